@@ -1,0 +1,622 @@
+"""The Vietnamese deadline grammar: *thời gian thực hiện / hoàn thành* text → a period.
+
+``parse_deadline(text, year)`` reads the deadline cell of a plan as written and returns a
+:class:`Deadline`: the first and last day of the window, whether it recurs, continues with no
+end, or is fixed by another document. ``year`` is the plan year; it fills any missing year.
+kehoach never guesses: text it cannot read is ``valid=False, reason="unrecognised"``, and a
+date that cannot exist (``Quý V``, ``Tháng 13``, ``30/02``) is reported with its own reason.
+
+Forms understood (case, NFC/NFD, en/em dashes, extra spaces, padded numbers, an optional
+``năm``, HTML tags such as ``<p>`` and a trailing ``.``/``;`` never matter):
+
+Points and windows
+    ``15/12/2026``, ``30.6.2026``, ``2026-06-30``, ``ngày 15 tháng 12 năm 2026``, ``30/6``
+        a day (kind ``date``); a missing year is the plan year.
+    ``Tháng 4/2026``, ``tháng 02 năm 2026``, ``6/2026``, ``Tháng 12``
+        a month (kind ``month``), due its last day (leap years included).
+    ``Quý II/2026``, ``Quý 3``, ``Quý IV năm 2026``, ``Q2/2026``
+        a quarter, Roman I–IV or Arabic 1–4 (kind ``quarter``).
+    ``6 tháng đầu năm 2026``, ``6 tháng cuối năm``, ``nửa đầu năm``, ``H1/2026``
+        a half (kind ``half``); ``N tháng đầu/cuối năm`` in general is months 1..N or
+        (13-N)..12 (``3 tháng`` is a quarter, ``12 tháng`` the year, others kind ``range``).
+    ``đầu năm 2026`` / ``giữa năm 2026`` / ``cuối năm 2026``
+        read as the first / second / fourth quarter (kind ``quarter``): *đầu năm* is due
+        31 March, *giữa năm* 30 June, *cuối năm* 31 December. These are the three-month windows
+        ending at the point the phrase names; the text gives no sharper bound.
+    ``2026``, ``Năm 2026``, ``trong năm 2026``
+        a whole year (kind ``year``).
+
+Ranges and lists (start = earliest start, due = latest due)
+    ``Tháng 10 - 12/2026``, ``Quý I - Quý IV``, ``Quý 3 – 4``, ``2025-2030``,
+    ``Giai đoạn 2026-2030``, ``Từ tháng 3/2026 đến tháng 6/2026``
+        a window from the first period's start to the last period's end (kind ``range``);
+        a window that ends before it starts is ``range-reversed``.
+    ``Quý I, II/2026``, ``Tháng 6 và tháng 12/2026``, ``Quý II/2026; Quý IV/2026``
+        several periods; a year written once at the end applies to the whole list. The kind
+        is the periods' common kind, else ``range``.
+
+Prefixes
+    ``trước ngày 20/11/2026``, ``Trước 30/6/2026``
+        due on that day (kind ``date``, no start): *trước ngày X* is the administrative "by X".
+    ``trước tháng 6/2026``, ``trước Quý III``
+        due the day before that period starts (31 May, 30 June): "before June" read literally.
+    ``đến hết năm 2025``, ``hết Quý II``
+        due at the end of that period, start not stated.
+    ``hoàn thành``, ``thực hiện``, ``trong``, ``vào``, ``chậm nhất``, ``dự kiến``, ``giai đoạn``,
+    ``cuối`` (before *tháng*/*quý*), ``nhiệm vụ``, ``báo cáo (kết quả)``
+        carry no date information and are skipped.
+
+Ongoing, recurring, external
+    ``Thường xuyên``, ``Nhiệm vụ thường xuyên``, ``liên tục``, ``duy trì``
+        kind ``ongoing``: no due date, never overdue.
+    ``Quý I/2026 và duy trì``
+        due at the end of the period, then ongoing (``ongoing=True``).
+    ``Năm 2025 và những năm tiếp theo``, ``2026-2030 và các giai đoạn tiếp theo``,
+    ``Từ năm 2026``, ``từ tháng 3/2026``, ``từ 2026 trở đi``
+        open-ended: kind ``ongoing``, ``start`` set, no due date.
+    ``Hằng năm`` / ``Hàng năm`` / ``hằng quý`` / ``hàng tháng`` / ``định kỳ hằng tháng``
+        kind ``recurring`` with ``recurrence`` yearly / quarterly / monthly; for this plan the
+        window is the plan year (due 31 December) unless a date is also given
+        (``Định kỳ hàng năm trước ngày 30/11`` is due 30 November of the plan year).
+    ``Thường xuyên; định kỳ hàng tháng báo cáo kết quả``
+        ongoing with a monthly reporting cadence (``recurrence="monthly"``).
+    ``Theo Dự án được thành phố phê duyệt``, ``Theo thời gian tại các Nghị quyết, …``,
+    ``Theo hướng dẫn của cấp trên``: anything starting with *theo*
+        kind ``external``: fixed by another document, not machine-checkable, no due date.
+
+Not understood, on purpose: vague words (``sớm nhất có thể``, ``khoảng``, ``đầu tháng``),
+``hoặc`` (either of two deadlines), ``hằng tuần``/``hằng ngày`` (no such cadence in the model),
+two-digit years, and years outside 1900–2199.
+
+Tone placement (*hoà*/*hòa*) does not affect any keyword of this grammar; the only keyword at
+risk, *quý*, is also accepted with the misplaced tone *qúy*.
+"""
+
+from __future__ import annotations
+
+import calendar
+import html
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+__all__ = ["KINDS", "REASONS", "RECURRENCES", "Deadline", "parse_deadline"]
+
+KINDS: tuple[str, ...] = (
+    "empty", "date", "month", "quarter", "half", "year", "range",
+    "ongoing", "recurring", "external", "invalid",
+)
+REASONS: tuple[str, ...] = (
+    "unrecognised", "month-out-of-range", "quarter-out-of-range", "day-out-of-range", "half-out-of-range",
+    "range-reversed",
+)
+RECURRENCES: tuple[str, ...] = ("yearly", "quarterly", "monthly")
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A deadline as written and as read."""
+
+    text: str
+    kind: str
+    start: date | None
+    due: date | None
+    recurrence: str | None
+    ongoing: bool
+    external: bool
+    valid: bool
+    reason: str | None
+
+
+def parse_deadline(text: str | None, year: int) -> Deadline:
+    """Read a deadline cell; ``year`` (the plan year) fills a missing year. Never raises."""
+    original = "" if text is None else text
+    s = _normalise(original)
+    if not s:
+        return Deadline(original, "empty", None, None, None, False, False, True, None)
+    try:
+        return _read(original, _parse_groups(s), year)
+    except _Invalid as problem:
+        return Deadline(original, "invalid", None, None, None, False, False, False, problem.reason)
+
+
+# --------------------------------------------------------------------------------------------
+# Normalisation
+
+
+_TAG = re.compile(r"<[^<>]*>")
+_DASH = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+# Zero-width characters come with text pasted from Word and the web; they are never meaningful.
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_SPACE = re.compile(r"\s+")
+
+
+def _normalise(text: str) -> str:
+    s = html.unescape(_TAG.sub(" ", text))
+    s = unicodedata.normalize("NFC", s.lower())
+    s = _INVISIBLE.sub("", _DASH.sub("-", s))
+    return _SPACE.sub(" ", s).strip(" .;,:")
+
+
+# --------------------------------------------------------------------------------------------
+# Spans: one calendar period, its year possibly not written yet
+
+
+class _Invalid(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    kind: str  # date | month | quarter | half | year | range (for "N tháng đầu năm")
+    year: int | None  # None: not written here, filled from the rest of the text
+    first_month: int
+    last_month: int
+    day: int | None = None  # set only for kind "date"
+
+    def bounds(self, year: int) -> tuple[date, date]:
+        if self.day is not None:
+            if not 1 <= self.day <= calendar.monthrange(year, self.first_month)[1]:
+                raise _Invalid("day-out-of-range")
+            day = date(year, self.first_month, self.day)
+            return day, day
+        last = calendar.monthrange(year, self.last_month)[1]
+        return date(year, self.first_month, 1), date(year, self.last_month, last)
+
+
+def _year(digits: str | None) -> int | None:
+    if digits is None:
+        return None
+    value = int(digits)
+    # A four-digit number far from today is a typo or not a year; reading it either way is a guess.
+    if not 1900 <= value <= 2199:
+        raise _Invalid("unrecognised")
+    return value
+
+
+def _month_span(month: int, year: int | None) -> _Span:
+    if not 1 <= month <= 12:
+        raise _Invalid("month-out-of-range")
+    return _Span("month", year, month, month)
+
+
+def _quarter_span(quarter: int, year: int | None) -> _Span:
+    if not 1 <= quarter <= 4:
+        raise _Invalid("quarter-out-of-range")
+    return _Span("quarter", year, 3 * quarter - 2, 3 * quarter)
+
+
+def _date_span(day: int, month: int, year: int | None) -> _Span:
+    if not 1 <= month <= 12:
+        raise _Invalid("month-out-of-range")
+    # The day is checked against the month only once the year is known (29/02 depends on it).
+    if not 1 <= day <= 31:
+        raise _Invalid("day-out-of-range")
+    return _Span("date", year, month, month, day)
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+          "xi": 11, "xii": 12}
+
+
+def _quarter_number(token: str) -> int:
+    if token.isdigit():
+        return int(token)
+    if token not in _ROMAN:
+        raise _Invalid("unrecognised")
+    return _ROMAN[token]
+
+
+# --------------------------------------------------------------------------------------------
+# Token parsers: each reads one period at ``pos`` and returns it with the position after it,
+# or None when the text there is not that form. Values out of range raise _Invalid.
+
+_Found = tuple[_Span, int]
+_TokenParser = Callable[[str, int], _Found | None]
+
+# A year written after a period: "/2026", " năm 2026", ", 2026", " - 2026".
+_YEAR_AFTER = re.compile(r"\s*(?:[/,-]\s*(?:năm\s*)?|năm\s*)([0-9]{4})(?![0-9])")
+_YEAR_AFTER_DATE = re.compile(r"\s*(?:[/.]\s*|năm\s*)([0-9]{4})(?![0-9])")
+
+
+def _year_after(s: str, pos: int, pattern: re.Pattern[str] = _YEAR_AFTER) -> tuple[int | None, int]:
+    m = pattern.match(s, pos)
+    return (None, pos) if m is None else (_year(m.group(1)), m.end())
+
+
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])")
+_WRITTEN_DATE = re.compile(r"(?:ngày\s*)?([0-9]{1,2})\s*tháng\s*([0-9]{1,2})(?![0-9])")
+_SLASH_DATE = re.compile(r"(?:ngày\s*)?([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})(?![0-9])")
+_MONTH_WORD = re.compile(r"tháng\s*([0-9]{1,2})(?![0-9])")
+_MONTH_SLASH = re.compile(r"([0-9]{1,2})\s*/\s*([0-9]{4})(?![0-9])")
+_QUARTER_WORD = re.compile(r"(?:quý|qúy)\s*([ivx]+|[0-9]{1,2})(?!\w)")
+_QUARTER_Q = re.compile(r"q\s*([0-9]{1,2})(?![0-9])")
+_N_MONTHS = re.compile(r"([0-9]{1,2})\s*tháng\s*(đầu|cuối)\s*năm(?:\s*/?\s*([0-9]{4})(?![0-9]))?")
+_HALF_WORD = re.compile(r"nửa\s*(đầu|cuối)\s*năm(?:\s*([0-9]{4})(?![0-9]))?")
+_HALF_H = re.compile(r"h\s*([0-9])\s*/\s*([0-9]{4})(?![0-9])")
+_PART_OF_YEAR = re.compile(r"(đầu|giữa|cuối)\s*năm(?:\s*([0-9]{4})(?![0-9]))?")
+_YEAR = re.compile(r"(?:năm\s*)?([0-9]{4})(?![0-9])")
+
+
+def _iso_date(s: str, pos: int) -> _Found | None:
+    m = _ISO_DATE.match(s, pos)
+    if m is None:
+        return None
+    return _date_span(int(m.group(3)), int(m.group(2)), _year(m.group(1))), m.end()
+
+
+def _written_date(s: str, pos: int) -> _Found | None:
+    m = _WRITTEN_DATE.match(s, pos)
+    if m is None:
+        return None
+    year, end = _year_after(s, m.end(), _YEAR_AFTER_DATE)
+    return _date_span(int(m.group(1)), int(m.group(2)), year), end
+
+
+def _slash_date(s: str, pos: int) -> _Found | None:
+    # Two numbers of at most two digits: day/month. A four-digit second number is month/year.
+    m = _SLASH_DATE.match(s, pos)
+    if m is None:
+        return None
+    year, end = _year_after(s, m.end(), _YEAR_AFTER_DATE)
+    return _date_span(int(m.group(1)), int(m.group(2)), year), end
+
+
+def _month_word(s: str, pos: int) -> _Found | None:
+    m = _MONTH_WORD.match(s, pos)
+    if m is None:
+        return None
+    year, end = _year_after(s, m.end())
+    return _month_span(int(m.group(1)), year), end
+
+
+def _month_slash(s: str, pos: int) -> _Found | None:
+    m = _MONTH_SLASH.match(s, pos)
+    if m is None:
+        return None
+    return _month_span(int(m.group(1)), _year(m.group(2))), m.end()
+
+
+def _quarter(s: str, pos: int) -> _Found | None:
+    m = _QUARTER_WORD.match(s, pos) or _QUARTER_Q.match(s, pos)
+    if m is None:
+        return None
+    year, end = _year_after(s, m.end())
+    return _quarter_span(_quarter_number(m.group(1)), year), end
+
+
+def _n_months(s: str, pos: int) -> _Found | None:
+    m = _N_MONTHS.match(s, pos)
+    if m is None:
+        return None
+    count = int(m.group(1))
+    if not 1 <= count <= 12:
+        raise _Invalid("month-out-of-range")
+    first, last = (1, count) if m.group(2) == "đầu" else (13 - count, 12)
+    kind = {3: "quarter", 6: "half", 12: "year"}.get(count, "range")
+    return _Span(kind, _year(m.group(3)), first, last), m.end()
+
+
+def _half(s: str, pos: int) -> _Found | None:
+    m = _HALF_WORD.match(s, pos)
+    if m is not None:
+        first = 1 if m.group(1) == "đầu" else 7
+        return _Span("half", _year(m.group(2)), first, first + 5), m.end()
+    m = _HALF_H.match(s, pos)
+    if m is None:
+        return None
+    half = int(m.group(1))
+    if half not in (1, 2):
+        raise _Invalid("half-out-of-range")
+    return _Span("half", _year(m.group(2)), 6 * half - 5, 6 * half), m.end()
+
+
+def _part_of_year(s: str, pos: int) -> _Found | None:
+    m = _PART_OF_YEAR.match(s, pos)
+    if m is None:
+        return None
+    first = {"đầu": 1, "giữa": 4, "cuối": 10}[m.group(1)]
+    return _Span("quarter", _year(m.group(2)), first, first + 2), m.end()
+
+
+def _whole_year(s: str, pos: int) -> _Found | None:
+    m = _YEAR.match(s, pos)
+    if m is None:
+        return None
+    year = _year(m.group(1))
+    return _Span("year", year, 1, 12), m.end()
+
+
+# Order matters where forms share a prefix: dates before month/year, "N tháng đầu năm" before
+# "đầu năm", and the bare year last.
+_PERIODS: tuple[_TokenParser, ...] = (
+    _iso_date, _written_date, _slash_date, _month_word, _month_slash, _quarter, _n_months, _half,
+    _part_of_year, _whole_year,
+)
+
+
+def _period(s: str, pos: int) -> _Found | None:
+    for parse in _PERIODS:
+        found = parse(s, pos)
+        if found is not None:
+            return found
+    return None
+
+
+# A bare number continuing a list or range of the same unit: "Quý I, II", "Quý 3 - 4",
+# "Tháng 10 - 12/2026".
+_BARE_QUARTER = re.compile(r"([ivx]+|[0-9]{1,2})(?!\w)")
+_BARE_MONTH = re.compile(r"([0-9]{1,2})(?![0-9/.])")
+
+
+def _bare_quarter(s: str, pos: int) -> _Found | None:
+    m = _BARE_QUARTER.match(s, pos)
+    if m is None:
+        return None
+    year, end = _year_after(s, m.end())
+    return _quarter_span(_quarter_number(m.group(1)), year), end
+
+
+def _bare_month(s: str, pos: int) -> _Found | None:
+    m = _BARE_MONTH.match(s, pos)
+    if m is None:
+        return None
+    year, end = _year_after(s, m.end())
+    return _month_span(int(m.group(1)), year), end
+
+
+def _continuation(s: str, pos: int, unit: str) -> _Found | None:
+    # For quarters the bare number comes first: in "Quý 3 - 4/2026", "4/2026" is Q4, not April.
+    # For months a full period comes first: in "tháng 6, 15/7/2026" the second item is a date.
+    if unit == "quarter":
+        return _bare_quarter(s, pos) or _period(s, pos)
+    if unit == "month":
+        return _period(s, pos) or _bare_month(s, pos)
+    return _period(s, pos)
+
+
+# --------------------------------------------------------------------------------------------
+# Clauses: one period expression with its prefixes and suffixes, or one flag word
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    spans: tuple[_Span, ...] = ()
+    shape: str = "flag"  # single | list | range | open | before | until | flag
+    ongoing: bool = False
+    recurrence: str | None = None
+    external: bool = False
+
+
+_ClauseParser = Callable[[str, int], tuple[_Clause, int] | None]
+
+_EXTERNAL = re.compile(r"theo(?!\w).*", re.DOTALL)
+_ONGOING = re.compile(r"(?:thường\s*xuyên|liên\s*tục|duy\s*trì)(?!\w)")
+_RECURRING = re.compile(r"(?:định\s*kỳ\s*)?(?:hằng|hàng|mỗi)\s*(năm|quý|qúy|tháng)(?!\w)")
+_CADENCE = {"năm": "yearly", "quý": "quarterly", "qúy": "quarterly", "tháng": "monthly"}
+_FROM = re.compile(r"từ(?!\w)\s*")
+_FROM_NOW_UNTIL = re.compile(r"từ\s*nay\s*(?:đến|tới)\s*(?:hết\s*)?")
+_BEFORE = re.compile(r"trước(?!\w)\s*")
+_UNTIL = re.compile(r"(?:(?:cho\s*)?(?:đến|tới)(?!\w)\s*(?:hết(?!\w))?|hết(?!\w))\s*")
+_RANGE_OP = re.compile(r"\s*(?:-|(?:đến|tới)(?:\s*hết)?(?!\w))\s*")
+_LIST_OP = re.compile(r"\s*(?:,|và(?!\w))\s*")
+_MAINTAIN = re.compile(r"\s*(?:và\s*)?duy\s*trì(?:\s*thường\s*xuyên)?(?!\w)")
+_OPEN = re.compile(
+    r"\s*(?:(?:và\s*)?(?:những|các)\s*(?:năm|giai\s*đoạn)\s*(?:tiếp\s*theo|sau|kế\s*tiếp)"
+    r"|trở\s*đi|trở\s*về\s*sau)(?!\w)"
+)
+
+
+def _external(s: str, pos: int) -> tuple[_Clause, int] | None:
+    # "Theo …" names another document; what follows (commas, dates of that document) is its
+    # reference, not a deadline, so the clause takes the rest of the text.
+    m = _EXTERNAL.match(s, pos)
+    return None if m is None else (_Clause(external=True), m.end())
+
+
+def _ongoing(s: str, pos: int) -> tuple[_Clause, int] | None:
+    m = _ONGOING.match(s, pos)
+    return None if m is None else (_Clause(ongoing=True), m.end())
+
+
+def _recurring(s: str, pos: int) -> tuple[_Clause, int] | None:
+    m = _RECURRING.match(s, pos)
+    return None if m is None else (_Clause(recurrence=_CADENCE[m.group(1)]), m.end())
+
+
+def _chain(s: str, pos: int) -> tuple[_Clause, int] | None:
+    """A period, then a list (``, II``), a range (``- Quý IV``) and a suffix (``và duy trì``)."""
+    found = _period(s, pos)
+    if found is None:
+        return None
+    first, pos = found
+    spans, shape = [first], "single"
+    while True:
+        m = _LIST_OP.match(s, pos)
+        if m is None or first.kind not in ("quarter", "month"):
+            break
+        # Only a bare number continues a list: "Tháng 6 và tháng 12" is two clauses.
+        bare = (_bare_quarter if first.kind == "quarter" else _bare_month)(s, m.end())
+        if bare is None:
+            break
+        spans.append(bare[0])
+        shape, pos = "list", bare[1]
+    if shape == "single" and (m := _RANGE_OP.match(s, pos)) is not None:
+        found = _continuation(s, m.end(), first.kind)
+        if found is not None:
+            spans.append(found[0])
+            shape, pos = "range", found[1]
+    return _suffix(s, pos, _Clause(tuple(spans), shape))
+
+
+def _suffix(s: str, pos: int, clause: _Clause) -> tuple[_Clause, int]:
+    if (m := _MAINTAIN.match(s, pos)) is not None:
+        return replace(clause, ongoing=True), m.end()
+    if (m := _OPEN.match(s, pos)) is not None:
+        return replace(clause, shape="open", ongoing=True), m.end()
+    return clause, pos
+
+
+def _from(s: str, pos: int) -> tuple[_Clause, int] | None:
+    if (m := _FROM_NOW_UNTIL.match(s, pos)) is not None:
+        return _single(s, m.end(), "until")
+    m = _FROM.match(s, pos)
+    if m is None:
+        return None
+    found = _chain(s, m.end())
+    if found is None:
+        return None
+    clause, end = found
+    # "Từ X" alone has no end: the work starts at X and continues.
+    if clause.shape == "single":
+        clause = replace(clause, shape="open", ongoing=True)
+    return clause, end
+
+
+def _single(s: str, pos: int, shape: str) -> tuple[_Clause, int] | None:
+    found = _period(s, pos)
+    if found is None:
+        return None
+    return _Clause((found[0],), shape), found[1]
+
+
+def _before(s: str, pos: int) -> tuple[_Clause, int] | None:
+    m = _BEFORE.match(s, pos)
+    return None if m is None else _single(s, m.end(), "before")
+
+
+def _until(s: str, pos: int) -> tuple[_Clause, int] | None:
+    m = _UNTIL.match(s, pos)
+    return None if m is None else _single(s, m.end(), "until")
+
+
+_CLAUSES: tuple[_ClauseParser, ...] = (_external, _ongoing, _recurring, _from, _before, _until, _chain)
+
+# Words that carry no date information. "cuối" only before a month or quarter: "cuối tháng 6"
+# is due when June is; "cuối năm" is a period of its own.
+_FILLER = re.compile(
+    r"(?:hoàn\s*thành|thực\s*hiện|triển\s*khai|thời\s*gian|thời\s*hạn|hạn\s*chót|dự\s*kiến|nhiệm\s*vụ"
+    r"|báo\s*cáo|kết\s*quả|chậm\s*nhất|muộn\s*nhất|giai\s*đoạn|trong|vào|xong|hạn"
+    r"|cuối(?=\s*(?:tháng|quý|qúy|q\s*[0-9])))(?!\w)"
+)
+# ";" and "." end a group of clauses that share a year; "," and "và" do not.
+_GROUP_BREAK = re.compile(r"\s*[;.]\s*")
+_JOIN = re.compile(r"\s*(?:[,+&]|và(?!\w))\s*|\s+")
+
+
+def _parse_groups(s: str) -> list[list[_Clause]]:
+    groups: list[list[_Clause]] = [[]]
+    pos = 0
+    while pos < len(s):
+        if (m := _GROUP_BREAK.match(s, pos)) is not None:
+            groups.append([])
+        elif (m := _JOIN.match(s, pos) or _FILLER.match(s, pos)) is None:
+            clause, pos = _clause(s, pos)
+            groups[-1].append(clause)
+            continue
+        pos = m.end()
+    return [group for group in groups if group]
+
+
+def _clause(s: str, pos: int) -> tuple[_Clause, int]:
+    for parse in _CLAUSES:
+        found = parse(s, pos)
+        if found is not None:
+            return found
+    raise _Invalid("unrecognised")
+
+
+# --------------------------------------------------------------------------------------------
+# Reading the clauses: years filled, windows computed, clauses combined
+
+
+@dataclass(frozen=True, slots=True)
+class _Window:
+    kind: str
+    start: date | None
+    due: date | None
+
+
+def _fill_years(group: list[_Clause], plan_year: int) -> list[_Clause]:
+    """A year written once serves the periods around it: "Quý I, II/2026", "Tháng 10 - 12/2026".
+
+    A period without a year takes the next written year in its group, else the previous one,
+    else the plan year.
+    """
+    years = [span.year for clause in group for span in clause.spans]
+    filled: list[_Clause] = []
+    index = 0
+    for clause in group:
+        spans = []
+        for span in clause.spans:
+            if span.year is None:
+                later = [y for y in years[index + 1:] if y is not None]
+                earlier = [y for y in years[:index] if y is not None]
+                span = replace(span, year=later[0] if later else earlier[-1] if earlier else plan_year)
+            spans.append(span)
+            index += 1
+        filled.append(replace(clause, spans=tuple(spans)))
+    return filled
+
+
+def _bounds(span: _Span) -> tuple[date, date]:
+    assert span.year is not None, "years are filled before windows are computed"
+    return span.bounds(span.year)
+
+
+def _window(clause: _Clause) -> _Window | None:
+    if not clause.spans:
+        return None
+    bounds = [_bounds(span) for span in clause.spans]
+    first = clause.spans[0]
+    if clause.shape == "before":
+        # "trước ngày X" is the administrative "by X"; "trước tháng 6" is before June starts.
+        due = bounds[0][0] if first.kind == "date" else bounds[0][0] - timedelta(days=1)
+        return _Window("date", None, due)
+    if clause.shape == "until":
+        return _Window(first.kind, None, bounds[0][1])
+    if clause.shape == "open":
+        return _Window("ongoing", bounds[0][0], None)
+    if clause.shape == "range":
+        if bounds[-1][1] < bounds[0][0]:
+            raise _Invalid("range-reversed")
+        return _Window("range", bounds[0][0], bounds[-1][1])
+    kinds = {span.kind for span in clause.spans}
+    kind = first.kind if len(kinds) == 1 else "range"
+    # A single day is a deadline, not a window: its start is not stated.
+    starts = [b[0] for span, b in zip(clause.spans, bounds, strict=True) if span.kind != "date"]
+    return _Window(kind, min(starts) if starts else None, max(b[1] for b in bounds))
+
+
+def _read(original: str, groups: list[list[_Clause]], plan_year: int) -> Deadline:
+    clauses = [clause for group in groups for clause in _fill_years(group, plan_year)]
+    windows = [w for w in (_window(c) for c in clauses) if w is not None]
+    dated = [w for w in windows if w.due is not None]
+    starts = [w.start for w in windows if w.start is not None]
+    ongoing = any(c.ongoing for c in clauses)
+    recurrence = next((c.recurrence for c in clauses if c.recurrence), None)
+    start = min(starts) if starts else None
+    due: date | None = None
+    if dated:
+        due = max(w.due for w in dated if w.due is not None)
+        kinds = {w.kind for w in dated}
+        kind = "recurring" if recurrence else kinds.pop() if len(kinds) == 1 else "range"
+    elif ongoing:
+        kind = "ongoing"
+    elif recurrence:
+        # A recurring duty is due, for this plan, by the end of the plan year.
+        kind, start, due = "recurring", date(plan_year, 1, 1), date(plan_year, 12, 31)
+    elif any(c.external for c in clauses):
+        return Deadline(original, "external", None, None, None, False, True, True, None)
+    else:
+        raise _Invalid("unrecognised")
+    if recurrence and due is not None and start is None:
+        # "Định kỳ hàng năm trước ngày 30/11": this year's occurrence opens on 1 January.
+        start = date(due.year, 1, 1)
+    if start is not None and due is not None and due < start:
+        raise _Invalid("range-reversed")
+    return Deadline(original, kind, start, due, recurrence, ongoing or kind == "ongoing", False, True, None)

@@ -1,0 +1,241 @@
+"""Bytes → text → YAML nodes with positions → plain data, for any kehoach YAML file.
+
+The read path composes nodes with libyaml (through PyYAML's C parser): the same 1-based
+line:column for every node as ruamel's round-trip loader, at C speed. ruamel.yaml is used
+where a file is written back (progress, fmt, --fix), because only it keeps comments.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .findings import Span
+
+MAX_BYTES = 10 * 1024 * 1024
+# A real plan has a few thousand nodes; this bound stops alias bombs (billion laughs) early.
+MAX_NODES = 500_000
+
+Path_ = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+}
+_SUPPRESS = re.compile(r"(?:^|\s)#\s*kehoach:\s*ignore\[([^\]]*)\]", re.IGNORECASE)
+
+
+class LoadFailure(Exception):
+    """The file cannot be read as YAML at all: ``key`` names the message, ``span`` the place."""
+
+    def __init__(self, key: str, span: Span, **args: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.span = span
+        self.args_ = args
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    line: int           # the line whose findings it silences
+    span: Span          # where the comment itself is
+    names: frozenset[str]
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed YAML file: plain data plus where every piece of it came from."""
+
+    path: str
+    text: str
+    data: Any
+    spans: dict[Path_, Span] = field(default_factory=dict)
+    key_spans: dict[Path_, Span] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+    duplicate_keys: list[tuple[str, Span, Span]] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+
+    def span(self, path: Path_) -> Span:
+        """The position of ``path``, or of its nearest ancestor that has one."""
+        p = tuple(path)
+        while p:
+            s = self.spans.get(p)
+            if s is not None:
+                return s
+            p = p[:-1]
+        return self.spans.get((), Span(1, 1))
+
+    def key_span(self, path: Path_) -> Span:
+        """Where the key that holds ``path`` is written (for errors about the key itself)."""
+        return self.key_spans.get(tuple(path)) or self.span(path)
+
+    def raw_text(self, path: Path_, value: Any) -> str:
+        """The scalar as written (``1.10`` stays ``1.10``), for fields that are text by meaning."""
+        raw = self.raw.get(tuple(path))
+        if raw is not None:
+            return raw
+        return "" if value is None else str(value)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what cannot be a plan (missing, a folder, over MAX_BYTES)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise LoadFailure("load.too-large", Span(1, 1), size=size, limit=MAX_BYTES)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise LoadFailure("load.missing", Span(1, 1)) from None
+    except IsADirectoryError:
+        raise LoadFailure("load.is-dir", Span(1, 1)) from None
+    except OSError as e:
+        raise LoadFailure("load.unreadable", Span(1, 1), reason=e.strerror or str(e)) from None
+
+
+def read_text(path: Path) -> str:
+    """Read and decode a file: UTF-8 (with or without BOM) or UTF-16/32 with a BOM."""
+    return decode(read_bytes(path))
+
+
+def decode(data: bytes) -> str:
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as e:
+                raise LoadFailure("load.encoding", _offset_span(data, e.start), codec=codec) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise LoadFailure("load.encoding", _offset_span(data, e.start), codec="utf-8") from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise LoadFailure("load.nul", _offset_span(text, nul))
+    return text
+
+
+def _offset_span(data: bytes | str, offset: int) -> Span:
+    """1-based line and column (in characters) of an offset into raw bytes or decoded text."""
+    before = data[:offset]
+    if isinstance(before, bytes):
+        before = before.decode("utf-8", "replace")
+    last = before.rfind("\n")
+    return Span(before.count("\n") + 1, len(before) - last)
+
+
+def parse(text: str, path: str) -> Document:
+    """Compose ``text`` and convert it to plain data with positions; raises LoadFailure."""
+    try:
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        span = Span(mark.line + 1, mark.column + 1) if mark else Span(1, 1)
+        problem = (e.problem or "").strip()
+        key = "load.tab" if "tab" in problem else "load.syntax"
+        if "another document" in problem:
+            key = "load.many-documents"
+        elif "undefined alias" in problem:
+            key = "load.undefined-alias"
+        elif "nesting depth" in problem:
+            key = "load.too-deep"
+        elif "mapping values are not allowed" in problem:
+            key = "load.colon-in-text"
+        raise LoadFailure(key, span, detail=problem, context=(e.context or "").strip()) from None
+    except yaml.YAMLError as e:  # ReaderError: control characters and the like
+        position = getattr(e, "position", 0) or 0
+        raise LoadFailure("load.syntax", _offset_span(text, position), detail=str(e).splitlines()[0],
+                          context="") from None
+    except RecursionError:
+        raise LoadFailure("load.too-deep", Span(1, 1), detail="", context="") from None
+    doc = Document(path=path, text=text, data=None)
+    if root is None:
+        raise LoadFailure("load.empty", Span(1, 1))
+    doc.data = _Converter(doc).convert(root, ())
+    doc.suppressions = find_suppressions(text)
+    return doc
+
+
+class _Converter:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.count = 0
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def convert(self, node: yaml.Node, path: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise LoadFailure("load.too-many-nodes", Span(1, 1), limit=MAX_NODES)
+        doc = self.doc
+        doc.spans[path] = _mark(node)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            first: dict[str, Span] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise LoadFailure("load.complex-key", _mark(key_node))
+                key = key_node.value
+                key_span = _mark(key_node)
+                if key in first:
+                    doc.duplicate_keys.append((key, key_span, first[key]))
+                    continue  # the first occurrence wins, as in most YAML tools; the duplicate is reported
+                first[key] = key_span
+                doc.key_spans[(*path, key)] = key_span
+                result[key] = self.convert(value_node, (*path, key))
+            return result
+        raise LoadFailure("load.syntax", _mark(node), detail=f"unexpected node {node.tag}", context="")
+
+    def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        tag = node.tag
+        if tag in (_STR, _TIMESTAMP):
+            # Dates stay text, as written: the schema checks their format (as check-jsonschema does).
+            return node.value
+        if tag in _SCALAR_TAGS:
+            value = self.constructor.construct_object(node)
+            if tag != "tag:yaml.org,2002:null":
+                self.doc.raw[path] = node.value
+            return value
+        raise LoadFailure("load.tag", _mark(node), tag=tag)
+
+
+def _mark(node: yaml.Node) -> Span:
+    m = node.start_mark
+    return Span(m.line + 1, m.column + 1)
+
+
+def find_suppressions(text: str) -> list[Suppression]:
+    """``# kehoach: ignore[a, b]`` on a line, or alone on the line above the value it silences."""
+    if "kehoach:" not in text:
+        return []
+    out: list[Suppression] = []
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        m = _SUPPRESS.search(line)
+        if not m:
+            continue
+        names = frozenset(n.strip() for n in m.group(1).split(",") if n.strip())
+        comment_span = Span(i + 1, m.start() + 1 + (1 if line[m.start()].isspace() else 0))
+        target = i + 1
+        if not line[: m.start()].strip():
+            # A comment on its own line covers the next line that holds something.
+            j = i + 1
+            while j < len(lines) and (not lines[j].strip() or lines[j].lstrip().startswith("#")):
+                j += 1
+            target = j + 1
+        out.append(Suppression(target, comment_span, names))
+    return out
+
+
+def load(path: Path, display: str | None = None) -> Document:
+    return parse(read_text(path), display if display is not None else str(path))

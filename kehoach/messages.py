@@ -1,0 +1,157 @@
+"""Every user-facing message, in Vietnamese (default) and English, in one catalogue.
+
+Messages are ``str.format`` templates keyed by a stable id; findings carry the id and the
+arguments, so a cached finding can be shown in either language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGS = ("vi", "en")
+
+M: dict[str, tuple[str, str]] = {
+    # --- reading files -------------------------------------------------------------------
+    "load.missing": ("Không tìm thấy tệp.", "File not found."),
+    "load.is-dir": ("Đây là thư mục, không phải tệp.", "This is a folder, not a file."),
+    "load.unreadable": ("Không đọc được tệp: {reason}.", "Cannot read the file: {reason}."),
+    "load.too-large": ("Tệp quá lớn ({size:,} byte; tối đa {limit:,} byte): một kế hoạch thật chỉ vài trăm KB.",
+                       "File too large ({size:,} bytes; at most {limit:,}): a real plan is a few hundred KB."),
+    "load.encoding": ("Tệp không phải văn bản {codec} hợp lệ (có thể đang dùng bảng mã cũ như TCVN3/VNI/Windows-1258). "
+                      "Hãy mở tệp và lưu lại với bảng mã UTF-8.",
+                      "The file is not valid {codec} text (perhaps a legacy code page such as TCVN3, VNI or "
+                      "Windows-1258). Open it and save it as UTF-8."),
+    "load.nul": ("Tệp chứa ký tự NUL: đây có vẻ là tệp nhị phân (Word, PDF…), không phải tệp YAML.",
+                 "The file contains a NUL byte: it looks binary (Word, PDF…), not YAML."),
+    "load.tab": ("Có ký tự tab dùng để thụt lề: YAML chỉ cho phép dấu cách. Hãy thay tab bằng dấu cách.",
+                 "A tab is used for indentation: YAML allows only spaces. Replace the tab with spaces."),
+    "load.syntax": ("Lỗi cú pháp YAML: {detail}.", "YAML syntax error: {detail}."),
+    "load.colon-in-text": ("Lỗi cú pháp YAML: có dấu \": \" trong nội dung chưa đặt trong ngoặc kép. "
+                           "Hãy đặt cả đoạn văn bản trong dấu ngoặc kép \"…\".",
+                           "YAML syntax error: text contains \": \" but is not quoted. Put the whole text in "
+                           "double quotes \"…\"."),
+    "load.many-documents": ("Tệp chứa nhiều tài liệu YAML (dấu ---): mỗi tệp chỉ được chứa một kế hoạch.",
+                            "The file holds several YAML documents (---): one plan per file."),
+    "load.undefined-alias": ("Bí danh YAML (*…) chưa được định nghĩa.", "Undefined YAML alias (*…)."),
+    "load.too-deep": ("Cấu trúc lồng nhau quá sâu.", "Nesting is too deep."),
+    "load.too-many-nodes": ("Tệp mở rộng thành quá nhiều phần tử (trên {limit:,}): có thể do bí danh YAML lồng nhau.",
+                            "The file expands to too many nodes (over {limit:,}): nested YAML aliases?"),
+    "load.empty": ("Tệp rỗng: không có kế hoạch nào.", "The file is empty: no plan in it."),
+    "load.complex-key": ("Khóa YAML phải là một chuỗi đơn giản.", "A YAML key must be a plain string."),
+    "load.tag": ("Thẻ YAML {tag} không được hỗ trợ.", "YAML tag {tag} is not supported."),
+    # --- schema --------------------------------------------------------------------------
+    "schema.required": ("Thiếu trường bắt buộc \"{field}\".", "Missing required field \"{field}\"."),
+    "schema.additionalProperties": ("Trường \"{field}\" không có trong định dạng kế hoạch (viết sai tên?).",
+                                    "Field \"{field}\" is not part of the plan format (misspelt?)."),
+    "schema.type": ("Giá trị \"{value}\" sai kiểu: cần {expected}.", "Value \"{value}\" has the wrong type: {expected} expected."),
+    "schema.enum": ("Giá trị \"{value}\" không hợp lệ; chỉ được dùng: {allowed}.",
+                    "Value \"{value}\" is not allowed; use one of: {allowed}."),
+    "schema.const": ("Giá trị \"{value}\" không hợp lệ; cần: {allowed}.", "Value \"{value}\" is not allowed; expected: {allowed}."),
+    "schema.pattern": ("Giá trị \"{value}\" không đúng mẫu (chỉ dùng chữ không dấu, số, \".\", \"-\", \"_\").",
+                       "Value \"{value}\" does not match the pattern (letters without accents, digits, \".\", \"-\", \"_\")."),
+    "schema.format": ("Giá trị \"{value}\" không đúng dạng {expected} (ngày viết YYYY-MM-DD).",
+                      "Value \"{value}\" is not a valid {expected} (dates are YYYY-MM-DD)."),
+    "schema.minimum": ("Giá trị {value} nhỏ hơn mức tối thiểu {limit}.", "Value {value} is below the minimum {limit}."),
+    "schema.maximum": ("Giá trị {value} lớn hơn mức tối đa {limit}.", "Value {value} is above the maximum {limit}."),
+    "schema.minItems": ("Danh sách cần ít nhất {limit} phần tử.", "The list needs at least {limit} item(s)."),
+    "schema.propertyNames": ("Tên khóa \"{value}\" không hợp lệ (mốc năm viết 4 chữ số, ví dụ \"2030\").",
+                             "Key \"{value}\" is not valid (milestone years have 4 digits, e.g. \"2030\")."),
+    "schema.other": ("Giá trị \"{value}\" không hợp lệ ({expected}).", "Value \"{value}\" is not valid ({expected})."),
+    # --- rules ---------------------------------------------------------------------------
+    "rule.duplicate-key": ("Khóa \"{key}\" lặp lại (lần đầu ở dòng {first}).",
+                           "Key \"{key}\" repeats (first at line {first})."),
+    "rule.duplicate-id": ("Mã \"{id}\" đã dùng ở dòng {first}.", "Id \"{id}\" is already used at line {first}."),
+    "rule.unused-suppression": ("Chú thích bỏ qua [{name}] không bỏ qua phát hiện nào.",
+                                "Suppression [{name}] suppresses nothing."),
+    "rule.unknown-suppression": ("Chú thích bỏ qua nêu quy tắc không tồn tại \"{name}\".",
+                                 "Suppression names an unknown rule \"{name}\"."),
+    "rule.missing-lead": ("Nhiệm vụ \"{id}\" chưa có đơn vị chủ trì.", "Task \"{id}\" has no lead unit."),
+    "rule.vague-lead": ("Đơn vị chủ trì \"{value}\" không chỉ rõ đơn vị nào (vi phạm \"rõ người\").",
+                        "Lead unit \"{value}\" names no one (breaks \"rõ người\")."),
+    "rule.unknown-unit": ("Đơn vị \"{value}\" không có trong danh mục đơn vị.{suggestions_vi}",
+                          "Unit \"{value}\" is not in the unit registry.{suggestions_en}"),
+    "rule.unit-spelling": ("Tên đơn vị \"{value}\" viết chưa chuẩn; tên chuẩn: \"{canonical}\".",
+                           "Unit \"{value}\" is not spelt the standard way; standard name: \"{canonical}\"."),
+    "rule.deadline-missing": ("Nhiệm vụ \"{id}\" chưa có thời gian thực hiện.", "Task \"{id}\" has no deadline."),
+    "rule.deadline-missing-column": ("Bảng nhiệm vụ \"{table}\" không có cột thời gian thực hiện.",
+                                     "Task table \"{table}\" has no deadline column."),
+    "rule.deadline-unparseable": ("Không đọc được thời hạn \"{value}\": {reason_text}.",
+                                  "Cannot read deadline \"{value}\": {reason_text}."),
+    "rule.deadline-before-plan": ("Thời hạn \"{value}\" (đến {due}) kết thúc trước kỳ kế hoạch (bắt đầu {start}).",
+                                  "Deadline \"{value}\" (due {due}) ends before the plan period (starts {start})."),
+    "rule.deadline-far-future": ("Thời hạn \"{value}\" (đến {due}) nằm sau kỳ kế hoạch.",
+                                 "Deadline \"{value}\" (due {due}) falls after the plan period."),
+    "rule.target-unparseable": ("Không đọc được chỉ tiêu \"{value}\".", "Cannot read target \"{value}\"."),
+    "rule.target-below-baseline": ("Chỉ tiêu \"{target}\" thấp hơn kết quả năm trước \"{baseline}\".",
+                                   "Target \"{target}\" is below the baseline \"{baseline}\"."),
+    "rule.numbering-gap": ("Số thứ tự nhảy từ \"{previous}\" đến \"{value}\".",
+                           "Numbering jumps from \"{previous}\" to \"{value}\"."),
+    "rule.numbering-repeat": ("Số thứ tự \"{value}\" lặp lại hoặc lùi lại (sau \"{previous}\").",
+                              "Number \"{value}\" repeats or goes back (after \"{previous}\")."),
+    "rule.duplicate-task": ("Nhiệm vụ \"{id}\" trùng nội dung với nhiệm vụ \"{first}\" (dòng {line}).",
+                            "Task \"{id}\" repeats task \"{first}\" (line {line})."),
+    # --- deadline reasons ----------------------------------------------------------------
+    "reason.unrecognised": ("không phải dạng thời hạn quen thuộc", "not a known deadline form"),
+    "reason.month-out-of-range": ("tháng phải từ 1 đến 12", "months run from 1 to 12"),
+    "reason.quarter-out-of-range": ("quý phải từ I đến IV", "quarters run from I to IV"),
+    "reason.day-out-of-range": ("ngày không có trong tháng đó", "no such day in that month"),
+    "reason.half-out-of-range": ("năm chỉ có hai nửa (6 tháng đầu năm, 6 tháng cuối năm)",
+                                 "a year has two halves"),
+    "reason.range-reversed": ("khoảng thời gian kết thúc trước khi bắt đầu", "the range ends before it starts"),
+    # --- command line --------------------------------------------------------------------
+    "cli.path-missing": ("Không tìm thấy \"{path}\".", "\"{path}\" does not exist."),
+    "cli.no-plans": ("Không có tệp kế hoạch (*.yaml) nào trong \"{path}\".", "No plan files (*.yaml) in \"{path}\"."),
+    "cli.bad-date": ("Ngày \"{value}\" không hợp lệ: viết dạng YYYY-MM-DD, ví dụ 2026-03-01.",
+                     "Date \"{value}\" is not valid: write YYYY-MM-DD, e.g. 2026-03-01."),
+    "cli.unknown-rule": ("Không có quy tắc \"{name}\". Các quy tắc: {known}.", "No rule \"{name}\". Rules: {known}."),
+    "cli.bad-lang": ("Ngôn ngữ \"{value}\" không được hỗ trợ (vi, en).", "Language \"{value}\" is not supported (vi, en)."),
+    "cli.bad-format": ("Định dạng \"{value}\" không được hỗ trợ; dùng: {allowed}.",
+                       "Format \"{value}\" is not supported; use: {allowed}."),
+    "cli.bad-severity": ("Mức \"{value}\" không hợp lệ; dùng: error, warning, info.",
+                         "Severity \"{value}\" is not valid; use: error, warning, info."),
+    "cli.config": ("Tệp cấu hình {path} không hợp lệ: {detail}.", "Configuration file {path} is not valid: {detail}."),
+    "cli.units-missing": ("Không tìm thấy danh mục đơn vị {path}.", "Unit registry {path} not found."),
+    "cli.internal": ("Lỗi không mong đợi trong kehoach ({detail}). Hãy chạy lại với --debug và gửi kết quả cho nhóm phát triển.",
+                     "Unexpected error in kehoach ({detail}). Run again with --debug and send the output to the developers."),
+    "cli.summary": ("{files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú.",
+                    "{files} file(s): {errors} error(s), {warnings} warning(s), {infos} note(s)."),
+    "cli.summary-clean": ("{files} tệp: không có phát hiện nào.", "{files} file(s): no findings."),
+    "cli.unreadable-files": ("{count} tệp không đọc được.", "{count} file(s) could not be read."),
+    "units.unreadable": ("Không đọc được danh mục đơn vị {path}:{line}:{column} ({reason}).",
+                         "Cannot read the unit registry {path}:{line}:{column} ({reason})."),
+    "units.invalid": ("Danh mục đơn vị {path}:{line}:{column} không hợp lệ: {detail}.",
+                      "Unit registry {path}:{line}:{column} is not valid: {detail}."),
+    "explain.valid": ("hợp lệ", "valid"),
+    "explain.invalid": ("không hợp lệ", "not valid"),
+}
+
+_SEVERITY = {"error": ("lỗi", "error"), "warning": ("cảnh báo", "warning"), "info": ("ghi chú", "info")}
+
+
+def t(key: str, lang: str = "vi", **args: Any) -> str:
+    """The message ``key`` in ``lang``, filled with ``args``; a missing argument never crashes."""
+    pair = M.get(key)
+    if pair is None:
+        return key
+    template = pair[1] if lang == "en" else pair[0]
+    args = _derived(args, lang)
+    try:
+        return template.format(**args)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def _derived(args: dict[str, Any], lang: str) -> dict[str, Any]:
+    out = dict(args)
+    if "reason" in args and "reason_text" not in args:
+        out["reason_text"] = t(f"reason.{args['reason']}", lang)
+    if "suggestions" in args:
+        s = args["suggestions"]
+        out["suggestions_vi"] = f" Có phải: {s}?" if s else ""
+        out["suggestions_en"] = f" Did you mean: {s}?" if s else ""
+    return out
+
+
+def severity_label(severity: str, lang: str) -> str:
+    pair = _SEVERITY.get(severity, (severity, severity))
+    return pair[1] if lang == "en" else pair[0]

@@ -1,0 +1,171 @@
+"""KH4xx: how the plan is laid out — numbering and repeated tasks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from ..findings import Severity, Span
+from ..model import Block, Group, Row, Section, Table, Task
+from ..text import text_key
+from . import Context, Hit, Rule
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN_RE = re.compile(r"^[IVXLC]+$")
+_LAST_NUMBER = re.compile(r"(\d+)\D*$")
+
+
+def _roman(text: str) -> int | None:
+    if not _ROMAN_RE.match(text):
+        return None
+    total = 0
+    for a, b in zip(text, text[1:] + " ", strict=True):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN[b] > v else v
+    return total
+
+
+def ordinal(number: str) -> tuple[int, int] | None:
+    """The (first, last) value a number label stands for: "III." → (3, 3), "1-3." → (1, 3),
+    "4.3" → (3, 3) (the last level counts), "b)" → (2, 2); None when it is not a plain ordinal."""
+    t = number.strip().rstrip(".):").strip()
+    if not t:
+        return None
+    r = _roman(t) if t.isupper() else None
+    if r is not None:
+        return r, r
+    if re.fullmatch(r"[a-zđ]", t):
+        return ord(t) - ord("a") + 1 if t != "đ" else 5, ord(t) - ord("a") + 1 if t != "đ" else 5
+    m = re.fullmatch(r"(\d+)\s*-\s*(\d+)", t)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    m = _LAST_NUMBER.search(t)
+    if m and re.fullmatch(r"[\d.]+", t):
+        v = int(m.group(1))
+        return v, v
+    return None
+
+
+class NumberingGap(Rule):
+    """Numbering skips or repeats a number.
+
+    **What it does.** Notes where group numerals (I, II …), row numbers or section numbers skip
+    (V → VIII, 7 → 9) or repeat (III., III.). Row numbers may restart at 1 in each group or run on
+    across groups; both are fine.
+
+    **Why it matters.** A gap often means rows were lost when the plan was copied or merged; a
+    reader of the signed document will ask where item 8 went. The numbers are kept as written, so
+    this is a note, not an error.
+
+    **Example.** Phụ lục 4 jumps from item 7 to item 9.
+
+    **Fix.** Renumber in the source document, or add the missing item.
+    """
+
+    name = "numbering-gap"
+    code = "KH401"
+    severity = Severity.INFO
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for table in ctx.plan.tables:
+            yield from self._table(table)
+        yield from self._sections(ctx.plan.body)
+        for appendix in ctx.plan.appendices:
+            yield from self._sections(appendix.content)
+
+    def _sequence(self, labelled: Sequence[tuple[str, Span]], carry: tuple[int, int] | None = None,
+                  carry_label: str = "") -> Iterator[Hit]:
+        """Check one run of sibling labels. ``carry`` is the last number of the previous sibling
+        group: its rows may run on from there (carry + 1) or restart at 1."""
+        # One run per depth: "4", "4.1", "4.2", "5" is 4 → 5 with 4.1, 4.2 under it.
+        prev: dict[int, tuple[tuple[int, int], str]] = {}
+        if carry is not None:
+            prev[1] = (carry, carry_label)
+        first = True
+        for label, span in labelled:
+            cur = ordinal(label)
+            if cur is None:
+                continue
+            depth = _depth(label)
+            for deeper in [d for d in prev if d > depth]:
+                del prev[deeper]
+            before = prev.get(depth)
+            if first and carry is not None and cur[0] == 1:
+                pass
+            elif before is not None:
+                expected = before[0][1] + 1
+                if cur[0] < expected:
+                    yield self.hit(span, "rule.numbering-repeat", value=label, previous=before[1])
+                elif cur[0] > expected:
+                    yield self.hit(span, "rule.numbering-gap", value=label, previous=before[1])
+            prev[depth], first = (cur, label), False
+
+    def _table(self, table: Table) -> Iterator[Hit]:
+        yield from self._items(table.items, None, "")
+
+    def _items(self, items: Sequence[Row | Group], carry: tuple[int, int] | None,
+               carry_label: str) -> Iterator[Hit]:
+        yield from self._sequence([_label(i) for i in items], carry, carry_label)
+        last: tuple[int, int] | None = None
+        last_label = ""
+        for item in items:
+            if isinstance(item, Group):
+                yield from self._items(item.items, last, last_label)
+                numbered = [_label(i)[0] for i in item.items if ordinal(_label(i)[0]) and _depth(_label(i)[0]) == 1]
+                if numbered:
+                    last, last_label = ordinal(numbered[-1]), numbered[-1]
+
+    def _sections(self, blocks: Sequence[Block]) -> Iterator[Hit]:
+        sections = [b for b in blocks if isinstance(b, Section)]
+        yield from self._sequence([(s.number, s.span) for s in sections if s.number])
+        for s in sections:
+            yield from self._sections(s.content)
+
+
+def _depth(label: str) -> int:
+    """ "4" and "IV." are depth 1, "4.1" depth 2, "1.1.2" depth 3."""
+    return len([p for p in label.strip().rstrip(".").split(".") if p.strip()]) or 1
+
+
+def _label(item: Row | Group) -> tuple[str, Span]:
+    if isinstance(item, Group):
+        return item.number, item.span
+    return item.number, item.at("number")
+
+
+class DuplicateTask(Rule):
+    """The same task appears twice in the plan.
+
+    **What it does.** Reports a task whose text, after normalisation (case, spacing, punctuation,
+    Unicode form), equals an earlier task's text.
+
+    **Why it matters.** Two copies of one task get two progress histories and double counts in the
+    rollup; usually a row was pasted twice, or two appendices overlap.
+
+    **Example.** The same "Tuyên truyền, quán triệt Nghị quyết số 57-NQ/TW …" row in Phụ lục 3 and 4.
+
+    **Fix.** Keep one task and give it every unit involved; if both are meant, make the texts say
+    how they differ.
+    """
+
+    name = "duplicate-task"
+    code = "KH402"
+    severity = Severity.WARNING
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        seen: dict[str, Row] = {}
+        for row in ctx.plan.rows:
+            if not isinstance(row, Task) or not row.text:
+                continue
+            key = text_key(row.text)
+            if len(key) < 12:
+                continue
+            first = seen.get(key)
+            if first is not None:
+                yield self.hit(row.at("text"), "rule.duplicate-task", id=row.id, first=first.id,
+                               line=first.at("text").line)
+            else:
+                seen[key] = row
+
+
+RULES: list[type[Rule]] = [NumberingGap, DuplicateTask]

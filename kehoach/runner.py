@@ -1,0 +1,204 @@
+"""Run the linter over many files: discovery, a content-hash cache, and both cores.
+
+The cache (like ruff's) keeps each file's findings under a key made of everything that can
+change them: kehoach's own code, the schema, the selected rules and severities, the unit
+registries and, for rules that read it, the as-of date. An unchanged file (same size and mtime,
+or else the same content hash) is not parsed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing as mp
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .config import Settings
+from .errors import KehoachError
+from .findings import Finding
+from .linter import FileResult, lint_file
+from .rules import REGISTRY
+from .schema import schema_text
+from .units import REGISTRY_FILE, load_registry
+
+NOT_PLANS = {REGISTRY_FILE, "catalog.yaml"}
+PARALLEL_FROM = 24   # below this many files, starting workers costs more than it saves
+
+
+def discover(paths: Iterable[str]) -> list[tuple[Path, str]]:
+    """Files named on the command line as they are, and every ``*.yaml``/``*.yml`` plan in a folder."""
+    out: list[tuple[Path, str]] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*")
+                if f.suffix in (".yaml", ".yml") and f.name not in NOT_PLANS and f.is_file()
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            if not found:
+                raise KehoachError("cli.no-plans", path=raw)
+            for f in found:
+                if f.resolve() not in seen:
+                    seen.add(f.resolve())
+                    out.append((f, f.as_posix()))
+        elif p.exists() or p.is_symlink():
+            if p.resolve() not in seen:
+                seen.add(p.resolve())
+                out.append((p, p.as_posix()))
+        else:
+            raise KehoachError("cli.path-missing", path=raw)
+    return out
+
+
+def _code_fingerprint() -> str:
+    h = hashlib.blake2b(digest_size=16)
+    h.update(__version__.encode())
+    root = Path(__file__).parent
+    for f in sorted(root.rglob("*.py")):
+        st = f.stat()
+        h.update(f"{f.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    h.update(schema_text("plan").encode())
+    return h.hexdigest()
+
+
+def fingerprint(settings: Settings, files: list[tuple[Path, str]]) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    h.update(_code_fingerprint().encode())
+    h.update(json.dumps([settings.rules, sorted((k, int(v)) for k, v in settings.severities.items())]).encode())
+    if any(REGISTRY[r].uses_as_of for r in settings.rules):
+        h.update(settings.as_of.isoformat().encode())
+    for folder in sorted({p.resolve().parent for p, _ in files}):
+        registry = folder / REGISTRY_FILE
+        if registry.is_file():
+            load_registry(registry)  # a broken registry is a configuration error: stop before any work
+            h.update(str(registry).encode())
+            h.update(registry.read_bytes())
+    return h.hexdigest()
+
+
+@dataclass(slots=True)
+class Cache:
+    path: Path | None
+    entries: dict[str, dict[str, Any]]
+    dirty: bool = False
+
+    @classmethod
+    def open(cls, folder: Path | None, key: str) -> Cache:
+        if folder is None:
+            return cls(None, {})
+        path = folder / f"validate-{key}.json"
+        try:
+            entries = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(entries, dict):
+                entries = {}
+        except (OSError, ValueError):
+            entries = {}
+        return cls(path, entries)
+
+    def lookup(self, path: Path, display: str) -> FileResult | None:
+        entry = self.entries.get(str(path.resolve()))
+        if entry is None:
+            return None
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        if (st.st_mtime_ns, st.st_size) != (entry["m"], entry["s"]):
+            try:
+                digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+            except OSError:
+                return None
+            if digest != entry["h"]:
+                return None
+            entry["m"], entry["s"] = st.st_mtime_ns, st.st_size
+            self.dirty = True
+        findings = [Finding.from_dict({**f, "path": display}) for f in entry["f"]]
+        return FileResult(display, findings, False, entry["h"], entry["m"], entry["s"])
+
+    def store(self, path: Path, result: FileResult) -> None:
+        if self.path is None or result.unreadable or not result.digest:
+            return
+        self.entries[str(path.resolve())] = {
+            "m": result.mtime_ns, "s": result.size, "h": result.digest,
+            "f": [{k: v for k, v in f.to_dict().items() if k != "path"} for f in result.findings],
+        }
+        self.dirty = True
+
+    def save(self) -> None:
+        if self.path is None or not self.dirty:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            ignore = self.path.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# Tạo bởi kehoach: bộ nhớ đệm, không đưa vào git.\n*\n", encoding="utf-8")
+            for old in self.path.parent.glob("validate-*.json"):
+                if old != self.path:
+                    old.unlink(missing_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(self.entries, f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time next run
+
+
+_settings: Settings | None = None
+
+
+def _init(settings: Settings) -> None:
+    global _settings
+    _settings = settings
+
+
+def _work(item: tuple[int, str, str]) -> tuple[int, FileResult]:
+    index, path, display = item
+    assert _settings is not None
+    return index, lint_file(Path(path), display, _settings)
+
+
+def run(files: list[tuple[Path, str]], settings: Settings, *, cache_dir: Path | None,
+        jobs: int | None = None, progress: Callable[[int, int], None] | None = None) -> list[FileResult]:
+    cache = Cache.open(cache_dir, fingerprint(settings, files))
+    results: list[FileResult | None] = [None] * len(files)
+    todo: list[tuple[int, str, str]] = []
+    for i, (path, display) in enumerate(files):
+        hit = cache.lookup(path, display)
+        if hit is not None:
+            results[i] = hit
+        else:
+            todo.append((i, str(path), display))
+    done = len(files) - len(todo)
+    if progress:
+        progress(done, len(files))
+    workers = jobs or os.cpu_count() or 1
+    if len(todo) >= PARALLEL_FROM and workers > 1:
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        with ctx.Pool(workers, initializer=_init, initargs=(settings,)) as pool:
+            for index, result in pool.imap_unordered(_work, todo, chunksize=8):
+                results[index] = result
+                done += 1
+                if progress:
+                    progress(done, len(files))
+    else:
+        _init(settings)
+        for item in todo:
+            index, result = _work(item)
+            results[index] = result
+            done += 1
+            if progress:
+                progress(done, len(files))
+    for index, _, _ in todo:
+        stored = results[index]
+        assert stored is not None
+        cache.store(files[index][0], stored)
+    cache.save()
+    return [r for r in results if r is not None]

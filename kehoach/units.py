@@ -1,0 +1,141 @@
+"""The city's unit registry: canonical unit names, their aliases, known misspellings and vague phrases."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .errors import KehoachError
+from .loader import LoadFailure, load
+from .schema import validate
+from .text import norm_key, strip_accents
+
+REGISTRY_FILE = "units.yaml"
+
+# Phrases that name no one whatever the city: a lead unit must be a unit, not a category.
+_VAGUE_PATTERNS = [
+    re.compile(p) for p in (
+        r"^các (phòng|cơ quan|đơn vị|ban|ngành|bộ phận|tổ chức|cá nhân)\b",
+        r"^(cơ quan|đơn vị|phòng|bộ phận)( có)? liên quan$",
+        r"^(các )?đơn vị (có )?liên quan",
+        r"^(các )?cơ quan,? đơn vị",
+    )
+]
+# "Phòng Văn hóa - Xã hội xã", "Công an phường Hải An": the commune qualifier does not change the unit.
+# "Xã hội" is a word, not the qualifier "xã" followed by a place name.
+_QUALIFIER = re.compile(r"\s+(xã|phường|đặc khu)(?!\s+hội\b)(\s+[^,;]*)?$")
+_QUALIFIER_RAW = re.compile(r"\s+(xã|phường|đặc khu)(?!\s+hội\b)(\s+[^,;]*)?$", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*[;,]\s*|\s+và\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    text: str
+    status: str            # canonical | alias | variant | misspelling | vague | unknown | several
+    canonical: str | None
+    suggestions: tuple[str, ...] = ()
+    parts: tuple[Match, ...] = ()
+
+    @property
+    def known(self) -> bool:
+        return self.status not in ("unknown",)
+
+
+def unit_key(text: str) -> str:
+    key = norm_key(text)
+    stripped = _QUALIFIER.sub("", key)
+    return stripped or key
+
+
+def is_vague_phrase(text: str) -> bool:
+    key = norm_key(text)
+    return any(p.search(key) for p in _VAGUE_PATTERNS)
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    path: str
+    city: str
+    canonical: dict[str, str]        # exact canonical name → itself
+    aliases: dict[str, str]          # exact alias → canonical
+    misspellings: dict[str, str]     # exact misspelling → canonical
+    keys: dict[str, str]             # normalised key of any name → canonical
+    vague: frozenset[str]            # normalised keys of vague phrases
+
+    def lookup(self, text: str) -> Match:
+        t = text.strip()
+        # "Phòng Văn hóa - Xã hội phường" is the registered name plus the commune qualifier: as written.
+        for candidate in (t, _QUALIFIER_RAW.sub("", t)):
+            if candidate in self.canonical:
+                return Match(t, "canonical", candidate)
+            if candidate in self.aliases:
+                return Match(t, "alias", self.aliases[candidate])
+            if candidate in self.misspellings:
+                return Match(t, "misspelling", self.misspellings[candidate])
+        key = unit_key(t)
+        if key in self.vague or norm_key(t) in self.vague or is_vague_phrase(t):
+            return Match(t, "vague", None)
+        if key in self.keys:
+            canon = self.keys[key]
+            return Match(t, "canonical" if norm_key(t) == norm_key(canon) and t == canon else "variant", canon)
+        parts = [p for p in _SPLIT.split(t) if p.strip()]
+        if len(parts) > 1:
+            matches = tuple(self.lookup(p) for p in parts)
+            if all(m.status != "unknown" for m in matches):
+                return Match(t, "several", None, parts=matches)
+        return Match(t, "unknown", None, self.suggest(t))
+
+    def suggest(self, text: str, n: int = 3) -> tuple[str, ...]:
+        names = {strip_accents(k): v for k, v in self.keys.items()}
+        close = difflib.get_close_matches(strip_accents(unit_key(text)), list(names), n=n * 2, cutoff=0.6)
+        out: list[str] = []
+        for c in close:
+            if names[c] not in out:
+                out.append(names[c])
+        return tuple(out[:n])
+
+
+def registry_from_data(data: dict[str, object], path: str) -> Registry:
+    canonical: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    miss: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    for unit in data.get("units", []):  # type: ignore[attr-defined]
+        name = unit["name"].strip()
+        canonical[name] = name
+        keys.setdefault(unit_key(name), name)
+        for a in unit.get("aliases", []) or []:
+            aliases[a.strip()] = name
+            keys.setdefault(unit_key(a), name)
+        for m in unit.get("misspellings", []) or []:
+            miss[m.strip()] = name
+            keys.setdefault(unit_key(m), name)
+    vague = frozenset(unit_key(v) for v in data.get("vague", []) or [])  # type: ignore[attr-defined]
+    return Registry(path=path, city=str(data.get("city", "")), canonical=canonical, aliases=aliases,
+                    misspellings=miss, keys=keys, vague=vague)
+
+
+@cache
+def load_registry(path: Path) -> Registry:
+    """Load and check ``units.yaml``; a broken registry is a configuration error (exit 2)."""
+    try:
+        doc = load(path)
+    except LoadFailure as e:
+        raise KehoachError("units.unreadable", path=str(path), line=e.span.line, column=e.span.column,
+                           reason=e.key) from None
+    errors = validate(doc, "units")
+    if errors:
+        first = errors[0]
+        span = doc.span(first.key_path or first.path)
+        raise KehoachError("units.invalid", path=str(path), line=span.line, column=span.column,
+                           detail=f"{first.kind} {first.detail}")
+    return registry_from_data(doc.data, str(path))
+
+
+def registry_for(plan_path: Path) -> Registry | None:
+    """The registry beside a plan (``plans/<city>/units.yaml``), if there is one."""
+    candidate = plan_path.resolve().parent / REGISTRY_FILE
+    return load_registry(candidate) if candidate.is_file() else None

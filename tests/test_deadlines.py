@@ -1,0 +1,485 @@
+"""The Vietnamese deadline grammar (kehoach.deadlines), on crafted and real deadline texts."""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kehoach.deadlines import KINDS, REASONS, RECURRENCES, Deadline, parse_deadline
+
+YEAR = 2026
+D = date
+
+# (text, kind, start, due) for the plan year 2026: every form the brief lists.
+DATED = [
+    # months
+    ("Tháng 4/2026", "month", D(2026, 4, 1), D(2026, 4, 30)),
+    ("Trong tháng 01/2026", "month", D(2026, 1, 1), D(2026, 1, 31)),
+    ("6/2026", "month", D(2026, 6, 1), D(2026, 6, 30)),
+    ("12/2025", "month", D(2025, 12, 1), D(2025, 12, 31)),
+    ("9/2025", "month", D(2025, 9, 1), D(2025, 9, 30)),
+    ("Tháng 1/2026", "month", D(2026, 1, 1), D(2026, 1, 31)),
+    ("tháng 02/2026", "month", D(2026, 2, 1), D(2026, 2, 28)),
+    ("tháng 02/2028", "month", D(2028, 2, 1), D(2028, 2, 29)),
+    ("tháng 2/2100", "month", D(2100, 2, 1), D(2100, 2, 28)),
+    ("tháng 2/2000", "month", D(2000, 2, 1), D(2000, 2, 29)),
+    ("Tháng 10 - 12/2026", "range", D(2026, 10, 1), D(2026, 12, 31)),
+    ("Tháng 12", "month", D(2026, 12, 1), D(2026, 12, 31)),
+    ("tháng 12 năm 2026", "month", D(2026, 12, 1), D(2026, 12, 31)),
+    # quarters
+    ("Quý II/2026", "quarter", D(2026, 4, 1), D(2026, 6, 30)),
+    ("Quý 3", "quarter", D(2026, 7, 1), D(2026, 9, 30)),
+    ("Quý III/2026", "quarter", D(2026, 7, 1), D(2026, 9, 30)),
+    ("quý 1", "quarter", D(2026, 1, 1), D(2026, 3, 31)),
+    ("Quý I - Quý IV", "range", D(2026, 1, 1), D(2026, 12, 31)),
+    ("Quý 3 – Quý 4", "range", D(2026, 7, 1), D(2026, 12, 31)),
+    ("Quý 3 - Quý 4", "range", D(2026, 7, 1), D(2026, 12, 31)),
+    ("Quý 3 - 4/2026", "range", D(2026, 7, 1), D(2026, 12, 31)),
+    ("Quý I, II/2026", "quarter", D(2026, 1, 1), D(2026, 6, 30)),
+    ("Quý IV năm 2026", "quarter", D(2026, 10, 1), D(2026, 12, 31)),
+    ("Q2/2026", "quarter", D(2026, 4, 1), D(2026, 6, 30)),
+    ("Quý IV/2027", "quarter", D(2027, 10, 1), D(2027, 12, 31)),
+    # days
+    ("trước ngày 20/11/2026", "date", None, D(2026, 11, 20)),
+    ("15/12/2026", "date", None, D(2026, 12, 15)),
+    ("ngày 15 tháng 12 năm 2026", "date", None, D(2026, 12, 15)),
+    ("Trước 30/6/2026", "date", None, D(2026, 6, 30)),
+    ("Hoàn thành trước ngày 30/6", "date", None, D(2026, 6, 30)),
+    ("29/02/2028", "date", None, D(2028, 2, 29)),
+    ("2026-06-30", "date", None, D(2026, 6, 30)),
+    ("30.6.2026", "date", None, D(2026, 6, 30)),
+    # halves and parts of the year
+    ("6 tháng đầu năm 2026", "half", D(2026, 1, 1), D(2026, 6, 30)),
+    ("6 tháng cuối năm 2026", "half", D(2026, 7, 1), D(2026, 12, 31)),
+    ("6 tháng cuối năm 2025", "half", D(2025, 7, 1), D(2025, 12, 31)),
+    ("nửa đầu năm", "half", D(2026, 1, 1), D(2026, 6, 30)),
+    ("H2/2026", "half", D(2026, 7, 1), D(2026, 12, 31)),
+    ("9 tháng đầu năm 2026", "range", D(2026, 1, 1), D(2026, 9, 30)),
+    ("cuối năm 2026", "quarter", D(2026, 10, 1), D(2026, 12, 31)),
+    # "đầu năm" is read as the first quarter: the text gives no sharper bound.
+    ("đầu năm 2026", "quarter", D(2026, 1, 1), D(2026, 3, 31)),
+    ("giữa năm 2026", "quarter", D(2026, 4, 1), D(2026, 6, 30)),
+    # years and multi-year ranges
+    ("2026", "year", D(2026, 1, 1), D(2026, 12, 31)),
+    ("Năm 2026", "year", D(2026, 1, 1), D(2026, 12, 31)),
+    ("trong năm 2026", "year", D(2026, 1, 1), D(2026, 12, 31)),
+    ("2025-2026", "range", D(2025, 1, 1), D(2026, 12, 31)),
+    ("2026-2030", "range", D(2026, 1, 1), D(2030, 12, 31)),
+    ("2025 - 2030", "range", D(2025, 1, 1), D(2030, 12, 31)),
+    ("2025-2027", "range", D(2025, 1, 1), D(2027, 12, 31)),
+    ("Giai đoạn 2026-2030", "range", D(2026, 1, 1), D(2030, 12, 31)),
+    ("Từ tháng 3/2026 đến tháng 6/2026", "range", D(2026, 3, 1), D(2026, 6, 30)),
+    # several periods: due the latest, start the earliest
+    ("Quý II/2026; Quý IV/2026", "quarter", D(2026, 4, 1), D(2026, 12, 31)),
+    ("Tháng 6 và tháng 12/2026", "month", D(2026, 6, 1), D(2026, 12, 31)),
+    ("Tháng 6, 7, 8/2026", "month", D(2026, 6, 1), D(2026, 8, 31)),
+    ("Quý II/2026, tháng 12/2026", "range", D(2026, 4, 1), D(2026, 12, 31)),
+    # prefixes that move the due date
+    ("đến hết năm 2025", "year", None, D(2025, 12, 31)),
+    ("trước tháng 6/2026", "date", None, D(2026, 5, 31)),
+    ("trước Quý III/2026", "date", None, D(2026, 6, 30)),
+    ("cuối tháng 6/2026", "month", D(2026, 6, 1), D(2026, 6, 30)),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "start", "due"), DATED)
+def test_dated_forms(text: str, kind: str, start: date | None, due: date) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.start, d.due, d.valid, d.reason) == (kind, start, due, True, None)
+    assert d.text == text
+    assert not d.external
+
+
+def test_and_duy_tri_keeps_the_due_date_and_continues() -> None:
+    d = parse_deadline("Quý I/2026 và duy trì", YEAR)
+    assert (d.kind, d.start, d.due, d.ongoing, d.valid) == ("quarter", D(2026, 1, 1), D(2026, 3, 31), True, True)
+
+
+# (text, start): open-ended work, no due date.
+OPEN_ENDED = [
+    ("Năm 2025 và những năm tiếp theo", D(2025, 1, 1)),
+    ("Từ năm 2026", D(2026, 1, 1)),
+    ("từ tháng 3/2026", D(2026, 3, 1)),
+    ("từ 2026 trở đi", D(2026, 1, 1)),
+    ("giai đoạn 2026-2030 và các giai đoạn tiếp theo", D(2026, 1, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "start"), OPEN_ENDED)
+def test_open_ended(text: str, start: date) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.start, d.due, d.ongoing, d.valid) == ("ongoing", start, None, True, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "recurrence"),
+    [
+        ("Thường xuyên", None),
+        ("Nhiệm vụ thường xuyên", None),
+        ("thường xuyên", None),
+        ("THƯỜNG XUYÊN.", None),
+        ("Thường xuyên, liên tục", None),
+        ("Thường xuyên; định kỳ hàng tháng báo cáo kết quả", "monthly"),
+        ("Nhiệm vụ thường xuyên; định kỳ hằng tháng báo cáo kết quả", "monthly"),
+        ("Thường xuyên; định kỳ hằng quý", "quarterly"),
+    ],
+)
+def test_ongoing(text: str, recurrence: str | None) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.due, d.ongoing, d.recurrence, d.valid) == ("ongoing", None, True, recurrence, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "recurrence"),
+    [
+        ("Hằng năm", "yearly"),
+        ("Hàng năm", "yearly"),
+        ("hằng tháng", "monthly"),
+        ("hàng tháng", "monthly"),
+        ("Định kỳ hằng tháng", "monthly"),
+        ("định kỳ hằng quý", "quarterly"),
+        ("hàng quý", "quarterly"),
+    ],
+)
+def test_recurring_is_due_at_the_end_of_the_plan_year(text: str, recurrence: str) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.recurrence, d.start, d.due, d.ongoing, d.valid) == (
+        "recurring", recurrence, D(2026, 1, 1), D(2026, 12, 31), False, True,
+    )
+
+
+def test_recurring_with_a_day_is_due_that_day() -> None:
+    d = parse_deadline("Định kỳ hàng năm trước ngày 30/11", YEAR)
+    assert (d.kind, d.recurrence, d.start, d.due) == ("recurring", "yearly", D(2026, 1, 1), D(2026, 11, 30))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo Dự án được thành phố phê duyệt",
+        "Theo thời gian tại các Nghị quyết, Quyết định, Kế hoạch đã phê duyệt",
+        "Theo hướng dẫn của cấp trên",
+        "Theo kế hoạch của thành phố",
+        "Thực hiện theo Kế hoạch số 12/KH-UBND ngày 26/8/2025",
+    ],
+)
+def test_external(text: str) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.external, d.start, d.due, d.valid, d.reason) == ("external", True, None, None, True, None)
+
+
+@pytest.mark.parametrize("text", [None, "", "   ", "\n\t", ".", " ; "])
+def test_empty(text: str | None) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.due, d.start, d.valid, d.reason) == ("empty", None, None, True, None)
+    assert d.text == (text or "")
+
+
+INVALID = [
+    ("Quý V/2026", "quarter-out-of-range"),
+    ("Quý 0", "quarter-out-of-range"),
+    ("Quý 5/2026", "quarter-out-of-range"),
+    ("Tháng 13/2026", "month-out-of-range"),
+    ("Tháng 0/2026", "month-out-of-range"),
+    ("13/2026", "month-out-of-range"),
+    ("32/12/2026", "day-out-of-range"),
+    ("30/02/2026", "day-out-of-range"),
+    ("29/02/2026", "day-out-of-range"),
+    ("29/2", "day-out-of-range"),  # the plan year 2026 is not a leap year
+    ("ngày 31 tháng 4 năm 2026", "day-out-of-range"),
+    ("H3/2026", "half-out-of-range"),
+    ("Quý IV - Quý I", "range-reversed"),
+    ("2030-2025", "range-reversed"),
+    ("Từ tháng 6/2026 đến tháng 3/2026", "range-reversed"),
+    ("sớm nhất có thể", "unrecognised"),
+    ("abc", "unrecognised"),
+    ("Kế hoạch Hằng năm", "unrecognised"),
+    ("-", "unrecognised"),
+    ("Quý II hoặc Quý III", "unrecognised"),
+    ("hằng tuần", "unrecognised"),
+    ("khoảng tháng 6", "unrecognised"),
+    ("Tháng 4/0202", "unrecognised"),
+    ("6", "unrecognised"),
+    ("hoàn thành", "unrecognised"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), INVALID)
+def test_invalid_is_reported_never_guessed(text: str, reason: str) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.valid, d.reason, d.start, d.due) == ("invalid", False, reason, None, None)
+    assert d.text == text
+
+
+def _nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.mark.parametrize(
+    ("variant", "canonical"),
+    [
+        (_nfd("Quý II/2026"), "Quý II/2026"),
+        (_nfd("Trong tháng 01/2026"), "Tháng 1/2026"),
+        (_nfd("Hằng năm"), "Hằng năm"),
+        (_nfd("Thường xuyên; định kỳ hàng tháng báo cáo kết quả"), "Thường xuyên; định kỳ hàng tháng"),
+        ("QUÝ ii/2026", "Quý II/2026"),
+        ("Qúy II/2026", "Quý II/2026"),  # misplaced tone mark
+        ("quý  II /  2026", "Quý II/2026"),
+        ("Quý II/2026.", "Quý II/2026"),
+        ("Quý II/2026;", "Quý II/2026"),
+        ("  Quý II/2026  ", "Quý II/2026"),
+        ("Quý 2/2026", "Quý II/2026"),
+        ("Quý II năm 2026", "Quý II/2026"),
+        ("Quý II - 2026", "Quý II/2026"),
+        ("q2/2026", "Quý II/2026"),
+        ("Tháng 04/2026", "Tháng 4/2026"),
+        ("tháng 4 năm 2026", "Tháng 4/2026"),
+        ("04/2026", "Tháng 4/2026"),
+        ("Quý 3 — Quý 4", "Quý 3 - Quý 4"),  # em dash
+        ("Quý 3 ‑ Quý 4", "Quý 3 - Quý 4"),  # non-breaking hyphen
+        ("Quý 3−Quý 4", "Quý 3 - Quý 4"),  # minus sign
+        ("2025–2030", "2025-2030"),
+        ("năm 2025 - năm 2030", "2025-2030"),
+        ("<p>Thường xuyên</p>", "Thường xuyên"),
+        ("Thường\u00a0xuyên", "Thường xuyên"),
+        ("Thường\u200bxuyên", "Thường xuyên"),
+        ("Thường xuyên\n", "Thường xuyên"),
+        ("Quý I/2026 và duy trì thường xuyên", "Quý I/2026 và duy trì"),
+        ("Hoàn thành trong Quý II/2026", "Quý II/2026"),
+        ("Chậm nhất ngày 30/6/2026", "30/6/2026"),
+    ],
+)
+def test_spelling_variants_read_alike(variant: str, canonical: str) -> None:
+    a, b = parse_deadline(variant, YEAR), parse_deadline(canonical, YEAR)
+    assert a.valid and b.valid
+    assert (a.kind, a.start, a.due, a.recurrence, a.ongoing, a.external) == (
+        b.kind, b.start, b.due, b.recurrence, b.ongoing, b.external,
+    )
+    assert a.text == variant  # the text is kept as written
+
+
+def test_missing_year_is_the_plan_year() -> None:
+    assert parse_deadline("Quý 3", 2031).due == D(2031, 9, 30)
+    assert parse_deadline("Hằng năm", 2031).due == D(2031, 12, 31)
+    assert parse_deadline("Hoàn thành trước ngày 30/6", 2031).due == D(2031, 6, 30)
+
+
+def test_a_year_written_once_serves_the_list_but_not_across_semicolons() -> None:
+    assert parse_deadline("Quý I, II/2027", YEAR).start == D(2027, 1, 1)
+    assert parse_deadline("Tháng 10 - 12/2027", YEAR).start == D(2027, 10, 1)
+    # ";" separates independent parts: "Tháng 12" there is the plan year's December.
+    d = parse_deadline("Tháng 12; Quý I/2027", YEAR)
+    assert (d.start, d.due) == (D(2026, 12, 1), D(2027, 3, 31))
+
+
+def test_deadline_is_a_frozen_slotted_dataclass() -> None:
+    d = parse_deadline("Quý II/2026", YEAR)
+    assert isinstance(d, Deadline)
+    assert not hasattr(d, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        d.due = None  # type: ignore[misc]
+
+
+def test_vocabularies() -> None:
+    assert set(KINDS) == {
+        "empty", "date", "month", "quarter", "half", "year", "range", "ongoing", "recurring", "external", "invalid",
+    }
+    assert set(REASONS) == {
+        "unrecognised", "month-out-of-range", "quarter-out-of-range", "day-out-of-range", "half-out-of-range",
+        "range-reversed",
+    }
+    assert set(RECURRENCES) == {"yearly", "quarterly", "monthly"}
+
+
+def test_module_docstring_lists_the_forms() -> None:
+    import kehoach.deadlines as module
+
+    doc = module.__doc__ or ""
+    for form in ("Quý II/2026", "Tháng 4/2026", "trước ngày 20/11/2026", "Thường xuyên", "Hằng năm",
+                 "6 tháng đầu năm 2026", "đầu năm 2026", "Năm 2025 và những năm tiếp theo", "Theo Dự án"):
+        assert form in doc
+
+
+# --------------------------------------------------------------------------------------------
+# Every distinct deadline written in the five seed plans (plan year 2026).
+
+SEED_DEADLINES = [
+    # 000 Vĩnh Hải, Phụ lục, column "Thời gian thực hiện/"
+    "Trong tháng 01/2026",
+    "Thường xuyên",
+    "Quý I/2026 và duy trì",
+    "Quý I - Quý IV",
+    "Quý IV/2026",
+    # 000, "Sản phẩm" column of task I.2 (a deadline inside the output text)
+    "Báo cáo kết quả thực hiện trước ngày 20/11/2026",
+    # 001 Thái Tân, column "Thời gian thực hiện/hoàn thành"
+    "<p>Thường xuyên</p>",
+    "Quý II/2026",
+    "Thường xuyên; định kỳ hàng tháng báo cáo kết quả",
+    "Nhiệm vụ thường xuyên; định kỳ hằng tháng báo cáo kết quả",
+    "Tháng 4/2026",
+    "Tháng 12/2026",
+    # 002 Hải An, Phụ lục 3 "Thời gian hoàn hành" and Phụ lục 4 "Thời gian thực hiện/hoàn thành"
+    "Hàng năm",
+    "Tháng 12/2025",
+    "Theo thời gian tại các Nghị quyết, Quyết định, Kế hoạch đã phê duyệt",
+    # 002, narrative ("Kế hoạch … Chuyển đổi số 6 tháng cuối năm 2025")
+    "6 tháng cuối năm 2025",
+    # 003 An Lão, Danh mục "Thời gian thực hiện"
+    "Quý 3",
+    "Quý 3 - Quý 4",
+    "Quý 3 – Quý 4",
+    # 003, narrative tasks, "+ Thời gian hoàn thành:" lines
+    "Tháng 1/2026",
+    "Quý III/2026",
+    "Thường xuyên.",
+    # 004 Vĩnh Lại (PDF extract: cells reassembled from the lines they were split over),
+    # Phụ lục 3 and 4 "Thời gian hoàn thành"
+    "Tháng 9/2025",
+    "Tháng 6/2028",
+    "Tháng 6/2026",
+    "Tháng 9/2026",
+    "Năm 2025 và những năm tiếp theo",
+    "Hằng năm",
+    "9/2025",
+    "12/2025",
+    "2025-2026",
+    "2025 - 2030",
+    "12/2027",
+    "Theo Dự án được thành phố phê duyệt",
+    "11/2026",
+    "2025-2027",
+    "2026-2030",
+    "2026",
+    "12/2026",
+    "6/2026",
+    # 004, narrative
+    "Định kỳ hàng năm trước ngày 30/11",
+    "đến hết năm 2025",
+    "đến hết năm 2030",
+    "giai đoạn 2026-2030 và các giai đoạn tiếp theo",
+    "giai đoạn 2026 – 2030",
+]
+
+
+@pytest.mark.parametrize("text", SEED_DEADLINES)
+def test_every_seed_deadline_parses(text: str) -> None:
+    d = parse_deadline(text, YEAR)
+    assert d.valid, (text, d.reason)
+    assert d.kind not in ("invalid", "empty")
+    if d.start is not None and d.due is not None:
+        assert d.start <= d.due
+
+
+def test_seed_deadlines_read_as_the_domain_says() -> None:
+    read = {t: parse_deadline(t, YEAR) for t in SEED_DEADLINES}
+    assert read["Tháng 6/2028"].due == D(2028, 6, 30)  # allowed, worth a note
+    assert read["9/2025"].due == D(2025, 9, 30)  # before the plan: the linter's business
+    assert read["Báo cáo kết quả thực hiện trước ngày 20/11/2026"].due == D(2026, 11, 20)
+    assert read["Nhiệm vụ thường xuyên; định kỳ hằng tháng báo cáo kết quả"].recurrence == "monthly"
+    assert read["Theo Dự án được thành phố phê duyệt"].external
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+_DEADLINE_COLUMN = re.compile(r"thời gian (thực hiện|hoàn thành|hoàn hành)", re.IGNORECASE)
+_NARRATIVE_DEADLINE = re.compile(r"^\+ Thời gian hoàn thành:\s*(.+)$", re.MULTILINE)
+
+
+def _mined_deadlines() -> set[str]:
+    """Deadline cells of the tab-separated seed tables and the narrative deadline lines."""
+    found: set[str] = set()
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        found.update(m.group(1).strip() for m in _NARRATIVE_DEADLINE.finditer(text))
+        columns: list[int] = []
+        for line in text.splitlines():
+            cells = line.split("\t")
+            if len(cells) < 2:
+                continue
+            if cells[0].strip() in ("STT", "TT"):
+                columns = [i for i, c in enumerate(cells) if _DEADLINE_COLUMN.search(c)]
+                continue
+            found.update(cells[i].strip() for i in columns if i < len(cells) and cells[i].strip())
+    return found
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed plans not available")
+def test_seed_list_covers_every_table_deadline() -> None:
+    mined = _mined_deadlines()
+    assert len(mined) >= 15
+    assert mined <= set(SEED_DEADLINES), sorted(mined - set(SEED_DEADLINES))
+
+
+# --------------------------------------------------------------------------------------------
+# Properties
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+years = st.integers(min_value=2000, max_value=2100)
+
+
+@settings(max_examples=200, deadline=None)
+@given(month=st.integers(min_value=1, max_value=12), year=years, padded=st.booleans())
+def test_any_month(month: int, year: int, padded: bool) -> None:
+    m = f"{month:02d}" if padded else str(month)
+    d = parse_deadline(f"Tháng {m}/{year}", YEAR)
+    assert d.kind == "month"
+    assert d.start == D(year, month, 1)
+    assert d.due == D(year, month, calendar.monthrange(year, month)[1])
+
+
+@settings(max_examples=200, deadline=None)
+@given(quarter=st.integers(min_value=1, max_value=4), year=years, roman=st.booleans())
+def test_any_quarter(quarter: int, year: int, roman: bool) -> None:
+    q = ROMAN[quarter] if roman else str(quarter)
+    d = parse_deadline(f"Quý {q}/{year}", YEAR)
+    last_month = 3 * quarter
+    assert d.kind == "quarter"
+    assert d.start == D(year, last_month - 2, 1)
+    assert d.due == D(year, last_month, calendar.monthrange(year, last_month)[1])
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(min_value=D(2000, 1, 1), max_value=D(2100, 12, 31)))
+def test_any_day(day: date) -> None:
+    assert parse_deadline(f"trước ngày {day.day}/{day.month}/{day.year}", YEAR).due == day
+    assert parse_deadline(day.isoformat(), YEAR).due == day
+
+
+def _check(d: Deadline) -> None:
+    assert d.kind in KINDS
+    if not d.valid:
+        assert d.kind == "invalid" and d.reason in REASONS
+        return
+    assert d.reason is None
+    assert d.recurrence is None or d.recurrence in RECURRENCES
+    if d.start is not None and d.due is not None:
+        assert d.start <= d.due
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text())
+def test_never_raises_on_any_text(text: str) -> None:
+    d = parse_deadline(text, YEAR)
+    assert d.text == text
+    _check(d)
+
+
+_PIECES = ["Quý", "quý", "Tháng", "tháng", "năm", "ngày", "trước", "từ", "đến", "hết", "và", "duy trì", "Thường xuyên",
+           "hằng", "hàng", "định kỳ", "theo", "những năm tiếp theo", "đầu", "cuối", "giữa", "6 tháng", "I", "II",
+           "IV", "V", "Q", "H", "/", "-", "–", ",", ";", ".", " ", "0", "1", "3", "12", "13", "29", "31", "02",
+           "2025", "2026", "2030", "1899"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_PIECES), max_size=10), year=years)
+def test_never_raises_on_deadline_like_text(pieces: list[str], year: int) -> None:
+    _check(parse_deadline(" ".join(pieces), year))
+    _check(parse_deadline("".join(pieces), year))
