@@ -7,7 +7,7 @@ kehoach never guesses: text it cannot read is ``valid=False, reason="unrecognise
 date that cannot exist (``Quý V``, ``Tháng 13``, ``30/02``) is reported with its own reason.
 
 Forms understood (case, NFC/NFD, en/em dashes, extra spaces, padded numbers, an optional
-``năm``, HTML tags such as ``<p>`` and a trailing ``.``/``;`` never matter):
+``năm``, HTML tags such as ``<p>``, brackets and a trailing ``.``/``;`` never matter):
 
 Points and windows
     ``15/12/2026``, ``30.6.2026``, ``2026-06-30``, ``ngày 15 tháng 12 năm 2026``, ``30/6``
@@ -57,7 +57,8 @@ Ongoing, recurring, external
     ``Hằng năm`` / ``Hàng năm`` / ``hằng quý`` / ``hàng tháng`` / ``định kỳ hằng tháng``
         kind ``recurring`` with ``recurrence`` yearly / quarterly / monthly; for this plan the
         window is the plan year (due 31 December) unless a date is also given
-        (``Định kỳ hàng năm trước ngày 30/11`` is due 30 November of the plan year).
+        (``Định kỳ hàng năm trước ngày 30/11`` is due 30 November of the plan year,
+        ``Quý II hằng năm`` at the end of the plan year's second quarter).
     ``Thường xuyên; định kỳ hàng tháng báo cáo kết quả``
         ongoing with a monthly reporting cadence (``recurrence="monthly"``).
     ``Theo Dự án được thành phố phê duyệt``, ``Theo thời gian tại các Nghị quyết, …``,
@@ -99,15 +100,15 @@ RECURRENCES: tuple[str, ...] = ("yearly", "quarterly", "monthly")
 class Deadline:
     """A deadline as written and as read."""
 
-    text: str
-    kind: str
-    start: date | None
-    due: date | None
-    recurrence: str | None
-    ongoing: bool
-    external: bool
-    valid: bool
-    reason: str | None
+    text: str  # the original text, unchanged
+    kind: str  # one of KINDS
+    start: date | None  # first day of the window, when the text states one
+    due: date | None  # last day; None for ongoing, external, invalid and empty
+    recurrence: str | None  # one of RECURRENCES: a recurring duty or reporting cadence
+    ongoing: bool  # continues with no end ("Thường xuyên", "… và duy trì")
+    external: bool  # fixed by another document ("Theo Dự án …"): not machine-checkable
+    valid: bool  # False only for impossible or unreadable text
+    reason: str | None  # one of REASONS when not valid
 
 
 def parse_deadline(text: str | None, year: int) -> Deadline:
@@ -505,7 +506,8 @@ _FILLER = re.compile(
 )
 # ";" and "." end a group of clauses that share a year; "," and "và" do not.
 _GROUP_BREAK = re.compile(r"\s*[;.]\s*")
-_JOIN = re.compile(r"\s*(?:[,+&]|và(?!\w))\s*|\s+")
+# Brackets only group: "Hằng năm (trước 15/12)"; what they hold is read like the rest.
+_JOIN = re.compile(r"\s*(?:[,+&()]|và(?!\w))\s*|\s+")
 
 
 def _parse_groups(s: str) -> list[list[_Clause]]:

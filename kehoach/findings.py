@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(IntEnum):
@@ -21,9 +21,8 @@ class Severity(IntEnum):
         return cls[text.strip().upper()]
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Span:
-    """A 1-based position in a source file."""
+class Span(NamedTuple):
+    """A 1-based position in a source file (a tuple: one is made for every YAML node)."""
 
     line: int
     column: int

@@ -134,7 +134,9 @@ def _offset_span(data: bytes | str, offset: int) -> Span:
 def parse(text: str, path: str) -> Document:
     """Compose ``text`` and convert it to plain data with positions; raises LoadFailure."""
     try:
-        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        # The base loader resolves no implicit tags (every scalar is a string); _Converter types
+        # plain scalars itself, which is much cheaper than the resolver's regex per scalar.
+        root = yaml.compose(text, Loader=yaml.CBaseLoader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         span = Span(mark.line + 1, mark.column + 1) if mark else Span(1, 1)
@@ -167,7 +169,6 @@ class _Converter:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.count = 0
-        self.constructor = yaml.constructor.SafeConstructor()
 
     def convert(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
@@ -197,16 +198,46 @@ class _Converter:
         raise LoadFailure("load.syntax", _mark(node), detail=f"unexpected node {node.tag}", context="")
 
     def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
-        tag = node.tag
-        if tag in (_STR, _TIMESTAMP):
-            # Dates stay text, as written: the schema checks their format (as check-jsonschema does).
-            return node.value
-        if tag in _SCALAR_TAGS:
-            value = self.constructor.construct_object(node)
-            if tag != "tag:yaml.org,2002:null":
-                self.doc.raw[path] = node.value
-            return value
-        raise LoadFailure("load.tag", _mark(node), tag=tag)
+        value: str = node.value
+        if not node.style and node.tag == _STR and value and value[0] in _PLAIN_STARTS:
+            typed = _plain_scalar(value)
+            if typed is not _TEXT:
+                if typed is not None:
+                    self.doc.raw[path] = value
+                return typed
+        elif node.tag not in (_STR, "!"):
+            explicit = node.tag
+            if explicit in _SCALAR_TAGS or explicit == _TIMESTAMP:
+                return node.value if explicit == _TIMESTAMP else _CONSTRUCTOR.construct_object(node)
+            raise LoadFailure("load.tag", _mark(node), tag=explicit)
+        # Dates stay text, as written: the schema checks their format (as check-jsonschema does).
+        return value
+
+
+# YAML 1.1 core schema, as PyYAML's resolver applies it to plain scalars.
+_PLAIN_STARTS = frozenset("0123456789+-.~nNtTfFyYoO")
+_TEXT = object()
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = re.compile(r"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$")
+_INT = re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
+                  r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$")
+_FLOAT = re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+                    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_TRUE = {"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}
+
+
+def _plain_scalar(value: str) -> Any:
+    """Type a plain scalar as PyYAML's safe loader would; ``_TEXT`` when it stays a string."""
+    if _NULL.match(value):
+        return None
+    if _BOOL.match(value):
+        return value in _TRUE
+    if _INT.match(value):
+        return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode("tag:yaml.org,2002:int", value))
+    if _FLOAT.match(value):
+        return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode("tag:yaml.org,2002:float", value))
+    return _TEXT
 
 
 def _mark(node: yaml.Node) -> Span:

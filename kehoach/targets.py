@@ -56,13 +56,13 @@ OPERATORS: tuple[str, ...] = ("ge", "le", "gt", "lt", "eq", "between", "reached"
 class Target:
     """A target as written and as read."""
 
-    text: str
-    kind: str
-    operator: str | None
-    value: float | None
-    upper: float | None
-    unit: str | None
-    valid: bool
+    text: str  # the original text (str() of a number given)
+    kind: str  # one of KINDS
+    operator: str | None  # one of OPERATORS
+    value: float | None  # the number; the lower bound of a range
+    upper: float | None  # the upper bound of a range
+    unit: str | None  # "%" or the counted noun as written ("sáng kiến"), else None
+    valid: bool  # False only for kind "invalid"
 
 
 def parse_target(text: str | int | float | None) -> Target:
@@ -246,8 +246,9 @@ def _number(digits: str) -> float | None:
     """Vietnamese notation: ',' is the decimal mark, '.' groups thousands ("1.000,5")."""
     if "," in digits:
         whole, _, fraction = digits.partition(",")
-        if "," in fraction:
-            return None  # "1,000,000": English thousands or a typo; either reading is a guess
+        if not fraction.isdigit():
+            # "1,000,000" (English thousands) or "0,77.0": either reading is a guess.
+            return None
         grouped = _thousands(whole)
         return None if grouped is None else float(f"{grouped}.{fraction}")
     if "." not in digits:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -64,8 +64,16 @@ class Registry:
     misspellings: dict[str, str]     # exact misspelling → canonical
     keys: dict[str, str]             # normalised key of any name → canonical
     vague: frozenset[str]            # normalised keys of vague phrases
+    # A city's plans name the same few dozen units thousands of times: remember the answers.
+    memo: dict[str, Match] = field(default_factory=dict, compare=False, repr=False)
 
     def lookup(self, text: str) -> Match:
+        found = self.memo.get(text)
+        if found is None:
+            found = self.memo[text] = self._lookup(text)
+        return found
+
+    def _lookup(self, text: str) -> Match:
         t = text.strip()
         # "Phòng Văn hóa - Xã hội phường" is the registered name plus the commune qualifier: as written.
         for candidate in (t, _QUALIFIER_RAW.sub("", t)):

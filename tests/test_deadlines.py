@@ -87,6 +87,8 @@ DATED = [
     ("trước tháng 6/2026", "date", None, D(2026, 5, 31)),
     ("trước Quý III/2026", "date", None, D(2026, 6, 30)),
     ("cuối tháng 6/2026", "month", D(2026, 6, 1), D(2026, 6, 30)),
+    # brackets group; their content is read like the rest
+    ("Quý II/2026 (dự kiến)", "quarter", D(2026, 4, 1), D(2026, 6, 30)),
 ]
 
 
@@ -156,9 +158,17 @@ def test_recurring_is_due_at_the_end_of_the_plan_year(text: str, recurrence: str
     )
 
 
-def test_recurring_with_a_day_is_due_that_day() -> None:
-    d = parse_deadline("Định kỳ hàng năm trước ngày 30/11", YEAR)
-    assert (d.kind, d.recurrence, d.start, d.due) == ("recurring", "yearly", D(2026, 1, 1), D(2026, 11, 30))
+@pytest.mark.parametrize(
+    ("text", "start", "due"),
+    [
+        ("Định kỳ hàng năm trước ngày 30/11", D(2026, 1, 1), D(2026, 11, 30)),
+        ("Hằng năm (trước 15/12)", D(2026, 1, 1), D(2026, 12, 15)),
+        ("Quý II hằng năm", D(2026, 4, 1), D(2026, 6, 30)),
+    ],
+)
+def test_recurring_with_a_period_is_due_then(text: str, start: date, due: date) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.recurrence, d.start, d.due) == ("recurring", "yearly", start, due)
 
 
 @pytest.mark.parametrize(
@@ -206,6 +216,7 @@ INVALID = [
     ("Quý II hoặc Quý III", "unrecognised"),
     ("hằng tuần", "unrecognised"),
     ("khoảng tháng 6", "unrecognised"),
+    ("Tháng 6/2026 (có thể điều chỉnh)", "unrecognised"),
     ("Tháng 4/0202", "unrecognised"),
     ("6", "unrecognised"),
     ("hoàn thành", "unrecognised"),

@@ -8,13 +8,16 @@ KH4xx structure. Names and codes are a stable interface: never reuse or rename o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from ..deadlines import Deadline, parse_deadline
 from ..findings import Severity, Span
 from ..model import Plan
+from ..targets import Target, parse_target
 from ..units import Registry
 
 
@@ -57,6 +60,17 @@ class Rule:
         return Hit(span, message, args)
 
 
+# Several rules read the same deadline and target cells: parse each distinct text once.
+@functools.lru_cache(maxsize=16384)
+def deadline(text: str, year: int) -> Deadline:
+    return parse_deadline(text, year)
+
+
+@functools.lru_cache(maxsize=16384)
+def target(text: str) -> Target:
+    return parse_target(text)
+
+
 def _all_rules() -> dict[str, type[Rule]]:
     from . import deadlines, document, structure, targets, units
 
@@ -84,3 +98,4 @@ def resolve(selector: str) -> list[type[Rule]]:
     if up == "ALL":
         return list(REGISTRY.values())
     return family
+

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..deadlines import parse_deadline
 from ..findings import Severity
 from ..model import Task
-from . import Context, Hit, Rule
+from . import Context, Hit, Rule, deadline
 
 # Deadlines that name one point in time; a multi-year range ("2026-2030") states a programme
 # period and is not "far" in the sense of this rule.
@@ -62,7 +61,7 @@ class DeadlineUnparseable(Rule):
     def check(self, ctx: Context) -> Iterator[Hit]:
         for row in ctx.plan.rows:
             if row.deadline:
-                d = parse_deadline(row.deadline, ctx.plan.meta.year)
+                d = deadline(row.deadline, ctx.plan.meta.year)
                 if not d.valid:
                     yield self.hit(row.at("deadline"), "rule.deadline-unparseable", value=row.deadline,
                                    reason=d.reason or "unrecognised")
@@ -91,7 +90,7 @@ class DeadlineBeforePlan(Rule):
         start = ctx.plan.meta.period_start
         for row in ctx.plan.rows:
             if row.deadline:
-                d = parse_deadline(row.deadline, ctx.plan.meta.year)
+                d = deadline(row.deadline, ctx.plan.meta.year)
                 if d.valid and d.due is not None and d.due < start:
                     yield self.hit(row.at("deadline"), "rule.deadline-before-plan", value=row.deadline,
                                    due=d.due.isoformat(), start=start.isoformat())
@@ -120,7 +119,7 @@ class DeadlineFarFuture(Rule):
         end = ctx.plan.meta.period_end
         for row in ctx.plan.rows:
             if row.deadline:
-                d = parse_deadline(row.deadline, ctx.plan.meta.year)
+                d = deadline(row.deadline, ctx.plan.meta.year)
                 if d.valid and d.kind in _POINT_KINDS and d.due is not None and d.due > end:
                     yield self.hit(row.at("deadline"), "rule.deadline-far-future", value=row.deadline,
                                    due=d.due.isoformat())

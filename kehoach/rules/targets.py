@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 from ..findings import Severity
 from ..model import Indicator
-from ..targets import parse_target
-from . import Context, Hit, Rule
+from . import Context, Hit, Rule, target
 
 _NUMERIC = {"number", "range"}
 
@@ -35,10 +34,10 @@ class TargetUnparseable(Rule):
         for row in ctx.plan.rows:
             if not isinstance(row, Indicator):
                 continue
-            if row.target and not parse_target(row.target).valid:
+            if row.target and not target(row.target).valid:
                 yield self.hit(row.at("target"), "rule.target-unparseable", id=row.id, value=row.target)
             for year, value in row.milestones:
-                if value and not parse_target(value).valid:
+                if value and not target(value).valid:
                     yield self.hit(row.at("milestones"), "rule.target-unparseable", id=row.id,
                                    value=f"{year}: {value}")
 
@@ -66,15 +65,15 @@ class TargetBelowBaseline(Rule):
         for row in ctx.plan.rows:
             if not isinstance(row, Indicator) or not row.baseline or not row.target:
                 continue
-            base, target = parse_target(row.baseline), parse_target(row.target)
-            if base.kind not in _NUMERIC or target.kind not in _NUMERIC:
+            base, goal = target(row.baseline), target(row.target)
+            if base.kind not in _NUMERIC or goal.kind not in _NUMERIC:
                 continue
-            if base.value is None or target.value is None:
+            if base.value is None or goal.value is None:
                 continue
-            if base.unit and target.unit and base.unit != target.unit:
+            if base.unit and goal.unit and base.unit != goal.unit:
                 continue
             # A range target counts by its upper bound: "80-90%" does not fall below 85%.
-            reach = target.upper if target.upper is not None else target.value
+            reach = goal.upper if goal.upper is not None else goal.value
             if reach < base.value:
                 yield self.hit(row.at("target"), "rule.target-below-baseline", id=row.id, target=row.target,
                                baseline=row.baseline)

@@ -1,0 +1,114 @@
+"""The benchmark: kehoach validate against its peers on a national-scale corpus, side by side.
+
+    python bench/run.py [--plans 3321] [--repeat 3] [--skip-peer]
+
+Builds the corpus (bench/corpus.py) under bench/out/, then times, in one run and alternating:
+- kehoach validate, cold (no cache) and warm (unchanged files, cache kept);
+- check-jsonschema --schemafile schema/plan.schema.json on the same files (schema only);
+- a bare libyaml parse (PyYAML CSafeLoader) of the same bytes, in one process.
+Each figure is the median of --repeat runs; peak memory is the largest resident set of any
+process of the command (os.wait4 reports children's peaks too). The machine is shared and
+noisy: compare the ratios, not the absolute times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import build  # noqa: E402
+
+BARE_PARSE = """
+import sys, yaml
+for path in open(sys.argv[1], encoding="utf-8").read().split("\\n"):
+    if path:
+        with open(path, "rb") as f:
+            yaml.load(f.read(), Loader=yaml.CSafeLoader)
+"""
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS in MB (the command or any process it waited for), exit code."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        raise SystemExit(f"{' '.join(cmd[:3])} … failed with exit {code}:\n{err[-2000:]}")
+    return wall, usage.ru_maxrss / 1024, code
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--plans", type=int, default=3321)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--skip-peer", action="store_true", help="do not run check-jsonschema (slow)")
+    args = ap.parse_args()
+
+    corpus = OUT / f"corpus-{args.plans}"
+    files = build(corpus, args.plans)
+    size = sum(f.stat().st_size for f in files) / 1e6
+    listing = OUT / f"files-{args.plans}.txt"
+    listing.write_text("\n".join(str(f) for f in files) + "\n", encoding="utf-8")
+    bindir = Path(sys.executable).parent
+    kehoach = str(bindir / "kehoach")
+    cache = Path(tempfile.mkdtemp(prefix="kehoach-bench-cache-"))
+    validate = [kehoach, "validate", str(corpus), "--format", "json", "--as-of", "2026-03-01",
+                "--cache-dir", str(cache)]
+    runs: dict[str, list[tuple[float, float]]] = {"cold": [], "warm": [], "peer": [], "parse": []}
+    for i in range(args.repeat):
+        shutil.rmtree(cache, ignore_errors=True)
+        runs["cold"].append(timed(validate)[:2])
+        runs["warm"].append(timed(validate)[:2])
+        runs["parse"].append(timed([sys.executable, "-c", BARE_PARSE, str(listing)])[:2])
+        if not args.skip_peer:
+            peer = [str(bindir / "check-jsonschema"), "--schemafile", str(ROOT / "schema" / "plan.schema.json"),
+                    *map(str, files)]
+            runs["peer"].append(timed(peer)[:2])
+        print(f"run {i + 1}/{args.repeat}: " + ", ".join(f"{k} {v[-1][0]:.2f}s" for k, v in runs.items() if v),
+              flush=True)
+    shutil.rmtree(cache, ignore_errors=True)
+
+    med = {k: (statistics.median(w for w, _ in v), max(m for _, m in v)) for k, v in runs.items() if v}
+    cold = med["cold"][0]
+    rows = [
+        ("kehoach validate, cold", "cold"),
+        ("kehoach validate, warm (cache)", "warm"),
+        ("check-jsonschema (schema only)", "peer"),
+        ("bare libyaml parse (CSafeLoader)", "parse"),
+    ]
+    print(f"\n{len(files)} plans, {size:.0f} MB, {os.cpu_count()} cores, median of {args.repeat}\n")
+    print("| command | seconds | vs cold | peak RSS MB |")
+    print("|---|---:|---:|---:|")
+    for label, key in rows:
+        if key in med:
+            secs, rss = med[key]
+            print(f"| {label} | {secs:.2f} | {secs / cold:.2f}× | {rss:.0f} |")
+    print()
+    checks = [("warm ≤ 0.1× cold", med["warm"][0] <= 0.1 * cold),
+              ("cold ≤ 3× bare parse", cold <= 3 * med["parse"][0]),
+              ("peak memory ≤ 500 MB", med["cold"][1] <= 500 and med["warm"][1] <= 500)]
+    if "peer" in med:
+        checks.insert(0, ("cold ≤ 1.0× check-jsonschema", cold <= med["peer"][0]))
+    for name, ok in checks:
+        print(f"- {name}: {'yes' if ok else 'NO'}")
+    (OUT / "results.json").write_text(json.dumps({"plans": len(files), "megabytes": size, "median": med,
+                                                  "runs": runs}, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
