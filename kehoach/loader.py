@@ -141,7 +141,9 @@ def parse(text: str, path: str) -> Document:
         mark = e.problem_mark or e.context_mark
         span = Span(mark.line + 1, mark.column + 1) if mark else Span(1, 1)
         problem = (e.problem or "").strip()
-        key = "load.tab" if "tab" in problem else "load.syntax"
+        at = mark.index if mark else -1
+        tab = "tab" in problem or (0 <= at < len(text) and text[at] == "\t")
+        key = "load.tab" if tab else "load.syntax"
         if "another document" in problem:
             key = "load.many-documents"
         elif "undefined alias" in problem:

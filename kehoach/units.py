@@ -64,6 +64,7 @@ class Registry:
     misspellings: dict[str, str]     # exact misspelling → canonical
     keys: dict[str, str]             # normalised key of any name → canonical
     vague: frozenset[str]            # normalised keys of vague phrases
+    bases: dict[str, tuple[str, str]]  # a name without its commune qualifier → (status, canonical)
     # A city's plans name the same few dozen units thousands of times: remember the answers.
     memo: dict[str, Match] = field(default_factory=dict, compare=False, repr=False)
 
@@ -75,14 +76,17 @@ class Registry:
 
     def _lookup(self, text: str) -> Match:
         t = text.strip()
-        # "Phòng Văn hóa - Xã hội phường" is the registered name plus the commune qualifier: as written.
-        for candidate in (t, _QUALIFIER_RAW.sub("", t)):
-            if candidate in self.canonical:
-                return Match(t, "canonical", candidate)
-            if candidate in self.aliases:
-                return Match(t, "alias", self.aliases[candidate])
-            if candidate in self.misspellings:
-                return Match(t, "misspelling", self.misspellings[candidate])
+        if t in self.canonical:
+            return Match(t, "canonical", t)
+        if t in self.aliases:
+            return Match(t, "alias", self.aliases[t])
+        if t in self.misspellings:
+            return Match(t, "misspelling", self.misspellings[t])
+        # "Công an phường Hải An" is the registered "Công an xã" with another commune qualifier:
+        # written as registered, not a variant.
+        based = self.bases.get(_QUALIFIER_RAW.sub("", t))
+        if based is not None:
+            return Match(t, based[0], based[1])
         key = unit_key(t)
         if key in self.vague or norm_key(t) in self.vague or is_vague_phrase(t):
             return Match(t, "vague", None)
@@ -122,13 +126,26 @@ def registry_from_data(data: dict[str, object], path: str) -> Registry:
             miss[m.strip()] = name
             keys.setdefault(unit_key(m), name)
     vague = frozenset(unit_key(v) for v in data.get("vague", []) or [])  # type: ignore[attr-defined]
+    bases: dict[str, tuple[str, str]] = {}
+    for status, names in (("misspelling", miss), ("alias", aliases), ("canonical", canonical)):
+        for name, canon in names.items():
+            bases[_QUALIFIER_RAW.sub("", name)] = (status, canon)
     return Registry(path=path, city=str(data.get("city", "")), canonical=canonical, aliases=aliases,
-                    misspellings=miss, keys=keys, vague=vague)
+                    misspellings=miss, keys=keys, vague=vague, bases=bases)
+
+
+def load_registry(path: Path) -> Registry:
+    """Load and check ``units.yaml``; a broken registry is a configuration error (exit 2)."""
+    try:
+        st = path.stat()
+    except OSError:
+        raise KehoachError("cli.units-missing", path=str(path)) from None
+    return _load_registry(path.resolve(), st.st_mtime_ns, st.st_size)
 
 
 @cache
-def load_registry(path: Path) -> Registry:
-    """Load and check ``units.yaml``; a broken registry is a configuration error (exit 2)."""
+def _load_registry(path: Path, mtime_ns: int, size: int) -> Registry:
+    # Keyed on mtime and size too: a long-lived process (tests, an editor plugin) sees edits.
     try:
         doc = load(path)
     except LoadFailure as e:
