@@ -18,6 +18,7 @@ communes' Word and PDF files) table by table, and checked against the files by e
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -145,3 +146,21 @@ def test_units_registry_knows_every_unit_but_one() -> None:
 def test_the_plans_folder_holds_only_known_files() -> None:
     names = sorted(p.name for p in CITY.iterdir())
     assert names == ["an-lao.yaml", "hai-an.yaml", "thai-tan.yaml", "units.yaml", "vinh-hai.yaml", "vinh-lai.yaml"]
+
+
+def test_validate_summary_snapshot(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Findings per rule per plan on the bundled plans (docs/worked-example.md): the real defects,
+    nothing spurious. Update the snapshot on purpose, with the reason in the commit message."""
+    import json
+
+    from .helpers import run
+
+    monkeypatch.setenv("KEHOACH_CACHE_DIR", str(tmp_path))
+    data = run(capsys, "validate", str(PLANS), "--format", "json", "--as-of", "2026-03-01").json()
+    summary: dict[str, dict[str, int]] = {}
+    for f in data["findings"]:
+        plan = summary.setdefault(Path(f["path"]).stem, {})
+        plan[f["rule"]] = plan.get(f["rule"], 0) + 1
+    snapshot = Path(__file__).parent / "snapshots" / "validate-plans-summary.json"
+    assert summary == json.loads(snapshot.read_text(encoding="utf-8"))
