@@ -1,0 +1,56 @@
+"""The command line: parse options, call the library, pick the exit code. No logic here.
+
+Each command lives in its own module, registered on the Typer app when imported below.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+
+import click
+
+from ..errors import KehoachError
+from ..messages import LANGS, t
+from . import explain, validate  # noqa: F401  (registers the commands)
+from .common import app
+
+__all__ = ["app", "main"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: the one place where errors become messages and exit codes."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args or bool(os.environ.get("KEHOACH_DEBUG"))
+    lang = os.environ.get("KEHOACH_LANG", "vi")
+    if "--lang" in args:
+        i = args.index("--lang")
+        lang = args[i + 1] if i + 1 < len(args) and args[i + 1] in LANGS else lang
+    try:
+        rv = app(args=args, prog_name="kehoach", standalone_mode=False)
+    except click.exceptions.Exit as e:
+        return int(e.exit_code)
+    except click.UsageError as e:
+        e.show()
+        return 2
+    except click.ClickException as e:
+        e.show()
+        return 2
+    except click.Abort:
+        return 130
+    except KehoachError as e:
+        sys.stderr.write(f"kehoach: {t(e.key, lang, **e.args_)}\n")
+        if debug:
+            traceback.print_exc()
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # the last line of defence: never a traceback for a user
+        sys.stderr.write(f"kehoach: {t('cli.internal', lang, detail=type(e).__name__)}\n")
+        if debug:
+            traceback.print_exc()
+        return 2
+    return rv if isinstance(rv, int) else 0

@@ -1,0 +1,109 @@
+"""Shared pieces of the command line: the Typer apps, common options, small helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import KehoachError
+from ..messages import LANGS
+
+app = typer.Typer(
+    name="kehoach",
+    help="Kế hoạch KHCN, ĐMST và CĐS cấp xã dưới dạng YAML: kiểm tra, theo dõi, tổng hợp, in văn bản.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+explain_app = typer.Typer(help="Giải thích cách kehoach đọc thời hạn, chỉ tiêu, đơn vị, quy tắc.",
+                          no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(explain_app, name="explain")
+
+LangOpt = Annotated[str, typer.Option("--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en.",
+                                      envvar="KEHOACH_LANG")]
+ExplainFormat = Annotated[str, typer.Option("--format", help="text hoặc json.")]
+
+
+def lang_of(value: str) -> str:
+    if value not in LANGS:
+        raise KehoachError("cli.bad-lang", value=value)
+    return value
+
+
+def date_of(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise KehoachError("cli.bad-date", value=value) from None
+
+
+def choice(value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise KehoachError("cli.bad-format", value=value, allowed=", ".join(allowed))
+    return value
+
+
+class open_output:
+    """Write a report atomically: a half-written report is worse than none."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.tmp = path.with_name(f".{path.name}.tmp")
+
+    def __enter__(self) -> Any:
+        try:
+            self.f = self.tmp.open("w", encoding="utf-8")
+        except OSError as e:
+            raise KehoachError("load.unreadable", reason=f"{self.path}: {e.strerror}") from None
+        return self.f
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        self.f.close()
+        if exc_type is None:
+            os.replace(self.tmp, self.path)
+        else:
+            self.tmp.unlink(missing_ok=True)
+
+
+class progress:
+    """A progress bar on stderr for long runs, only when a person is watching."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.enabled = enabled and total >= 200 and sys.stderr.isatty()
+        self.total = total
+
+    def __enter__(self) -> Any:
+        if not self.enabled:
+            return None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.progress = Progress(console=Console(stderr=True), transient=True)
+        self.progress.start()
+        self.task = self.progress.add_task("kehoach", total=self.total)
+        return lambda done, total: self.progress.update(self.task, completed=done)
+
+    def __exit__(self, *_: object) -> None:
+        if self.enabled:
+            self.progress.stop()
+
+
+def emit(data: dict[str, Any], fmt: str, lines: list[tuple[str, str]]) -> None:
+    if fmt == "json":
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    width = max(len(k) for k, _ in lines)
+    for k, v in lines:
+        sys.stdout.write(f"{k.ljust(width)}  {v}\n")
+
+
