@@ -124,6 +124,8 @@ M: dict[str, tuple[str, str]] = {
     "explain.valid": ("hợp lệ", "valid"),
     "explain.invalid": ("không hợp lệ", "not valid"),
     # --- export ---------------------------------------------------------------------------
+    "out.exists": ("Tệp \"{path}\" đã có; thêm --overwrite để ghi đè.", "\"{path}\" exists; add --overwrite to replace it."),
+    "out.unwritable": ("Không ghi được \"{path}\": {reason}.", "Cannot write \"{path}\": {reason}."),
     # --- progress and status ---------------------------------------------------------------
     # --- render ----------------------------------------------------------------------------
     # --- diff and fmt ----------------------------------------------------------------------

@@ -107,3 +107,26 @@ def emit(data: dict[str, Any], fmt: str, lines: list[tuple[str, str]]) -> None:
         sys.stdout.write(f"{k.ljust(width)}  {v}\n")
 
 
+
+
+class report_invalid:
+    """Commands that need valid plans stop on invalid ones, showing their findings on stderr:
+    exit 2 for unreadable files, 1 for plans that break the format."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        from ..linter import FileResult
+        from ..plans import PlansInvalid
+        from ..reporters import text
+
+        if isinstance(exc, PlansInvalid):
+            by_path: dict[str, FileResult] = {}
+            for f in exc.findings:
+                by_path.setdefault(f.path, FileResult(f.path)).findings.append(f)
+            text.report(list(by_path.values()), sys.stderr, self.lang)
+            raise typer.Exit(2 if exc.unreadable else 1)

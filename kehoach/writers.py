@@ -1,0 +1,99 @@
+"""Writing tables of records as JSON, CSV or Excel, atomically. Formatting only."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .errors import KehoachError
+from .records import cell
+
+Sheet = tuple[str, Sequence[tuple[str, str]], Sequence[dict[str, Any]]]  # name, (key, title) columns, rows
+
+
+def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Write through a temporary file in the same folder, then rename: never a half-written file."""
+    if path.exists() and not overwrite:
+        raise KehoachError("out.exists", path=str(path))
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as e:
+        raise KehoachError("out.unwritable", path=str(path), reason=e.strerror or str(e)) from None
+    try:
+        # mkstemp creates the file private (0600); the result should have the permissions any
+        # new file gets, or keep those of the file it replaces.
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise KehoachError("out.unwritable", path=str(path), reason=e.strerror or str(e)) from None
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def to_json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def to_csv(columns: Sequence[tuple[str, str]], rows: Sequence[dict[str, Any]]) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([key for key, _ in columns])
+    for row in rows:
+        writer.writerow([cell(row.get(key)) for key, _ in columns])
+    # A BOM, so that Excel opens the Vietnamese text as UTF-8 instead of the system code page.
+    return "\ufeff".encode() + buf.getvalue().encode("utf-8")
+
+
+def to_xlsx(sheets: Sequence[Sheet]) -> bytes:
+    """One sheet per table: titled header row, frozen and filterable, widths that fit, wrapped text."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    for default in list(wb.worksheets):  # the empty sheet every new workbook starts with
+        wb.remove(default)
+    header_font = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="DDEBF7")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for name, columns, rows in sheets:
+        ws = wb.create_sheet(title=name[:31])
+        ws.append([title for _, title in columns])
+        for c in ws[1]:
+            c.font, c.fill, c.alignment = header_font, header_fill, Alignment(wrap_text=True, vertical="center")
+        for row in rows:
+            ws.append([cell(row.get(key)) for key, _ in columns])
+            for c in ws[ws.max_row]:
+                # openpyxl writes a string starting with "=" as a formula: plan text is data, never code.
+                if c.data_type == "f":
+                    c.data_type = "s"
+        for i, (key, title) in enumerate(columns, start=1):
+            longest = max([len(title), *(len(str(cell(r.get(key)))) for r in rows)], default=len(title))
+            ws.column_dimensions[get_column_letter(i)].width = max(6, min(60, longest + 2))
+        for data_row in ws.iter_rows(min_row=2):
+            for c in data_row:
+                c.alignment = wrap
+        ws.freeze_panes = "A2"
+        if rows:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
