@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import model, schema
 from .config import Settings
@@ -22,6 +24,11 @@ class FileResult:
     digest: str = ""
     mtime_ns: int = 0
     size: int = 0
+    payload: Any = None     # what a job other than validate computed for the file (JSON-able)
+
+
+# Only what decides whether a plan can be used at all (commands other than validate).
+LOAD_ONLY = Settings(rules=("yaml-syntax", "schema", "duplicate-key"), as_of=dt.date(2000, 1, 1))
 
 
 def _finding(settings: Settings, rule: type[Rule], path: str, span: Span, message: str, **args: object) -> Finding:

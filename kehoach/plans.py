@@ -6,15 +6,13 @@ schema is reported with its findings, and the command stops before doing anythin
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import model, schema
-from .config import Settings
 from .findings import Finding
-from .linter import lint_file
+from .linter import LOAD_ONLY, lint_file
 from .loader import LoadFailure, load
 from .model import Plan
 from .runner import discover
@@ -50,15 +48,13 @@ def load_plans(paths: Iterable[str]) -> list[Loaded]:
             doc = load(path, display)
         except LoadFailure:
             unreadable = True
-            failed += lint_file(path, display, _ONLY_LOAD).findings
+            failed += lint_file(path, display, LOAD_ONLY).findings
             continue
         if schema.validate(doc):
-            failed += lint_file(path, display, _ONLY_LOAD).findings
+            failed += lint_file(path, display, LOAD_ONLY).findings
             continue
         loaded.append(Loaded(path, display, model.build(doc)))
     if failed:
         raise PlansInvalid(failed, unreadable)
     return loaded
 
-
-_ONLY_LOAD = Settings(rules=("yaml-syntax", "schema", "duplicate-key"), as_of=dt.date(2000, 1, 1))

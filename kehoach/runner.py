@@ -8,6 +8,7 @@ or else the same content hash) is not parsed again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import multiprocessing as mp
@@ -69,12 +70,32 @@ def _code_fingerprint() -> str:
     return h.hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One kind of per-file work that the runner spreads over cores and caches.
+
+    ``work`` must be picklable (a module-level function, or a functools.partial of one): it runs
+    in worker processes. ``key`` covers everything besides the file's content that changes its
+    result; the cache keeps one file per job name.
+    """
+
+    name: str
+    key: str
+    work: Callable[[Path, str], FileResult]
+
+
 def fingerprint(settings: Settings, files: list[tuple[Path, str]]) -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update(_code_fingerprint().encode())
     h.update(json.dumps([settings.rules, sorted((k, int(v)) for k, v in settings.severities.items())]).encode())
     if any(REGISTRY[r].uses_as_of for r in settings.rules):
         h.update(settings.as_of.isoformat().encode())
+    h.update(registries_fingerprint(files).encode())
+    return h.hexdigest()
+
+
+def registries_fingerprint(files: list[tuple[Path, str]]) -> str:
+    h = hashlib.blake2b(digest_size=16)
     for folder in sorted({p.resolve().parent for p, _ in files}):
         registry = folder / REGISTRY_FILE
         if registry.is_file():
@@ -84,6 +105,10 @@ def fingerprint(settings: Settings, files: list[tuple[Path, str]]) -> str:
     return h.hexdigest()
 
 
+def validate_job(settings: Settings, files: list[tuple[Path, str]]) -> Job:
+    return Job("validate", fingerprint(settings, files), functools.partial(lint_file, settings=settings))
+
+
 @dataclass(slots=True)
 class Cache:
     path: Path | None
@@ -91,10 +116,10 @@ class Cache:
     dirty: bool = False
 
     @classmethod
-    def open(cls, folder: Path | None, key: str) -> Cache:
+    def open(cls, folder: Path | None, name: str, key: str) -> Cache:
         if folder is None:
             return cls(None, {})
-        path = folder / f"validate-{key}.json"
+        path = folder / f"{name}-{key}.json"
         try:
             entries = json.loads(path.read_text(encoding="utf-8"))
             if not isinstance(entries, dict):
@@ -121,7 +146,7 @@ class Cache:
             entry["m"], entry["s"] = st.st_mtime_ns, st.st_size
             self.dirty = True
         findings = [Finding.from_dict({**f, "path": display}) for f in entry["f"]]
-        return FileResult(display, findings, False, entry["h"], entry["m"], entry["s"])
+        return FileResult(display, findings, False, entry["h"], entry["m"], entry["s"], entry.get("p"))
 
     def store(self, path: Path, result: FileResult) -> None:
         if self.path is None or result.unreadable or not result.digest:
@@ -129,6 +154,7 @@ class Cache:
         self.entries[str(path.resolve())] = {
             "m": result.mtime_ns, "s": result.size, "h": result.digest,
             "f": [{k: v for k, v in f.to_dict().items() if k != "path"} for f in result.findings],
+            "p": result.payload,
         }
         self.dirty = True
 
@@ -140,7 +166,8 @@ class Cache:
             ignore = self.path.parent / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# Tạo bởi kehoach: bộ nhớ đệm, không đưa vào git.\n*\n", encoding="utf-8")
-            for old in self.path.parent.glob("validate-*.json"):
+            job = self.path.name.rsplit("-", 1)[0]
+            for old in self.path.parent.glob(f"{job}-*.json"):
                 if old != self.path:
                     old.unlink(missing_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".json")
@@ -151,23 +178,23 @@ class Cache:
             pass  # a cache that cannot be written only costs time next run
 
 
-_settings: Settings | None = None
+_job: Job | None = None
 
 
-def _init(settings: Settings) -> None:
-    global _settings
-    _settings = settings
+def _init(job: Job) -> None:
+    global _job
+    _job = job
 
 
 def _work(item: tuple[int, str, str]) -> tuple[int, FileResult]:
     index, path, display = item
-    assert _settings is not None
-    return index, lint_file(Path(path), display, _settings)
+    assert _job is not None
+    return index, _job.work(Path(path), display)
 
 
-def run(files: list[tuple[Path, str]], settings: Settings, *, cache_dir: Path | None,
-        jobs: int | None = None, progress: Callable[[int, int], None] | None = None) -> list[FileResult]:
-    cache = Cache.open(cache_dir, fingerprint(settings, files))
+def run(files: list[tuple[Path, str]], job: Job, *, cache_dir: Path | None, jobs: int | None = None,
+        progress: Callable[[int, int], None] | None = None) -> list[FileResult]:
+    cache = Cache.open(cache_dir, job.name, job.key)
     results: list[FileResult | None] = [None] * len(files)
     todo: list[tuple[int, str, str]] = []
     for i, (path, display) in enumerate(files):
@@ -182,14 +209,14 @@ def run(files: list[tuple[Path, str]], settings: Settings, *, cache_dir: Path | 
     workers = jobs or os.cpu_count() or 1
     if len(todo) >= PARALLEL_FROM and workers > 1:
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        with ctx.Pool(workers, initializer=_init, initargs=(settings,)) as pool:
+        with ctx.Pool(workers, initializer=_init, initargs=(job,)) as pool:
             for index, result in pool.imap_unordered(_work, todo, chunksize=8):
                 results[index] = result
                 done += 1
                 if progress:
                     progress(done, len(files))
     else:
-        _init(settings)
+        _init(job)
         for item in todo:
             index, result = _work(item)
             results[index] = result

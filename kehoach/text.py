@@ -5,6 +5,7 @@ Plan text is never rewritten with these functions: they build comparison keys on
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 
@@ -53,3 +54,18 @@ def slug(text: str) -> str:
 def text_key(text: str) -> str:
     """Key for comparing long texts (tasks): normalised, punctuation-insensitive."""
     return re.sub(r"[^\w]+", " ", norm_key(text)).strip()
+
+
+_CONFUSABLE = str.maketrans({"l": "1", "I": "1", "i": "1", "O": "0", "o": "0"})
+
+
+def did_you_mean(word: str, choices: list[str], n: int = 3) -> list[str]:
+    """Closest choices; a typo between look-alike characters (l/1, O/0) or of case ranks first."""
+    folded = word.translate(_CONFUSABLE).lower()
+    exact = [c for c in choices if c.translate(_CONFUSABLE).lower() == folded]
+    close = difflib.get_close_matches(word, choices, n=n + len(exact), cutoff=0.5)
+    out: list[str] = []
+    for c in exact + close:
+        if c not in out:
+            out.append(c)
+    return out[:n]

@@ -11,7 +11,7 @@ import pytest
 
 from kehoach.config import Settings, build_settings
 from kehoach.rules import REGISTRY
-from kehoach.runner import PARALLEL_FROM, discover, run
+from kehoach.runner import PARALLEL_FROM, discover, run, validate_job
 
 from .conftest import PLANS, plan_text
 from .helpers import run as cli
@@ -49,8 +49,8 @@ def test_parallel_equals_serial(tmp_path: Path) -> None:
     root = _copy_plans(tmp_path, PARALLEL_FROM // 5 + 1)
     files = discover([str(root)])
     assert len(files) >= PARALLEL_FROM
-    serial = run(files, _settings(), cache_dir=None, jobs=1)
-    parallel = run(files, _settings(), cache_dir=None, jobs=2)
+    serial = run(files, validate_job(_settings(), files), cache_dir=None, jobs=1)
+    parallel = run(files, validate_job(_settings(), files), cache_dir=None, jobs=2)
     assert _flat(serial) == _flat(parallel)
 
 
@@ -59,27 +59,29 @@ def test_cache_returns_the_same_and_notices_changes(tmp_path: Path, monkeypatch:
 
     linted: list[str] = []
     real = kehoach.runner.lint_file
-    monkeypatch.setattr(kehoach.runner, "lint_file", lambda p, d, s: linted.append(d) or real(p, d, s))
+    monkeypatch.setattr(kehoach.runner, "lint_file",
+                        lambda p, d, settings: linted.append(d) or real(p, d, settings))
     root = _copy_plans(tmp_path / "plans", 1)
     cache = tmp_path / "cache"
     files = discover([str(root)])
-    cold = run(files, _settings(), cache_dir=cache, jobs=1)
+    cold = run(files, validate_job(_settings(), files), cache_dir=cache, jobs=1)
     assert len(linted) == 5
     assert list(cache.glob("validate-*.json")) and (cache / ".gitignore").exists()
-    warm = run(files, _settings(), cache_dir=cache, jobs=1)
+    warm = run(files, validate_job(_settings(), files), cache_dir=cache, jobs=1)
     assert _flat(cold) == _flat(warm) and len(linted) == 5
 
     # Touched but unchanged (a git checkout): the content hash still matches, nothing is linted.
     target = root / "hai-phong" / "hai-an-0.yaml"
     os.utime(target, ns=(target.stat().st_atime_ns, target.stat().st_mtime_ns + 10**9))
-    assert _flat(run(files, _settings(), cache_dir=cache, jobs=1)) == _flat(cold) and len(linted) == 5
+    again = run(files, validate_job(_settings(), files), cache_dir=cache, jobs=1)
+    assert _flat(again) == _flat(cold) and len(linted) == 5
 
     # An edit of the same size is seen and linted again.
     before = target.read_bytes()
     after = before.replace("Tháng 12/2025".encode(), "Tháng 12/2026".encode())
     assert len(after) == len(before)
     target.write_bytes(after)
-    edited = run(files, _settings(), cache_dir=cache, jobs=1)
+    edited = run(files, validate_job(_settings(), files), cache_dir=cache, jobs=1)
     assert linted[5:] == [target.as_posix()]
     rules = [f.rule for r in edited if r.path.endswith("hai-an-0.yaml") for f in r.findings]
     assert "deadline-before-plan" not in rules
@@ -90,9 +92,9 @@ def test_cache_depends_on_the_selection(tmp_path: Path) -> None:
     root = _copy_plans(tmp_path / "plans", 1)
     cache = tmp_path / "cache"
     files = discover([str(root)])
-    run(files, _settings(), cache_dir=cache)
+    run(files, validate_job(_settings(), files), cache_dir=cache)
     only = Settings(rules=("deadline-before-plan",), as_of=dt.date(2026, 3, 1))
-    results = run(files, only, cache_dir=cache)
+    results = run(files, validate_job(only, files), cache_dir=cache)
     assert {f.rule for r in results for f in r.findings} == {"deadline-before-plan"}
 
 
@@ -100,12 +102,12 @@ def test_cache_depends_on_the_unit_registry(tmp_path: Path) -> None:
     root = _copy_plans(tmp_path / "plans", 1)
     cache = tmp_path / "cache"
     files = discover([str(root)])
-    first = run(files, _settings(), cache_dir=cache)
+    first = run(files, validate_job(_settings(), files), cache_dir=cache)
     registry = root / "hai-phong" / "units.yaml"
     registry.write_text(registry.read_text(encoding="utf-8").replace(
         "\nunits:\n", "\nunits:\n  - name: Phòng Tài chính - Kế hoạch\n    misspellings: [Phòng Tài chính]\n", 1),
         encoding="utf-8")
-    second = run(files, _settings(), cache_dir=cache)
+    second = run(files, validate_job(_settings(), files), cache_dir=cache)
     assert _flat(first) != _flat(second)
 
 
@@ -113,7 +115,8 @@ def test_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
     root = _copy_plans(tmp_path / "plans", 1)
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("", encoding="utf-8")
-    results = run(discover([str(root)]), _settings(), cache_dir=blocker / "cache")
+    files = discover([str(root)])
+    results = run(files, validate_job(_settings(), files), cache_dir=blocker / "cache")
     assert _flat(results)
 
 

@@ -33,14 +33,15 @@ def validate(
     """Kiểm tra kế hoạch: cú pháp, định dạng và các quy tắc nghiệp vụ."""
     from .. import reporters
     from ..config import build_settings
-    from ..runner import discover, run
+    from ..runner import discover, run, validate_job
 
     lang = lang_of(lang)
     fmt = choice(format, reporters.FORMATS)
     settings = build_settings(select=select, ignore=ignore, fail_on=fail_on, as_of=date_of(as_of), cwd=Path.cwd())
     files = discover(paths or ["plans"])
     with progress(len(files), enabled=fmt in ("text", "github")) as tick:
-        results = run(files, settings, cache_dir=None if no_cache else cache_dir, jobs=jobs, progress=tick)
+        results = run(files, validate_job(settings, files), cache_dir=None if no_cache else cache_dir, jobs=jobs,
+                      progress=tick)
     report = reporters.get(fmt)
     if output is not None:
         with open_output(output) as out:

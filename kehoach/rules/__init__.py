@@ -2,7 +2,7 @@
 
 A rule only reports *what* and *where*; the linter applies the configured severity.
 Codes are grouped in families: KH0xx document, KH1xx units, KH2xx deadlines, KH3xx targets,
-KH4xx structure. Names and codes are a stable interface: never reuse or rename one.
+KH4xx structure, KH5xx progress. Names and codes are a stable interface: never reuse or rename one.
 """
 
 from __future__ import annotations
@@ -72,10 +72,10 @@ def target(text: str) -> Target:
 
 
 def _all_rules() -> dict[str, type[Rule]]:
-    from . import deadlines, document, structure, targets, units
+    from . import deadlines, document, progress, structure, targets, units
 
     rules: dict[str, type[Rule]] = {}
-    for module in (document, units, deadlines, targets, structure):
+    for module in (document, units, deadlines, targets, structure, progress):
         for cls in module.RULES:
             assert cls.name not in rules, cls.name
             rules[cls.name] = cls

@@ -1,0 +1,64 @@
+"""kehoach progress: record a task's progress in its plan file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import KehoachError
+from ..messages import t
+from .common import LangOpt, app, date_of, lang_of
+
+
+@app.command()
+def progress(
+    plan_file: Annotated[Path, typer.Argument(help="Tệp kế hoạch.")],
+    task_id: Annotated[str | None, typer.Argument(help="Mã nhiệm vụ (id).")] = None,
+    status: Annotated[str | None, typer.Option(
+        "--status",
+        help="chua-thuc-hien, dang-thuc-hien, hoan-thanh (hoặc not-started, in-progress, done).")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Ngày báo cáo YYYY-MM-DD.")] = None,
+    percent: Annotated[float | None, typer.Option("--percent", help="Tỷ lệ hoàn thành, 0–100.")] = None,
+    note: Annotated[str, typer.Option("--note", help="Nội dung đã thực hiện.")] = "",
+    evidence: Annotated[str, typer.Option(
+        "--evidence", help="Văn bản minh chứng, ví dụ \"Báo cáo số 12/BC-UBND\".")] = "",
+    done_on: Annotated[str | None, typer.Option(
+        "--done-on", help="Ngày hoàn thành thực tế (mặc định: --date).")] = None,
+    nothing: Annotated[bool, typer.Option("--nothing", help="Tháng này không phát sinh nội dung báo cáo.")] = False,
+    from_csv: Annotated[Path | None, typer.Option("--from", help="Nhập nhiều cập nhật từ tệp CSV.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Ngày hiện tại (mặc định hôm nay).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Chỉ hiện thay đổi, không ghi.")] = False,
+    lang: LangOpt = "vi",
+) -> int:
+    """Ghi tiến độ một nhiệm vụ (hoặc nhập cả tháng từ CSV) vào tệp kế hoạch, an toàn."""
+    from ..progress import apply_updates, find_task, make_update, open_plan, read_csv, write
+
+    lang = lang_of(lang)
+    today = date_of(as_of)
+    pf = open_plan(plan_file)
+    if from_csv is not None:
+        updates, errors = read_csv(from_csv, pf.plan, today)
+        if errors:
+            for e in errors:
+                sys.stderr.write(f"{from_csv}:{e.line}: {t(e.key, lang, **e.args)}\n")
+            sys.stderr.write(t("progress.csv-rejected", lang, count=len(errors), path=str(plan_file)) + "\n")
+            return 2
+    else:
+        if task_id is None or date is None:
+            raise KehoachError("progress.need-task-date")
+        find_task(pf.plan, task_id)
+        updates = [make_update(task_id, status=status, date=date, as_of=today, percent=percent, note=note,
+                               evidence=evidence, nothing=nothing, done_on=done_on)]
+    text = apply_updates(pf, updates)
+    if dry_run:
+        import difflib
+
+        sys.stdout.writelines(difflib.unified_diff(pf.text.splitlines(keepends=True), text.splitlines(keepends=True),
+                                                   str(plan_file), str(plan_file)))
+        return 0
+    write(pf, text)
+    sys.stdout.write(t("progress.written", lang, count=len(updates), path=str(plan_file)) + "\n")
+    return 0

@@ -1,0 +1,326 @@
+"""Recording progress in a plan file: append dated updates to tasks, safely.
+
+The file is changed by inserting text lines only: every line that was there before stays
+byte-identical (comments, quoting, key order, line endings), which a YAML round-trip dump cannot
+promise. The result is parsed and checked against the intended change before it replaces the
+original, atomically; any failure leaves the original untouched.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import difflib
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import model, schema
+from .errors import KehoachError
+from .loader import LoadFailure, decode, parse, read_bytes
+from .model import Task
+from .text import did_you_mean
+from .writers import atomic_write
+
+STATES = {
+    "chua-thuc-hien": "chưa thực hiện", "dang-thuc-hien": "đang thực hiện", "hoan-thanh": "hoàn thành",
+    "not-started": "chưa thực hiện", "in-progress": "đang thực hiện", "done": "hoàn thành",
+    "chưa thực hiện": "chưa thực hiện", "đang thực hiện": "đang thực hiện", "hoàn thành": "hoàn thành",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NewUpdate:
+    task_id: str
+    date: dt.date
+    state: str | None = None          # Vietnamese state as stored, or None for "nothing to report"
+    percent: float | None = None
+    note: str = ""
+    evidence: str = ""
+    done_on: dt.date | None = None
+    nothing_to_report: bool = False
+
+    def as_mapping(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"date": self.date.isoformat()}
+        if self.state:
+            out["state"] = self.state
+        if self.state == "hoàn thành":
+            out["done_on"] = (self.done_on or self.date).isoformat()
+        if self.percent is not None:
+            out["percent"] = int(self.percent) if float(self.percent).is_integer() else self.percent
+        if self.nothing_to_report:
+            out["nothing_to_report"] = True
+        if self.note:
+            out["note"] = self.note
+        if self.evidence:
+            out["evidence"] = self.evidence
+        return out
+
+
+def make_update(task_id: str, *, status: str | None, date: str, as_of: dt.date, percent: float | None = None,
+                note: str = "", evidence: str = "", nothing: bool = False, done_on: str | None = None) -> NewUpdate:
+    """Check one update as the user typed it; raises KehoachError with a message naming the value."""
+    state = None
+    if status:
+        state = STATES.get(status.strip().lower())
+        if state is None:
+            raise KehoachError("progress.bad-state", value=status, allowed=", ".join(list(STATES)[:6]))
+    elif not nothing:
+        raise KehoachError("progress.no-state")
+    when = _iso(date)
+    if when > as_of:
+        raise KehoachError("progress.future", value=date, as_of=as_of.isoformat())
+    if percent is not None and not 0 <= percent <= 100:
+        raise KehoachError("progress.percent", value=_num(percent))
+    done = _iso(done_on) if done_on else None
+    if done and done > when:
+        raise KehoachError("progress.done-after-report", value=done_on, date=date)
+    return NewUpdate(task_id, when, state, percent, note.strip(), evidence.strip(), done, nothing)
+
+
+def _iso(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise KehoachError("cli.bad-date", value=text) from None
+
+
+def _num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else str(v)
+
+
+# --- reading the file ---------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class PlanFile:
+    path: Path
+    raw: bytes
+    text: str
+    codec: str
+    bom: bytes
+    newline: str
+    plan: model.Plan
+
+
+def open_plan(path: Path) -> PlanFile:
+    try:
+        raw = read_bytes(path)
+        text = decode(raw)
+        doc = parse(text, str(path))
+    except LoadFailure as e:
+        raise KehoachError("progress.unreadable", path=str(path), line=e.span.line, column=e.span.column,
+                           reason=e.key) from None
+    errors = schema.validate(doc)
+    if errors:
+        span = doc.span(errors[0].path)
+        raise KehoachError("progress.invalid", path=str(path), line=span.line, column=span.column)
+    codec, bom = _sniff(raw)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return PlanFile(path, raw, text, codec, bom, newline, model.build(doc))
+
+
+def _sniff(raw: bytes) -> tuple[str, bytes]:
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if raw.startswith(bom):
+            return codec, bom
+    return "utf-8", b""
+
+
+def find_task(plan: model.Plan, task_id: str) -> Task:
+    for t in plan.tasks:
+        if t.id == task_id:
+            return t
+    close = did_you_mean(task_id, [t.id for t in plan.tasks])
+    raise KehoachError("progress.unknown-task", id=task_id, suggestions=", ".join(close))
+
+
+# --- inserting ----------------------------------------------------------------------------
+
+def _node_at(root: yaml.Node, path: tuple[str | int, ...]) -> yaml.Node:
+    node = root
+    for step in path:
+        if isinstance(step, int):
+            assert isinstance(node, yaml.SequenceNode)
+            node = node.value[step]
+        else:
+            assert isinstance(node, yaml.MappingNode)
+            node = next(v for k, v in node.value if k.value == step)
+    return node
+
+
+def _last_line(node: yaml.Node) -> int:
+    """0-based index of the last line that holds this node's content (not trailing comments)."""
+    if isinstance(node, yaml.ScalarNode):
+        end = node.end_mark
+        # A block scalar (| or >) ends at the start of the line after its text.
+        return end.line - 1 if node.style in ("|", ">") and end.column == 0 else end.line
+    if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
+        if node.flow_style:
+            return node.end_mark.line
+        children = [v for _, v in node.value] if isinstance(node, yaml.MappingNode) else list(node.value)
+        if not children:
+            return node.end_mark.line
+        return _last_line(children[-1])
+    return node.end_mark.line
+
+
+def _item_lines(update: NewUpdate, dash_col: int) -> list[str]:
+    """The update as YAML lines; strings in double quotes (JSON strings are valid YAML)."""
+    lines = []
+    for i, (key, value) in enumerate(update.as_mapping().items()):
+        if isinstance(value, str) and key not in ("state",):
+            rendered = json.dumps(value, ensure_ascii=False)
+        elif isinstance(value, bool):
+            rendered = "true" if value else "false"
+        else:
+            rendered = str(value)
+        prefix = " " * dash_col + ("- " if i == 0 else "  ")
+        lines.append(f"{prefix}{key}: {rendered}")
+    return lines
+
+
+def insert_update(text: str, task: Task, update: NewUpdate, newline: str) -> str:
+    root = yaml.compose(text, Loader=yaml.CBaseLoader)
+    assert root is not None
+    mapping = _node_at(root, task.path)
+    if not isinstance(mapping, yaml.MappingNode) or mapping.flow_style:
+        raise KehoachError("progress.flow-style", id=task.id, line=task.span.line)
+    key_col = mapping.value[0][0].start_mark.column
+    existing = next((v for k, v in mapping.value if k.value == "progress"), None)
+    if existing is not None:
+        if not isinstance(existing, yaml.SequenceNode) or existing.flow_style or not existing.value:
+            raise KehoachError("progress.flow-style", id=task.id, line=task.span.line)
+        dash_col = existing.value[0].start_mark.column - 2
+        after = _last_line(existing)
+        new_lines = _item_lines(update, dash_col)
+    else:
+        after = _last_line(mapping)
+        new_lines = [" " * key_col + "progress:", *_item_lines(update, key_col + 2)]
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith(("\n", "\r")) and after >= len(lines) - 1:
+        lines[-1] += newline
+    block = "".join(line + newline for line in new_lines)
+    return "".join(lines[: after + 1]) + block + "".join(lines[after + 1:])
+
+
+def apply_updates(pf: PlanFile, updates: Sequence[NewUpdate]) -> str:
+    """The new text with every update appended to its task, checked by parsing it again."""
+    text = pf.text
+    plan = pf.plan
+    for update in sorted(updates, key=lambda u: u.date):
+        task = find_task(plan, update.task_id)
+        text = insert_update(text, task, update, pf.newline)
+        doc = parse(text, str(pf.path))
+        if schema.validate(doc):
+            raise KehoachError("progress.internal", id=update.task_id)
+        new_plan = model.build(doc)
+        after = find_task(new_plan, update.task_id)
+        if len(after.progress) != len(task.progress) + 1 or after.progress[-1].date != update.date.isoformat():
+            raise KehoachError("progress.internal", id=update.task_id)
+        plan = new_plan
+    _check_only_inserted(pf.text, text)
+    return text
+
+
+def _check_only_inserted(old: str, new: str) -> None:
+    """Belt and braces: every original line is still there, in order, unchanged."""
+    matcher = difflib.SequenceMatcher(None, old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                      autojunk=False)
+    for op, *_ in matcher.get_opcodes():
+        if op not in ("equal", "insert"):
+            raise KehoachError("progress.internal", id="")
+
+
+def write(pf: PlanFile, text: str) -> None:
+    data = pf.bom + text.encode(pf.codec)
+    atomic_write(pf.path, data)
+
+
+# --- importing a month of updates from a spreadsheet ---------------------------------------------
+
+HEADERS = {
+    "task_id": ("task_id", "task", "id", "mã", "mã nhiệm vụ", "ma nhiem vu"),
+    "state": ("state", "status", "tình trạng", "trạng thái", "tinh trang"),
+    "date": ("date", "ngày", "ngày báo cáo", "ngay"),
+    "percent": ("percent", "%", "tỷ lệ", "tỉ lệ", "tiến độ", "ty le"),
+    "note": ("note", "ghi chú", "nội dung", "ghi chu"),
+    "evidence": ("evidence", "minh chứng", "văn bản", "minh chung"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    line: int
+    key: str
+    args: dict[str, Any]
+
+
+def read_csv(path: Path, plan: model.Plan, as_of: dt.date) -> tuple[list[NewUpdate], list[RowError]]:
+    """Every row checked; all bad rows are returned, so that nothing is written unless all are good."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise KehoachError("load.unreadable", reason=f"{path}: {e.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise KehoachError("progress.csv-encoding", path=str(path), line=line) from None
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample.strip() else csv.excel
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows = list(reader)
+    if not rows:
+        raise KehoachError("progress.csv-empty", path=str(path))
+    header = [h.strip().lower() for h in rows[0]]
+    index: dict[str, int] = {}
+    for field_, names in HEADERS.items():
+        for i, h in enumerate(header):
+            if h in names:
+                index[field_] = i
+                break
+    missing = [f for f in ("task_id", "date") if f not in index]
+    if "state" not in index:
+        missing.append("state")
+    if missing:
+        raise KehoachError("progress.csv-columns", path=str(path), missing=", ".join(missing),
+                           found=", ".join(rows[0]))
+    ids = {t.id for t in plan.tasks}
+    updates: list[NewUpdate] = []
+    errors: list[RowError] = []
+    for n, row in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+
+        def get(name: str, row: list[str] = row) -> str:
+            i = index.get(name)
+            return row[i].strip() if i is not None and i < len(row) else ""
+
+        task_id = get("task_id")
+        if task_id not in ids:
+            close = did_you_mean(task_id, sorted(ids))
+            errors.append(RowError(n, "progress.unknown-task", {"id": task_id, "suggestions": ", ".join(close)}))
+            continue
+        state = get("state")
+        nothing = state.strip().lower() in ("không phát sinh", "khong-phat-sinh", "nothing")
+        pct_text = get("percent").rstrip("%").replace(",", ".")
+        try:
+            percent = float(pct_text) if pct_text else None
+            updates.append(make_update(task_id, status=None if nothing else state, date=get("date"), as_of=as_of,
+                                       percent=percent, note=get("note"), evidence=get("evidence"),
+                                       nothing=nothing))
+        except ValueError:
+            errors.append(RowError(n, "progress.percent", {"value": get("percent")}))
+        except KehoachError as e:
+            errors.append(RowError(n, e.key, e.args_))
+    return updates, errors
