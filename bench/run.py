@@ -5,7 +5,8 @@
 Builds the corpus (bench/corpus.py) under bench/out/, then times, in one run and alternating:
 - kehoach validate, cold (no cache) and warm (unchanged files, cache kept);
 - check-jsonschema --schemafile schema/plan.schema.json on the same files (schema only);
-- a bare libyaml parse (PyYAML CSafeLoader) of the same bytes, in one process.
+- a bare libyaml parse (PyYAML CSafeLoader) of the same bytes, in one process;
+- kehoach status --overdue, cold and warm (its own cache), on the same plans with progress.
 Each figure is the median of --repeat runs; peak memory is the largest resident set of any
 process of the command (os.wait4 reports children's peaks too). The machine is shared and
 noisy: compare the ratios, not the absolute times.
@@ -69,11 +70,18 @@ def main() -> None:
     cache = Path(tempfile.mkdtemp(prefix="kehoach-bench-cache-"))
     validate = [kehoach, "validate", str(corpus), "--format", "json", "--as-of", "2026-03-01",
                 "--cache-dir", str(cache)]
-    runs: dict[str, list[tuple[float, float]]] = {"cold": [], "warm": [], "peer": [], "parse": []}
+    status_cache = Path(tempfile.mkdtemp(prefix="kehoach-bench-status-"))
+    status = [kehoach, "status", str(corpus), "--overdue", "--format", "json", "--as-of", "2026-06-30",
+              "--cache-dir", str(status_cache)]
+    runs: dict[str, list[tuple[float, float]]] = {"cold": [], "warm": [], "status-cold": [], "status-warm": [],
+                                                  "peer": [], "parse": []}
     for i in range(args.repeat):
         shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(status_cache, ignore_errors=True)
         runs["cold"].append(timed(validate)[:2])
         runs["warm"].append(timed(validate)[:2])
+        runs["status-cold"].append(timed(status)[:2])
+        runs["status-warm"].append(timed(status)[:2])
         runs["parse"].append(timed([sys.executable, "-c", BARE_PARSE, str(listing)])[:2])
         if not args.skip_peer:
             peer = [str(bindir / "check-jsonschema"), "--schemafile", str(ROOT / "schema" / "plan.schema.json"),
@@ -82,6 +90,7 @@ def main() -> None:
         print(f"run {i + 1}/{args.repeat}: " + ", ".join(f"{k} {v[-1][0]:.2f}s" for k, v in runs.items() if v),
               flush=True)
     shutil.rmtree(cache, ignore_errors=True)
+    shutil.rmtree(status_cache, ignore_errors=True)
 
     med = {k: (statistics.median(w for w, _ in v), max(m for _, m in v)) for k, v in runs.items() if v}
     cold = med["cold"][0]
@@ -90,6 +99,8 @@ def main() -> None:
         ("kehoach validate, warm (cache)", "warm"),
         ("check-jsonschema (schema only)", "peer"),
         ("bare libyaml parse (CSafeLoader)", "parse"),
+        ("kehoach status --overdue, cold", "status-cold"),
+        ("kehoach status --overdue, warm (cache)", "status-warm"),
     ]
     print(f"\n{len(files)} plans, {size:.0f} MB, {os.cpu_count()} cores, median of {args.repeat}\n")
     print("| command | seconds | vs cold | peak RSS MB |")
@@ -101,9 +112,13 @@ def main() -> None:
     print()
     checks = [("warm ≤ 0.1× cold", med["warm"][0] <= 0.1 * cold),
               ("cold ≤ 3× bare parse", cold <= 3 * med["parse"][0]),
-              ("peak memory ≤ 500 MB", med["cold"][1] <= 500 and med["warm"][1] <= 500)]
+              ("peak memory ≤ 500 MB", all(rss <= 500 for _, rss in med.values())),
+              ("status cold ≤ validate cold", med["status-cold"][0] <= cold),
+              ("status warm ≤ validate warm × 1.2", med["status-warm"][0] <= med["warm"][0] * 1.2)]
     if "peer" in med:
         checks.insert(0, ("cold ≤ 1.0× check-jsonschema", cold <= med["peer"][0]))
+    memory = {k: round(v[1]) for k, v in med.items()}
+    print(f"peak RSS per command (MB): {memory}")
     for name, ok in checks:
         print(f"- {name}: {'yes' if ok else 'NO'}")
     (OUT / "results.json").write_text(json.dumps({"plans": len(files), "megabytes": size, "median": med,

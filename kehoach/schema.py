@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import fastjsonschema
-import jsonschema
 
 from .loader import Document, Path_
 
@@ -52,6 +51,8 @@ def _fast(name: str) -> Callable[[Any], Any]:
 
 @cache
 def _slow(name: str) -> Any:
+    import jsonschema  # only an invalid file needs the full explanation: keep it out of start-up
+
     cls = jsonschema.validators.validator_for(schema(name))
     return cls(schema(name), format_checker=cls.FORMAT_CHECKER)
 

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import KehoachError
+from ..units import Registry
 from .common import LangOpt, app, choice, date_of, lang_of, progress, report_invalid
 
 
@@ -48,11 +49,21 @@ def status(
         bad = [f for r in results for f in r.findings]
         if bad:
             raise PlansInvalid(bad, any(r.unreadable for r in results))
+    from ..units import registry_for
+
     records: list[dict[str, Any]] = []
+    registries: dict[Path, Registry | None] = {}
+    labels_cache: dict[tuple[str, str], str] = {}
     for (path, _), result in zip(files, results, strict=True):
+        folder = path.parent
+        if folder not in registries:
+            registries[folder] = registry_for(path)
         for rec in result.payload["records"]:
-            rec["label"] = timeliness_label(Timeliness(rec["timeliness"]), rec["state"], lang)
-            records += _by_unit(rec, path, unit, role)
+            key = (rec["timeliness"], rec["state"])
+            if key not in labels_cache:
+                labels_cache[key] = timeliness_label(Timeliness(rec["timeliness"]), rec["state"], lang)
+            rec["label"] = labels_cache[key]
+            records += _by_unit(rec, registries[folder], unit, role)
     counts = Counter(r["timeliness"] for r in _unique(records))
     chosen = [r for r in records if _selected(r, overdue, due_within, stale)]
     labels = {t.value: timeliness_label(t, "not_started" if t.value.startswith("open") else "done", lang)
@@ -105,11 +116,8 @@ def _unique(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _by_unit(rec: dict[str, Any], path: Path, unit: str | None, role: str) -> list[dict[str, Any]]:
+def _by_unit(rec: dict[str, Any], registry: Registry | None, unit: str | None, role: str) -> list[dict[str, Any]]:
     """One row per lead unit (canonical name through the city's registry), filtered by --unit."""
-    from ..units import registry_for
-
-    registry = registry_for(path)
 
     def canon(name: str) -> str:
         if registry is None:
