@@ -23,6 +23,7 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
         raise KehoachError("out.exists", path=str(path))
     folder = path.parent if str(path.parent) else Path(".")
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as e:
         raise KehoachError("out.unwritable", path=str(path), reason=e.strerror or str(e)) from None

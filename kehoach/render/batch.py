@@ -1,0 +1,99 @@
+"""Render plan files: check each one, refuse or mark the invalid ones, write the documents.
+
+This is the plain function behind ``kehoach render``: the CLI parses options, calls
+:func:`render_files` and turns the outcomes into messages and an exit code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import model, schema
+from ..config import Settings
+from ..findings import Finding
+from ..linter import lint_document, lint_file
+from ..loader import LoadFailure, load
+from ..model import Plan
+from ..writers import atomic_write
+from . import pdf, templates
+from .context import build_view
+from .output import Job, check_targets, plan_jobs
+from .templates import Template
+
+FORMATS = ("docx", "md", "html", "pdf")
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    display: str
+    target: Path | None                 # the file written, None when the plan was not rendered
+    findings: tuple[Finding, ...] = ()  # what makes the plan invalid (at or above the failing severity)
+    unreadable: bool = False            # not YAML at all: exit 2
+    unbuildable: bool = False           # breaks the plan format: nothing to render, even with --force
+
+    @property
+    def draft(self) -> bool:
+        return self.target is not None and bool(self.findings)
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    paths: tuple[str, ...]
+    fmt: str
+    output: Path | None
+    settings: Settings
+    overwrite: bool = False
+    force: bool = False
+    template: Path | None = None
+
+
+def render_plan(plan: Plan, fmt: str, *, draft: bool = False, template: Template | None = None,
+                soffice: str | None = None) -> bytes:
+    """One plan as a document in ``fmt`` (the library entry point; no checks, no files)."""
+    view = build_view(plan, draft=draft)
+    if fmt == "md":
+        from .markdown import render_markdown
+        return render_markdown(view, template)
+    if fmt == "html":
+        from .html import render_html
+        return render_html(view, template)
+    from .docx import render_docx
+    docx = render_docx(view, template or templates.bundled(templates.DOCX))
+    if fmt == "pdf":
+        return pdf.docx_to_pdf(docx, soffice or pdf.require_soffice())
+    return docx
+
+
+def render_files(request: Request, progress: Progress | None = None) -> list[Outcome]:
+    jobs = plan_jobs(list(request.paths), request.fmt, request.output)
+    check_targets(jobs, request.overwrite)
+    template = templates.custom(request.template) if request.template is not None else None
+    soffice = pdf.require_soffice() if request.fmt == "pdf" else None
+    outcomes: list[Outcome] = []
+    for i, job in enumerate(jobs):
+        outcomes.append(_render_job(job, request, template, soffice))
+        if progress is not None:
+            progress(i + 1, len(jobs))
+    return outcomes
+
+
+def _render_job(job: Job, request: Request, template: Template | None, soffice: str | None) -> Outcome:
+    settings = request.settings
+    try:
+        doc = load(job.source, job.display)
+    except LoadFailure:
+        return Outcome(job.display, None, tuple(lint_file(job.source, job.display, settings).findings),
+                       unreadable=True)
+    findings = lint_document(doc, job.source, settings)
+    blocking = tuple(f for f in findings if f.severity >= settings.fail_on)
+    if schema.validate(doc):
+        schema_findings = tuple(f for f in findings if f.rule == "schema") or blocking
+        return Outcome(job.display, None, schema_findings, unbuildable=True)
+    if blocking and not request.force:
+        return Outcome(job.display, None, blocking)
+    data = render_plan(model.build(doc), request.fmt, draft=bool(blocking), template=template, soffice=soffice)
+    atomic_write(job.target, data)
+    return Outcome(job.display, job.target, blocking)

@@ -1,0 +1,360 @@
+"""The plan as a document to print: the model turned into lines, headings and tables.
+
+Every output format (docx, Markdown, HTML) renders this one view, so the wording of the
+number and date lines, the "Kèm theo" line, the narrative task lines and the table cells is
+decided once. The view holds plan text as plain strings: each renderer escapes it for its own
+format and never evaluates it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..model import (
+    Appendix,
+    Block,
+    Group,
+    Indicator,
+    NarrativeIndicator,
+    NarrativeTask,
+    Paragraph,
+    Plan,
+    Row,
+    Section,
+    Table,
+    TableBlock,
+    Task,
+)
+from .format import FORMAT
+
+# The drafting form keeps room for the number and date written in at issue time:
+# "Số:      /KH-UBND" and "ngày    tháng    năm 2026" (the template adds the spaces around them).
+BLANK_NUMBER = " " * 5
+BLANK_DAY = " " * 2
+UNIT_SEPARATOR = "; "
+# Generic names of a body that only the next line (the place) completes, as in
+# "ỦY BAN NHÂN DÂN" / "XÃ VĨNH HẢI": both lines are then the issuing body, in bold.
+_BODY_NAMES = ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
+# Columns whose cells are short codes or figures: centred, as in the printed plans.
+CENTRED_FIELDS = frozenset({"number", "unit", "baseline", "target", "deadline", "nq71", "amount", "catalog"})
+
+
+@dataclass(frozen=True, slots=True)
+class IssuerLine:
+    text: str
+    bold: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section that holds blocks: its number and heading on one line, styled by depth."""
+
+    kind: ClassVar[str] = "heading"    # lets a Jinja template tell the blocks apart
+    level: int
+    number: str
+    text: str
+
+    @property
+    def line(self) -> str:
+        return f"{self.number} {self.text}" if self.number else self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    kind: ClassVar[str] = "para"
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnView:
+    field: str
+    heading: str
+    share: float        # fraction of the table's width
+    centred: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RowView:
+    """A data row (one cell per column) or a group row: (number, title), the title across the rest."""
+
+    cells: tuple[str, ...]
+    group: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TableView:
+    kind: ClassVar[str] = "table"
+    id: str
+    caption: str
+    columns: tuple[ColumnView, ...]
+    rows: tuple[RowView, ...]
+
+
+ViewBlock = Heading | Para | TableView
+
+
+@dataclass(frozen=True, slots=True)
+class AppendixView:
+    label: str
+    title: str
+    subtitle: str
+    attachment: str
+    content: tuple[ViewBlock, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    draft: bool                       # rendered with --force although invalid: marked DỰ THẢO
+    issuer: tuple[IssuerLine, ...]
+    number: str                       # "33", or blank room in the drafting form
+    symbol: str
+    place: str
+    day: str
+    month: str
+    year: str
+    doc_type: str
+    title: str
+    legal_bases: tuple[str, ...]
+    intro: tuple[str, ...]
+    body: tuple[ViewBlock, ...]
+    closing: tuple[str, ...]
+    signature_titles: tuple[str, ...]
+    signer: str
+    recipients: tuple[str, ...]
+    appendices: tuple[AppendixView, ...]
+    commune_title: str                # "phường Hải An", for metadata
+
+    @property
+    def number_line(self) -> str:
+        return f"Số: {self.number}/{self.symbol}"
+
+    @property
+    def date_line(self) -> str:
+        return f"{self.place}, ngày {self.day} tháng {self.month} năm {self.year}"
+
+
+def build_view(plan: Plan, *, draft: bool = False) -> DocumentView:
+    meta = plan.meta
+    day, month, year = date_parts(meta.date, meta.year)
+    return DocumentView(
+        draft=draft,
+        issuer=issuer_lines(meta.issuer),
+        number=meta.number or BLANK_NUMBER,
+        symbol=meta.symbol,
+        place=meta.place,
+        day=day, month=month, year=year,
+        doc_type=meta.doc_type,
+        title=meta.title,
+        legal_bases=plan.legal_bases,
+        intro=plan.intro,
+        body=tuple(_blocks(plan.body, 1, landscape=False)),
+        closing=plan.closing,
+        signature_titles=plan.signature.titles,
+        signer=plan.signature.name,
+        recipients=plan.recipients,
+        appendices=tuple(_appendix(plan, a) for a in plan.appendices),
+        commune_title=f"{meta.commune_kind} {meta.commune}",
+    )
+
+
+def issuer_lines(lines: tuple[str, ...]) -> tuple[IssuerLine, ...]:
+    """Parent bodies upright, the issuing body bold (Phụ lục I, mục 3 of the decree)."""
+    own = 1
+    if len(lines) >= 2 and lines[-2].strip().upper() in _BODY_NAMES:
+        own = 2
+    return tuple(IssuerLine(text, i >= len(lines) - own) for i, text in enumerate(lines))
+
+
+def date_parts(date: str, year: int) -> tuple[str, str, str]:
+    """Day, month and year of the date line; blank room while drafting.
+
+    The decree pads days below 10 and the months January and February with a zero
+    ("ngày 05 tháng 01", "ngày 16 tháng 3"), so that nobody can add a digit in front.
+    """
+    d = _date(date)
+    if d is None:
+        return BLANK_DAY, BLANK_DAY, str(year)
+    return f"{d.day:02d}", _month(d.month), str(d.year)
+
+
+def _date(text: str) -> dt.date | None:
+    # The schema checks the date's form; a date that is still impossible is left blank, not guessed.
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _month(month: int) -> str:
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
+def attachment_line(plan: Plan) -> str:
+    """"(Kèm theo Kế hoạch số 33/KH-UBND ngày 16/01/2026 của Ủy ban nhân dân phường Hải An)"."""
+    meta = plan.meta
+    number = meta.number or BLANK_NUMBER
+    d = _date(meta.date)
+    if d is not None:
+        when = f"ngày {d.day:02d}/{_month(d.month)}/{d.year}"
+    else:
+        when = f"ngày {BLANK_DAY} tháng {BLANK_DAY} năm {meta.year}"
+    return (f"(Kèm theo {meta.doc_type.capitalize()} số {number}/{meta.symbol} {when} "
+            f"của Ủy ban nhân dân {meta.commune_kind} {meta.commune})")
+
+
+def _appendix(plan: Plan, a: Appendix) -> AppendixView:
+    return AppendixView(label=a.label, title=a.title, subtitle=a.subtitle,
+                        attachment=a.attachment or attachment_line(plan),
+                        content=tuple(_blocks(a.content, 1, landscape=True)))
+
+
+def _blocks(blocks: tuple[Block, ...], level: int, *, landscape: bool) -> Iterator[ViewBlock]:
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            yield Para(b.text)
+        elif isinstance(b, Section):
+            # A section that holds blocks is a heading; one without is a numbered paragraph
+            # (Hải An writes its points 1.1., 1.2. … as sections whose heading is the whole text).
+            if b.content or level == 1:
+                yield Heading(level, b.number, b.heading)
+                yield from _blocks(b.content, level + 1, landscape=landscape)
+            else:
+                yield Para(Heading(level, b.number, b.heading).line)
+        elif isinstance(b, TableBlock):
+            yield table_view(b.table, landscape=landscape)
+        elif isinstance(b, NarrativeTask):
+            yield from (Para(line) for line in task_lines(b.task))
+        elif isinstance(b, NarrativeIndicator):
+            yield Para(b.line)
+
+
+def task_lines(task: Task) -> list[str]:
+    """A task written in the narrative: "- text", then one "+ label: value" line per field."""
+    text = task.text if task.text.startswith(("-", "–")) else f"- {task.text}"
+    lines = [text]
+    for label, value in (("Chủ trì chỉ đạo", task.directing), ("Đơn vị chủ trì", units(task.lead)),
+                         ("Đơn vị phối hợp", units(task.support)), ("Sản phẩm đầu ra", task.output),
+                         ("Thời gian hoàn thành", task.deadline), ("Ghi chú", task.note)):
+        if value:
+            lines.append(f"+ {label}: {value}")
+    return lines
+
+
+def units(names: tuple[str, ...]) -> str:
+    return UNIT_SEPARATOR.join(names)
+
+
+def cell(row: Row, field: str) -> str:
+    """The text of one cell, as written in the plan (lists of units joined with "; ")."""
+    if field.startswith("milestones."):
+        return dict(row.milestones).get(field.split(".", 1)[1], "") if isinstance(row, Indicator) else ""
+    value = getattr(row, field, "")
+    if isinstance(value, tuple):
+        return units(value)
+    return value if isinstance(value, str) else ""
+
+
+def table_view(table: Table, *, landscape: bool) -> TableView:
+    fields = tuple(c.field for c in table.columns)
+    rows: list[RowView] = []
+
+    def walk(items: tuple[Row | Group, ...]) -> None:
+        for item in items:
+            if isinstance(item, Group):
+                rows.append(RowView((item.number, item.title), group=True))
+                walk(item.items)
+            else:
+                rows.append(RowView(tuple(cell(item, f) for f in fields)))
+
+    walk(table.items)
+    shares = column_shares(table, rows, landscape=landscape)
+    columns = tuple(ColumnView(c.field, c.heading, s, c.field in CENTRED_FIELDS or c.field.startswith("milestones."))
+                    for c, s in zip(table.columns, shares, strict=True))
+    return TableView(table.id, table.caption, columns, tuple(rows))
+
+
+# --- column widths ----------------------------------------------------------------------------
+
+_CHAR_EM = 0.47          # average width of a Times New Roman character, in em
+_LONGEST_WORD = 16       # a longer "word" (a URL) may break: it must not starve the other columns
+_TIE_BREAK = 0.1
+_SHORT_CELL = 8          # "≥ 70%", "Quý II": kept on one line
+
+
+def _width_chars(landscape: bool) -> float:
+    """How many characters of table text fit across the page."""
+    f = FORMAT
+    width_mm = (f.page_height_mm if landscape else f.page_width_mm) - f.margin_left_mm - f.margin_right_mm
+    return width_mm / (f.table_pt * _CHAR_EM * 25.4 / 72)
+
+
+def column_shares(table: Table, rows: list[RowView], *, landscape: bool) -> tuple[float, ...]:
+    """Each column's share of the table width: the plan's own ``width`` if every column has one,
+    else the widths that make the table shortest, no column narrower than its longest word."""
+    given = [c.width for c in table.columns]
+    if all(w is not None and w > 0 for w in given):
+        total = sum(w for w in given if w is not None)
+        return tuple((w or 0) / total for w in given)
+    n = len(table.columns)
+    pad = 2.0 * FORMAT.cell_margin_mm / (FORMAT.table_pt * _CHAR_EM * 25.4 / 72)
+    budget = _width_chars(landscape) - n * pad
+    data = [r.cells for r in rows if not r.group]
+    texts = [[c.heading, *(cells[i] for cells in data)] for i, c in enumerate(table.columns)]
+    lengths = [[len(t) for t in col] for col in texts]
+    # A word never breaks, nor does a short cell such as "≥ 70%": the longest of them sets the
+    # least width (with room for bold capitals and signs wider than the average character).
+    least = [max(_longest_word(col[0]), *map(_unbreakable, col[1:])) for col in texts]
+    widths = [max(3.0, min(_LONGEST_WORD, n_) * 1.25 + 0.5) for n_ in least]
+    if sum(widths) >= budget:
+        return _shares(widths, pad)
+
+    def height(col: int, width: float) -> list[float]:
+        # Lines as a fraction: a smooth measure lets each step see what it gains.
+        return [max(1.0, length / width) for length in lengths[col]]
+
+    # Widen, step by step, the column that shortens the table most (a row is as tall as its
+    # tallest cell); a few dozen steps reach the layout a person would choose.
+    steps = 48
+    step = (budget - sum(widths)) / steps
+    lines = [height(c, widths[c]) for c in range(n)]
+    rows_n = len(lines[0])
+    for _ in range(steps):
+        # The tallest and second-tallest cell of each row: the height without column c in O(1).
+        first = [0.0] * rows_n
+        second = [0.0] * rows_n
+        owner = [-1] * rows_n
+        for c in range(n):
+            for r, h in enumerate(lines[c]):
+                if h > first[r]:
+                    first[r], second[r], owner[r] = h, first[r], c
+                elif h > second[r]:
+                    second[r] = h
+        best, best_gain = -1, 0.0
+        for c in range(n):
+            wider = height(c, widths[c] + step)
+            gain = sum(first[r] - max(wider[r], second[r] if owner[r] == c else first[r]) for r in range(rows_n))
+            # Ties (several cells as tall as the row) go to the column whose own cells shorten most.
+            gain += _TIE_BREAK * (sum(lines[c]) - sum(wider))
+            if gain > best_gain:
+                best, best_gain = c, gain
+        if best < 0:  # no single step shortens the table: give room to the densest column
+            best = max(range(n), key=lambda c: sum(lengths[c]) / widths[c])
+        widths[best] += step
+        lines[best] = height(best, widths[best])
+    return _shares(widths, pad)
+
+
+def _unbreakable(text: str) -> int:
+    return len(text) if len(text) <= _SHORT_CELL else _longest_word(text)
+
+
+def _longest_word(text: str) -> int:
+    return max((len(w) for w in text.split()), default=1)
+
+
+def _shares(widths: list[float], pad: float) -> tuple[float, ...]:
+    total = sum(w + pad for w in widths)
+    return tuple((w + pad) / total for w in widths)
