@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any, NamedTuple
 
@@ -31,12 +30,12 @@ class Span(NamedTuple):
 NOWHERE = Span(1, 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem found in one file.
 
     ``message`` is a catalogue key and ``args`` its arguments: the reporter renders it in the
-    requested language, so cached findings serve every language.
+    requested language, so cached findings serve every language. A tuple, because a warm run
+    rebuilds tens of thousands of them from the cache.
     """
 
     rule: str
@@ -45,16 +44,20 @@ class Finding:
     path: str
     span: Span
     message: str
-    args: dict[str, Any] = field(default_factory=dict)
+    args: dict[str, Any]
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.line, self.span.column, self.code)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "code": self.code, "severity": int(self.severity), "path": self.path,
-                "line": self.span.line, "column": self.span.column, "message": self.message, "args": self.args}
+    def to_row(self) -> list[Any]:
+        """Compact form for the cache."""
+        return [self.rule, self.code, int(self.severity), self.span.line, self.span.column, self.message, self.args]
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Finding:
-        return cls(d["rule"], d["code"], Severity(d["severity"]), d["path"], Span(d["line"], d["column"]),
-                   d["message"], d["args"])
+    def from_row(cls, row: list[Any], path: str) -> Finding:
+        rule, code, severity, line, column, message, args = row
+        return cls(rule, code, _SEVERITY[severity], path, Span(line, column), message, args)
+
+
+# Severity(n) goes through Enum.__new__, which is slow enough to show in warm runs.
+_SEVERITY = {int(s): s for s in Severity}

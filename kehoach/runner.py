@@ -35,7 +35,7 @@ PARALLEL_FROM = 24   # below this many files, starting workers costs more than i
 def discover(paths: Iterable[str]) -> list[tuple[Path, str]]:
     """Files named on the command line as they are, and every ``*.yaml``/``*.yml`` plan in a folder."""
     out: list[tuple[Path, str]] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
@@ -47,12 +47,14 @@ def discover(paths: Iterable[str]) -> list[tuple[Path, str]]:
             if not found:
                 raise KehoachError("cli.no-plans", path=raw)
             for f in found:
-                if f.resolve() not in seen:
-                    seen.add(f.resolve())
+                key = os.path.abspath(f)
+                if key not in seen:
+                    seen.add(key)
                     out.append((f, f.as_posix()))
         elif p.exists() or p.is_symlink():
-            if p.resolve() not in seen:
-                seen.add(p.resolve())
+            key = os.path.abspath(p)
+            if key not in seen:
+                seen.add(key)
                 out.append((p, p.as_posix()))
         else:
             raise KehoachError("cli.path-missing", path=raw)
@@ -96,7 +98,8 @@ def fingerprint(settings: Settings, files: list[tuple[Path, str]]) -> str:
 
 def registries_fingerprint(files: list[tuple[Path, str]]) -> str:
     h = hashlib.blake2b(digest_size=16)
-    for folder in sorted({p.resolve().parent for p, _ in files}):
+    # abspath, not resolve(): resolving every path costs a syscall per component on large runs.
+    for folder in sorted({Path(os.path.abspath(p)).parent for p, _ in files}):
         registry = folder / REGISTRY_FILE
         if registry.is_file():
             load_registry(registry)  # a broken registry is a configuration error: stop before any work
@@ -129,7 +132,7 @@ class Cache:
         return cls(path, entries)
 
     def lookup(self, path: Path, display: str) -> FileResult | None:
-        entry = self.entries.get(str(path.resolve()))
+        entry = self.entries.get(os.path.abspath(path))
         if entry is None:
             return None
         try:
@@ -145,15 +148,15 @@ class Cache:
                 return None
             entry["m"], entry["s"] = st.st_mtime_ns, st.st_size
             self.dirty = True
-        findings = [Finding.from_dict({**f, "path": display}) for f in entry["f"]]
+        findings = [Finding.from_row(f, display) for f in entry["f"]]
         return FileResult(display, findings, False, entry["h"], entry["m"], entry["s"], entry.get("p"))
 
     def store(self, path: Path, result: FileResult) -> None:
         if self.path is None or result.unreadable or not result.digest:
             return
-        self.entries[str(path.resolve())] = {
+        self.entries[os.path.abspath(path)] = {
             "m": result.mtime_ns, "s": result.size, "h": result.digest,
-            "f": [{k: v for k, v in f.to_dict().items() if k != "path"} for f in result.findings],
+            "f": [f.to_row() for f in result.findings],
             "p": result.payload,
         }
         self.dirty = True

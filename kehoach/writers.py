@@ -48,7 +48,16 @@ def _umask() -> int:
     return current
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def to_json(data: Any) -> bytes:
+    """A list is written one item per line (C encoder, diffable); anything else indented."""
+    if isinstance(data, list):
+        if not data:
+            return b"[]\n"
+        body = "  " + ",\n  ".join(map(_ENCODER.encode, data))
+        return ("[\n" + body + "\n]\n").encode("utf-8")
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
