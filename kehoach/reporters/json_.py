@@ -9,7 +9,6 @@ from .. import __version__
 from ..linter import FileResult
 from . import Summary, all_findings, message
 
-
 # One encoder for every item: json.dumps(..., ensure_ascii=False) builds a new one per call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
 
