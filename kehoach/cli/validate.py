@@ -29,6 +29,8 @@ def validate(
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", help="Số tiến trình song song (mặc định: số lõi).")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Hiện chi tiết lỗi nội bộ.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Sửa an toàn trước khi kiểm tra (tên đơn vị, dấu gạch, khoảng "
+                                      "trắng, Unicode, LaTeX/HTML) và cho biết đã sửa gì.")] = False,
 ) -> int:
     """Kiểm tra kế hoạch: cú pháp, định dạng và các quy tắc nghiệp vụ."""
     from .. import reporters
@@ -39,6 +41,10 @@ def validate(
     fmt = choice(format, reporters.FORMATS)
     settings = build_settings(select=select, ignore=ignore, fail_on=fail_on, as_of=date_of(as_of), cwd=Path.cwd())
     files = discover(paths or ["plans"])
+    if fix:
+        from ..fix import fix_files, report_fixes
+
+        report_fixes(fix_files(files), sys.stdout if fmt == "text" else sys.stderr, lang)
     with progress(len(files), enabled=fmt in ("text", "github")) as tick:
         results = run(files, validate_job(settings, files), cache_dir=None if no_cache else cache_dir, jobs=jobs,
                       progress=tick)

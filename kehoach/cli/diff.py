@@ -1,0 +1,43 @@
+"""kehoach diff."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import KehoachError
+from .common import LangOpt, app, choice, lang_of
+
+
+@app.command()
+def diff(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="OLD NEW: hai tệp hoặc hai thư mục kế hoạch. Với --git: các đường dẫn giới hạn phạm vi.")] = None,
+    git: Annotated[str | None, typer.Option(
+        "--git", help="So theo git: BASE..HEAD (hai phiên bản) hoặc BASE (với thư mục làm việc).")] = None,
+    format: Annotated[str, typer.Option("--format", help="text, json, markdown hoặc github.")] = "text",
+    fail_on: Annotated[list[str] | None, typer.Option(
+        "--fail-on", help="Mã thoát 1 khi có các thay đổi này, ví dụ lowered-target,deadline-later,task-removed.")
+    ] = None,
+    lang: LangOpt = "vi",
+    debug: Annotated[bool, typer.Option("--debug", help="Hiện chi tiết lỗi nội bộ.")] = False,
+) -> int:
+    """So sánh hai phiên bản kế hoạch theo nội dung: nhiệm vụ, đơn vị, thời hạn, chỉ tiêu, tiến độ."""
+    from ..diff import FORMATS, diff_git, diff_paths, reporter
+    from ..diff.changes import parse_classes
+
+    lang = lang_of(lang)
+    fmt = choice(format, FORMATS)
+    classes = parse_classes(fail_on)
+    if git is not None:
+        result = diff_git(git, paths or [], Path.cwd())
+    elif paths is None or len(paths) != 2:
+        raise KehoachError("diff.need-two")
+    else:
+        result = diff_paths(paths[0], paths[1])
+    result = result.failing(classes)
+    reporter(fmt)(result, sys.stdout, lang)
+    return 1 if any(c.severity == "error" for c in result.changes) else 0

@@ -1,0 +1,294 @@
+"""kehoach validate --fix: safe fixes, each replacing one string in the file and nothing else.
+
+A fix rewrites one scalar where it stands; every other byte of the file stays as it was
+(comments, quotes, key order, line endings), and the result is parsed again and compared with
+the intended data before it replaces the file atomically. The fixes:
+
+- ``unit``: a lead or coordinating unit that the city's registry (``units.yaml``) knows as a
+  misspelling (``Phòng VHXXH``) or as a variant spelling (``Phòng Văn hóa -Xã hội``) becomes the
+  registry's canonical name; accepted aliases (``Phòng VHXH``), unknown and vague names stay;
+- ``html``: formatting tags left by extraction (``<u>…</u>``, ``<p>``, ``<br>``) and entities;
+- ``latex``: ``$\\geq 60\\%$`` → ``≥ 60%``;
+- ``nfc``: decomposed Unicode (NFD) composed, so that ``hóa`` is one character per letter;
+- ``spaces``: non-breaking, zero-width and repeated spaces, tabs, spaces at the ends of a line;
+- ``dash``: a dash between two words spaced on one side only (``Văn hóa -Xã hội`` →
+  ``Văn hóa - Xã hội``), and look-alike hyphens (U+2010, U+2011) → ``-``.
+
+Nothing else: wording, typos, case and punctuation are the author's. Ids and catalog codes are
+never touched.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+import yaml
+
+from .errors import KehoachError
+from .fmt import canonical_data, compose, schema_name
+from .loader import LoadFailure, Path_, parse
+from .messages import t
+from .rules.units import _leaves as leaves  # one unit, or each unit of a cell naming several
+from .units import Registry, registry_for
+from .yamlio import double_quoted, literal, plain_ok, read_source, single_quoted, typed_plain, write
+
+KINDS = ("unit", "html", "latex", "nfc", "spaces", "dash")
+_NOT_FIXED = frozenset({"id", "catalog"})
+_UNIT_KEYS = frozenset({"lead", "support"})
+_STR = "tag:yaml.org,2002:str"
+
+# --- the text fixes --------------------------------------------------------------------------
+
+_TAG = re.compile(r"</?(?:u|i|b|em|strong|sup|sub|span|font)(?:\s[^<>]*)?>", re.IGNORECASE)
+_BREAK_TAG = re.compile(r"</?(?:p|br|div)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|#[0-9]{1,6}|#x[0-9a-fA-F]{1,5});")
+_MATH = re.compile(r"\$([^$\n]*\\[^$\n]*)\$")
+_COMMAND = re.compile(r"\\([a-zA-Z]+|[%,;:! ])")
+_SYMBOLS = {"geq": "≥", "ge": "≥", "leq": "≤", "le": "≤", "neq": "≠", "ne": "≠", "times": "×", "pm": "±",
+            "cdot": "·", "approx": "≈", "gt": ">", "lt": "<", "%": "%", ",": " ", ";": " ", ":": " ", " ": " ",
+            "!": ""}
+_BARE = re.compile(r"\\(geq?|leq?|%)(?![a-zA-Z])")
+_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+_INVISIBLE = re.compile("[\u200b\u200c\u2060\ufeff\u00ad]")
+_RUN = re.compile(" {2,}")
+_LOOKALIKE = str.maketrans({"\u2010": "-", "\u2011": "-"})
+_DASH_LEFT = re.compile(r"(?<=[^\W\d_]) ([-–])(?=[^\W\d_])")    # "hóa -Xã"
+_DASH_RIGHT = re.compile(r"(?<=[^\W\d_])([-–]) (?=[^\W\d_])")   # "hóa- Xã"
+
+
+def _html(text: str) -> str:
+    if "<" not in text and "&" not in text:
+        return text
+    text = _BREAK_TAG.sub(" ", _TAG.sub("", text))
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+
+
+def _latex(text: str) -> str:
+    if "\\" not in text:
+        return text
+
+    def math(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        unknown = [c for c in _COMMAND.findall(inner) if c not in _SYMBOLS]
+        if unknown:  # a formula kehoach cannot read back to plain text: left as written
+            return m.group(0)
+        return _COMMAND.sub(lambda c: _SYMBOLS[c.group(1)], inner).strip()
+
+    text = _MATH.sub(math, text)
+    return _BARE.sub(lambda m: _SYMBOLS[m.group(1)], text)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _spaces(text: str) -> str:
+    text = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", text))
+    return "\n".join(_RUN.sub(" ", line).strip(" ") for line in text.split("\n"))
+
+
+def _dash(text: str) -> str:
+    text = text.translate(_LOOKALIKE)
+    return _DASH_RIGHT.sub(r" \1 ", _DASH_LEFT.sub(r" \1 ", text))
+
+
+_TEXT_FIXES: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("html", _html), ("latex", _latex), ("nfc", _nfc), ("spaces", _spaces), ("dash", _dash))
+_ORDER = {name: i for i, (name, _) in enumerate(_TEXT_FIXES)}
+
+
+def fix_text(value: str) -> tuple[str, tuple[str, ...]]:
+    """``value`` with the text fixes applied, and the names of those that changed it."""
+    kinds: list[str] = []
+    for _ in range(4):   # until nothing changes, so that a second --fix finds nothing ("<<u>u>", "&amp;amp;")
+        before = value
+        for name, fixer in _TEXT_FIXES:
+            fixed = fixer(value)
+            if fixed != value:
+                kinds += [name] if name not in kinds else []
+                value = fixed
+        if value == before:
+            break
+    return value, tuple(k for _, k in sorted((_ORDER[k], k) for k in kinds))
+
+
+def fix_unit(value: str, registry: Registry) -> str:
+    """A unit cell with every misspelt or variant unit name replaced by its canonical name."""
+    m = registry.lookup(value)
+    if m.status in ("misspelling", "variant") and m.canonical:
+        return m.canonical
+    if m.status != "several":
+        return value
+    out, pos = value, 0
+    for part in leaves(m):
+        at = out.find(part.text, pos)
+        if at < 0:
+            continue
+        new = part.canonical if part.status in ("misspelling", "variant") and part.canonical else part.text
+        out = out[:at] + new + out[at + len(part.text):]
+        pos = at + len(new)
+    return out
+
+
+# --- finding and applying the fixes in a file ----------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One string fixed: where (1-based), under which key, before and after, and by which fixes."""
+
+    line: int
+    column: int
+    field: str
+    old: str
+    new: str
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FileFixes:
+    path: str
+    fixes: tuple[Fix, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Edit:
+    start: int          # character offsets of the scalar in the text
+    end: int
+    path: Path_
+    node: yaml.ScalarNode
+    flow: bool
+    fix: Fix
+
+
+def find_fixes(root: yaml.Node, registry: Registry | None) -> list[_Edit]:
+    edits: list[_Edit] = []
+
+    def visit(node: yaml.Node, key: str, flow: bool, path: Path_) -> None:
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value not in seen:  # the loader keeps the first of twins
+                    seen.add(k.value)
+                    visit(v, k.value, flow or bool(node.flow_style), (*path, k.value))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                visit(item, key, flow or bool(node.flow_style), (*path, i))
+        elif isinstance(node, yaml.ScalarNode) and key not in _NOT_FIXED and node.tag == _STR:
+            value: str = node.value
+            if not node.style and typed_plain(value):
+                return
+            new, kinds = fix_text(value)
+            if registry is not None and key in _UNIT_KEYS:
+                unit = fix_unit(new, registry)
+                if unit != new:
+                    new, kinds = unit, (*kinds, "unit")
+            if new != value:
+                where = node.start_mark
+                field = key if isinstance(path[-1], str) else f"{key}[{path[-1]}]"
+                edits.append(_Edit(where.index, node.end_mark.index, path, node, flow,
+                                   Fix(where.line + 1, where.column + 1, field, value, new, kinds)))
+
+    visit(root, "", False, ())
+    return edits
+
+
+_BLOCK_HEAD = re.compile(r"[|>][+-]?")
+_TAIL = re.compile(r"\n(?:[ \t]*\n)*\Z")
+
+
+def _replacement(text: str, edit: _Edit) -> str:
+    """The new scalar, written in the style the author chose where that style can carry it."""
+    new, style = edit.fix.new, edit.node.style
+    if style in ("|", ">"):
+        original = text[edit.start:edit.end]
+        head, _, body = original.partition("\n")
+        indicator = _BLOCK_HEAD.match(head)
+        tail_match = _TAIL.search(original)
+        tail = tail_match.group(0) if tail_match else "\n"
+        block = literal(new)
+        content = [line for line in body.split("\n") if line.strip()]
+        if indicator is None or block is None or not content:
+            return double_quoted(new) + tail
+        rest = head[indicator.end():]        # keeps an end-of-line comment after the indicator
+        if rest[:1].isdigit():                # an explicit indentation indicator: not worth the risk
+            return double_quoted(new) + tail
+        indent = " " * (len(content[0]) - len(content[0].lstrip(" ")))
+        header, lines = block
+        return header + rest + "\n" + "\n".join(indent + line if line else "" for line in lines) + tail
+    if style == "'":
+        return single_quoted(new) or double_quoted(new)
+    if style == '"' or "\n" in new or not plain_ok(new, flow=edit.flow):
+        return double_quoted(new)
+    return new
+
+
+def apply_fixes(text: str, edits: Iterable[_Edit]) -> str:
+    out = text
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        out = out[:edit.start] + _replacement(text, edit) + out[edit.end:]
+    return out
+
+
+def _expected(data: Any, edits: Iterable[_Edit]) -> Any:
+    expected = copy.deepcopy(data)
+    for edit in edits:
+        target = expected
+        for step in edit.path[:-1]:
+            target = target[step]
+        target[edit.path[-1]] = edit.fix.new
+    return expected
+
+
+def fix_file(path: Path, display: str) -> FileFixes:
+    """Apply the safe fixes to one plan and write it back; a file that cannot be read is left alone
+    (validation reports it)."""
+    try:
+        source = read_source(path)
+        root = compose(source.text, display)
+    except LoadFailure:
+        return FileFixes(display, ())
+    if root is None or schema_name(root) != "plan":
+        return FileFixes(display, ())
+    edits = find_fixes(root, registry_for(path))
+    if not edits:
+        return FileFixes(display, ())
+    new_text = apply_fixes(source.text, edits)
+    try:
+        got = parse(new_text, display).data
+        intended = _expected(parse(source.text, display).data, edits)
+    except (LoadFailure, KeyError, IndexError, TypeError):
+        raise KehoachError("fix.unsafe", path=display) from None
+    if canonical_data(got) != canonical_data(intended):
+        raise KehoachError("fix.unsafe", path=display)
+    write(source, new_text)
+    return FileFixes(display, tuple(e.fix for e in sorted(edits, key=lambda e: e.start)))
+
+
+def fix_files(files: Iterable[tuple[Path, str]]) -> list[FileFixes]:
+    return [fix_file(path, display) for path, display in files]
+
+
+# --- saying what changed ---------------------------------------------------------------------------
+
+def report_fixes(results: list[FileFixes], out: TextIO, lang: str) -> None:
+    count = 0
+    for r in results:
+        for f in r.fixes:
+            count += 1
+            kinds = ", ".join(t(f"fix.kind.{k}", lang) for k in f.kinds)
+            out.write(t("fix.applied", lang, path=r.path, line=f.line, column=f.column, field=f.field, kinds=kinds,
+                        old=_show(f.old), new=_show(f.new)) + "\n")
+    files = sum(1 for r in results if r.fixes)
+    out.write(t("fix.summary" if count else "fix.none", lang, count=count, files=files) + "\n")
+
+
+def _show(text: str) -> str:
+    # Invisible characters are the point of some fixes: make them visible in the report.
+    return text.replace("\n", "⏎").replace("\u00a0", "⍽").replace("\u200b", "[ZWSP]").replace("\t", "⇥")

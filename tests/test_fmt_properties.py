@@ -1,0 +1,88 @@
+"""Properties of fmt on generated plans: it never changes the data, keeps every comment, and a
+formatted file formats to itself. Plans are the test template's, dumped in many YAML styles."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kehoach.fmt import format_text, same_data
+
+TRICKY = ["", "1.", "2030", "1.10", "yes", "No", "~", "null", "- a", "a: b", "a:", "#x", "x #y", " lead", "trail ",
+          "0x1F", "1:30", "2026-01-16", "≥ 60%", "$\\geq 60\\%$", "Quý II/2026", "a\nb", "a\nb\n", "\u00a0x", "@x",
+          "`x", "%x", "!x", "&x", "*x", "|", ">", "'", '"', "{a}", "[a]", "a, b", "<<", "=", "Phòng VHXXH",
+          "Văn hóa -Xã hội", "1e3", ".5", "-", "?", "…", "Hạ tầng: 5G # 100%"]
+ALPHABET = st.characters(categories=("L", "N", "P", "S", "Zs"), exclude_characters="\x85\u2028\u2029\ufeff")
+TEXT = st.one_of(st.sampled_from(TRICKY), st.text(ALPHABET, max_size=40),
+                 st.lists(st.text(ALPHABET, min_size=1, max_size=12), min_size=2, max_size=3).map("\n".join))
+IDS = st.from_regex(r"[a-z][a-z0-9.]{0,6}", fullmatch=True)
+
+
+@st.composite
+def rows(draw: st.DrawFn) -> list[dict[str, Any]]:
+    out = []
+    for i, id_ in enumerate(draw(st.lists(IDS, min_size=1, max_size=4, unique=True))):
+        row: dict[str, Any] = {"id": f"{id_}.{i}", "text": draw(TEXT)}
+        for key in draw(st.sets(st.sampled_from(["number", "output", "note", "deadline", "support"]))):
+            row[key] = draw(TEXT)
+        row["lead"] = draw(st.one_of(TEXT, st.lists(TEXT, min_size=1, max_size=3)))
+        keys = draw(st.permutations(list(row)))
+        out.append({k: row[k] for k in keys})
+    return out
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A plan's text and the comments written into it."""
+    data: dict[str, Any] = {
+        "kehoach": 1,
+        "meta": {"city": "Hải Phòng", "commune": draw(TEXT) or "Thử", "commune_kind": "xã", "year": 2026,
+                 "number": draw(st.sampled_from(["", "33", "1."])), "symbol": "KH-UBND", "place": "Thử",
+                 "date": "", "doc_type": "KẾ HOẠCH", "title": draw(TEXT) or "Kế hoạch"},
+        "body": draw(st.lists(TEXT, max_size=3)),
+        "signature": {"titles": ["TM. ỦY BAN NHÂN DÂN"], "name": "Nguyễn Văn A"},
+        "appendices": [{"label": "Phụ lục", "content": [{"table": {
+            "id": "pl", "kind": "tasks",
+            "columns": [{"field": "number", "heading": "TT"}, {"field": "text", "heading": draw(TEXT) or "Nội dung"}],
+            "rows": draw(rows())}}]}],
+    }
+    order = draw(st.permutations(list(data)))
+    text = yaml.dump({k: data[k] for k in order}, allow_unicode=True, sort_keys=False,
+                     default_flow_style=draw(st.sampled_from([False, None])),
+                     default_style=draw(st.sampled_from([None, None, "'", '"', ">", "|"])),
+                     width=draw(st.sampled_from([40, 80, 4096])), indent=draw(st.sampled_from([2, 4])))
+    # Comments where a person writes them: on top, above a top-level key, after a top-level scalar.
+    comments = ["# yaml-language-server: $schema=../../schema/plan.schema.json"]
+    lines = comments[:]
+    for n, line in enumerate(text.splitlines()):
+        # (Comments above the first key are the file's header: they stay on top, see test_fmt.py.)
+        if n and re.match(r"[a-z_]+:", line) and draw(st.booleans()):
+            comments.append(f"# ghi chú {n}: {line.split(':')[0]}")
+            lines.append(comments[-1])
+        if re.fullmatch(r"[a-z_]+: \d+", line):
+            comments.append(f"# cuối dòng {n}")
+            line += f"  {comments[-1]}"
+        lines.append(line)
+    return "\n".join(lines) + "\n", comments
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_fmt_keeps_the_data_and_the_comments_and_is_idempotent(plan: tuple[str, list[str]]) -> None:
+    text, comments = plan
+    out = format_text(text, "p.yaml")
+    assert out is not None
+    assert same_data(text, out, "p.yaml")
+    assert format_text(out, "p.yaml") == out
+    kept = [line[line.index("# "):] for line in out.splitlines() if "# ghi chú" in line or "# cuối dòng" in line
+            or line.startswith("# yaml-language-server")]
+    assert sorted(kept) == sorted(comments)
+    lines = out.splitlines()
+    for n, line in enumerate(lines):     # a comment above a key moved with its key
+        if line.startswith("# ghi chú"):
+            below = next(x for x in lines[n + 1:] if not x.startswith("#"))
+            assert below.startswith(line.rsplit(": ", 1)[1] + ":")
