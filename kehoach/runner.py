@@ -11,8 +11,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import marshal
 import multiprocessing as mp
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -122,12 +124,14 @@ class Cache:
     def open(cls, folder: Path | None, name: str, key: str) -> Cache:
         if folder is None:
             return cls(None, {})
-        path = folder / f"{name}-{key}.json"
+        # marshal, not JSON: a national run's cache holds a hundred thousand rows and JSON decoding
+        # was the largest part of a warm run. The format is Python's own, so the key names the version.
+        path = folder / f"{name}-{key}-py{sys.version_info[0]}{sys.version_info[1]}.cache"
         try:
-            entries = json.loads(path.read_text(encoding="utf-8"))
+            entries = marshal.loads(path.read_bytes())
             if not isinstance(entries, dict):
                 entries = {}
-        except (OSError, ValueError):
+        except (OSError, ValueError, EOFError, TypeError):
             entries = {}
         return cls(path, entries)
 
@@ -169,13 +173,13 @@ class Cache:
             ignore = self.path.parent / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# Tạo bởi kehoach: bộ nhớ đệm, không đưa vào git.\n*\n", encoding="utf-8")
-            job = self.path.name.rsplit("-", 1)[0]
-            for old in self.path.parent.glob(f"{job}-*.json"):
+            job = self.path.name.split("-", 1)[0]
+            for old in [*self.path.parent.glob(f"{job}-*.cache"), *self.path.parent.glob(f"{job}-*.json")]:
                 if old != self.path:
                     old.unlink(missing_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(self.entries, f, ensure_ascii=False, separators=(",", ":"))
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".cache")
+            with os.fdopen(fd, "wb") as f:
+                f.write(marshal.dumps(self.entries))
             os.replace(tmp, self.path)
         except OSError:
             pass  # a cache that cannot be written only costs time next run

@@ -251,6 +251,6 @@ def test_the_cache_answers_for_unchanged_files(capsys: pytest.CaptureFixture[str
     messy.write_text(MESSY, encoding="utf-8")
     cache = tmp_path / "cache"
     first = run(capsys, "fmt", str(formatted), str(messy), "--check", "--cache-dir", str(cache))
-    assert list(cache.glob("fmt-check-*.json"))
+    assert list(cache.glob("fmt-check-*.cache"))
     second = run(capsys, "fmt", str(formatted), str(messy), "--check", "--cache-dir", str(cache))
     assert first == second and first.code == 1

@@ -66,7 +66,7 @@ def test_cache_returns_the_same_and_notices_changes(tmp_path: Path, monkeypatch:
     files = discover([str(root)])
     cold = run(files, validate_job(_settings(), files), cache_dir=cache, jobs=1)
     assert len(linted) == 5
-    assert list(cache.glob("validate-*.json")) and (cache / ".gitignore").exists()
+    assert list(cache.glob("validate-*.cache")) and (cache / ".gitignore").exists()
     warm = run(files, validate_job(_settings(), files), cache_dir=cache, jobs=1)
     assert _flat(cold) == _flat(warm) and len(linted) == 5
 

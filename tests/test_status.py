@@ -200,3 +200,10 @@ def test_status_refuses_an_invalid_plan(capsys: pytest.CaptureFixture[str], tmp_
     (tmp_path / "bad.yaml").write_text("kehoach: 1\n", encoding="utf-8")
     r = run(capsys, "status", str(tmp_path), "--no-cache")
     assert r.code == 1 and "schema" in r.err
+
+
+def test_unit_filter_in_every_format(capsys: pytest.CaptureFixture[str], plans: Path) -> None:
+    for fmt in ("text", "markdown", "csv"):
+        r = run(capsys, "status", str(plans), "--unit", "Phòng VHXH", "--overdue", "--as-of", "2026-03-01",
+                "--format", fmt)
+        assert r.code == 1 and "Phòng Văn hóa - Xã hội" in r.out, fmt

@@ -13,7 +13,7 @@ import click
 
 from ..errors import KehoachError
 from ..messages import LANGS, t
-from . import diff, explain, export, fmt, progress, render, status, validate  # noqa: F401  (registers the commands)
+from . import diff, explain, export, fmt, progress, render, rollup, status, validate  # noqa: F401  (registers the commands)
 from .common import app
 
 __all__ = ["app", "main"]

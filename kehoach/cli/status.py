@@ -52,20 +52,28 @@ def status(
     from ..units import registry_for
 
     records: list[dict[str, Any]] = []
+    counts: Counter[str] = Counter()
     registries: dict[Path, Registry | None] = {}
     labels_cache: dict[tuple[str, str], str] = {}
     for (path, _), result in zip(files, results, strict=True):
         folder = path.parent
         if folder not in registries:
             registries[folder] = registry_for(path)
-        for rec in result.payload["records"]:
+        keys = result.payload["keys"]
+        for row in result.payload["rows"]:
+            rec = dict(zip(keys, row, strict=True))
             key = (rec["timeliness"], rec["state"])
             if key not in labels_cache:
                 labels_cache[key] = timeliness_label(Timeliness(rec["timeliness"]), rec["state"], lang)
             rec["label"] = labels_cache[key]
-            records += _by_unit(rec, registries[folder], unit, role)
-    counts = Counter(r["timeliness"] for r in _unique(records))
-    chosen = [r for r in records if _selected(r, overdue, due_within, stale)]
+            mine = _by_unit(rec, registries[folder], unit, role) if unit is not None else [rec]
+            if not mine:
+                continue
+            counts[rec["timeliness"]] += 1
+            if not _selected(rec, overdue, due_within, stale):
+                continue  # counted in the summary, not listed: skip the per-unit work
+            records += mine if unit is not None else _by_unit(rec, registries[folder], None, role)
+    chosen = records
     labels = {t.value: timeliness_label(t, "not_started" if t.value.startswith("open") else "done", lang)
               for t in Timeliness}
     labels["open_in_time"] = "Đang/chưa thực hiện (trong hạn)" if lang == "vi" else "Open (in time)"
