@@ -114,3 +114,31 @@ _SCHEMA_KEYS = {
     "schema.pattern", "schema.format", "schema.minimum", "schema.maximum", "schema.minItems",
     "schema.propertyNames",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Usable:
+    """A plan ready for the commands that need a model, with what the cache keys on."""
+
+    plan: model.Plan
+    digest: str
+    mtime_ns: int
+    size: int
+
+    def result(self, display: str, payload: Any) -> FileResult:
+        return FileResult(display, [], False, self.digest, self.mtime_ns, self.size, payload)
+
+
+def load_usable(path: Path, display: str) -> Usable | FileResult:
+    """The plan, or the findings that say why it cannot be used (``unreadable`` means exit 2)."""
+    try:
+        data = read_bytes(path)
+        doc = parse(decode(data), display)
+    except LoadFailure:
+        result = lint_file(path, display, LOAD_ONLY)
+        result.unreadable = True
+        return result
+    if schema.validate(doc):
+        return lint_file(path, display, LOAD_ONLY)
+    st = path.stat()
+    return Usable(model.build(doc), hashlib.blake2b(data, digest_size=16).hexdigest(), st.st_mtime_ns, st.st_size)

@@ -14,9 +14,8 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from . import model, schema
 from .deadlines import Deadline, parse_deadline
-from .linter import LOAD_ONLY, FileResult
+from .linter import FileResult, load_usable
 from .model import Plan, Task, Update
 from .runner import Job
 
@@ -153,27 +152,15 @@ def plan_status(plan_slug: str, plan: Plan, as_of: dt.date) -> list[TaskStatus]:
 
 def status_file(path: Path, display: str, as_of: dt.date) -> FileResult:
     """The runner's per-file work for ``status``: the plan's task records, or why it cannot be read."""
-    from .linter import lint_file
-    from .loader import LoadFailure, load
-
-    try:
-        doc = load(path, display)
-    except LoadFailure:
-        result = lint_file(path, display, LOAD_ONLY)
-        result.unreadable = True
-        return result
-    if schema.validate(doc):
-        return lint_file(path, display, LOAD_ONLY)
-    plan = model.build(doc)
+    loaded = load_usable(path, display)
+    if isinstance(loaded, FileResult):
+        return loaded
+    plan = loaded.plan
     records = [s.to_dict() for s in plan_status(path.stem, plan, as_of)]
     keys = [k for k in records[0] if k != "label"] if records else []
     # Rows, not objects: the cache of a national run holds a hundred thousand of them.
     rows = [[r[k] for k in keys] for r in records]
-    import hashlib
-
-    digest = hashlib.blake2b(doc.text.encode("utf-8"), digest_size=16).hexdigest()
-    st = path.stat()
-    return FileResult(display, [], False, digest, st.st_mtime_ns, st.st_size, {"keys": keys, "rows": rows})
+    return loaded.result(display, {"keys": keys, "rows": rows})
 
 
 

@@ -18,10 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .. import model, schema
 from ..catalog import Catalog
-from ..linter import LOAD_ONLY, FileResult, lint_file
-from ..loader import LoadFailure, decode, parse, read_bytes
+from ..linter import FileResult, load_usable
 from ..model import Plan, Task
 from ..runner import Job, _code_fingerprint
 from ..status import plan_status
@@ -76,19 +74,10 @@ def extract_file(path: Path, display: str, catalog: Catalog, as_of: dt.date) -> 
 
 
 def _extract(path: Path, display: str, catalog: Catalog, as_of: dt.date) -> FileResult:
-    try:
-        data = read_bytes(path)
-        doc = parse(decode(data), display)
-    except LoadFailure:
-        result = lint_file(path, display, LOAD_ONLY)
-        result.unreadable = True
-        return result
-    if schema.validate(doc):
-        return lint_file(path, display, LOAD_ONLY)
-    st = path.stat()
-    payload = _payload(display, path.stem, model.build(doc), catalog, as_of)
-    return FileResult(display, [], False, hashlib.blake2b(data, digest_size=16).hexdigest(), st.st_mtime_ns,
-                      st.st_size, payload)
+    loaded = load_usable(path, display)
+    if isinstance(loaded, FileResult):
+        return loaded
+    return loaded.result(display, _payload(display, path.stem, loaded.plan, catalog, as_of))
 
 
 def rollup_job(catalog: Catalog, as_of: dt.date) -> Job:
