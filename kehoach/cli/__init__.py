@@ -9,12 +9,17 @@ import os
 import sys
 import traceback
 
-import click
+import typer
 
 from ..errors import KehoachError
 from ..messages import LANGS, t
 from . import diff, explain, export, fmt, progress, render, rollup, status, validate  # noqa: F401  (registers the commands)
 from .common import app
+
+try:  # typer ≥ 0.26 carries its own copy of click and raises that copy's exceptions
+    from typer._click import exceptions as _click
+except ImportError:  # pragma: no cover - older typer, with click as a dependency
+    from click import exceptions as _click  # type: ignore[no-redef]
 
 __all__ = ["app", "main"]
 
@@ -29,15 +34,15 @@ def main(argv: list[str] | None = None) -> int:
         lang = args[i + 1] if i + 1 < len(args) and args[i + 1] in LANGS else lang
     try:
         rv = app(args=args, prog_name="kehoach", standalone_mode=False)
-    except click.exceptions.Exit as e:
+    except typer.Exit as e:
         return int(e.exit_code)
-    except click.UsageError as e:
+    except _click.UsageError as e:
         e.show()
         return 2
-    except click.ClickException as e:
+    except _click.ClickException as e:
         e.show()
         return 2
-    except click.Abort:
+    except typer.Abort:
         return 130
     except KehoachError as e:
         sys.stderr.write(f"kehoach: {t(e.key, lang, **e.args_)}\n")
