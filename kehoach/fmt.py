@@ -50,7 +50,7 @@ from .loader import (
     parse,
     read_bytes,
 )
-from .runner import Job, _code_fingerprint, run
+from .runner import Job, code_fingerprint, run
 from .yamlio import Source, double_quoted, folded, literal, plain_ok, source_of, typed_plain, write
 from .yamlio import scalar as scalar_text
 
@@ -549,7 +549,7 @@ def format_file(path: Path, display: str, mode: str) -> FileResult:
 
 def format_files(files: list[tuple[Path, str]], mode: str, *, cache_dir: Path | None, jobs: int | None = None,
                  progress: Callable[[int, int], None] | None = None) -> list[Outcome]:
-    key = hashlib.blake2b(f"{_code_fingerprint()}:{mode}".encode(), digest_size=16).hexdigest()
+    key = hashlib.blake2b(f"{code_fingerprint()}:{mode}".encode(), digest_size=16).hexdigest()
     job = Job(f"fmt-{mode}", key, functools.partial(format_file, mode=mode))
     outcomes = []
     for (path, display), r in zip(files, run(files, job, cache_dir=cache_dir, jobs=jobs, progress=progress),

@@ -63,7 +63,7 @@ def discover(paths: Iterable[str]) -> list[tuple[Path, str]]:
     return out
 
 
-def _code_fingerprint() -> str:
+def code_fingerprint() -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update(__version__.encode())
     root = Path(__file__).parent
@@ -90,7 +90,7 @@ class Job:
 
 def fingerprint(settings: Settings, files: list[tuple[Path, str]]) -> str:
     h = hashlib.blake2b(digest_size=16)
-    h.update(_code_fingerprint().encode())
+    h.update(code_fingerprint().encode())
     h.update(json.dumps([settings.rules, sorted((k, int(v)) for k, v in settings.severities.items())]).encode())
     if any(REGISTRY[r].uses_as_of for r in settings.rules):
         h.update(settings.as_of.isoformat().encode())

@@ -7,17 +7,18 @@ Nothing here is typed by a person: the vocabulary is the Government Office's for
 from __future__ import annotations
 
 import datetime as dt
+import marshal
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
 from .deadlines import Deadline, parse_deadline
 from .linter import FileResult, load_usable
-from .model import Plan, Task, Update
-from .runner import Job
+from .model import Plan, Task
+from .runner import Job, code_fingerprint
 
 STATE_CODES = {"chưa thực hiện": "not_started", "đang thực hiện": "in_progress", "hoàn thành": "done"}
 STATE_LABELS = {
@@ -90,85 +91,173 @@ class TaskStatus:
         }
 
 
-def _date(text: str | None) -> dt.date | None:
+def _iso(text: str | None) -> str | None:
+    """An ISO date as written, or None when it is not one (schema and rules report those)."""
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text)
+        dt.date.fromisoformat(text)
     except ValueError:
         return None
+    return text
 
 
-def _recorded(updates: tuple[Update, ...], as_of: dt.date) -> tuple[str, dt.date | None, dt.date | None, float | None]:
-    """State, completion date, last update and last percent, from the updates up to ``as_of``."""
+class Schedule(NamedTuple):
+    """What judging a task needs, whatever the as-of date. Dates are ISO strings: they compare like
+    dates and cost little to store; only the due dates of open tasks become dates on a run."""
+
+    due: str | None            # the due date, only when it counts: readable, present, not fixed elsewhere
+    start: str | None
+    external: bool
+    recurrence: str | None
+    updates: tuple[tuple[str, str | None, str | None, float | None], ...]  # date, state, done on, percent
+
+
+class Details(NamedTuple):
+    """The rest of a task's record, read only for the tasks a run lists."""
+
+    id: str
+    text: str
+    lead: list[str]
+    support: list[str]
+    deadline: str
+    due: str | None            # the due date read from the deadline, even when it does not count
+    table: str | None          # the appendix the task is listed in
+    line: int
+
+
+def schedule(task: Task, d: Deadline) -> Schedule:
+    updates = []
+    for u in sorted(task.progress, key=lambda u: u.date):
+        when = _iso(u.date)
+        if when is None:
+            continue
+        state = STATE_CODES[u.state] if u.state else None
+        done_on = (_iso(u.done_on) or when) if state == "done" else None
+        updates.append((when, state, done_on, u.percent))
+    counts = d.valid and d.due is not None and not d.external
+    return Schedule(d.due.isoformat() if counts and d.due else None, d.start.isoformat() if d.start else None,
+                    d.external, d.recurrence, tuple(updates))
+
+
+def details(task: Task, d: Deadline) -> Details:
+    return Details(task.id, task.text, list(task.lead), list(task.support), task.deadline,
+                   d.due.isoformat() if d.due else None, task.appendix, task.span.line)
+
+
+class Clock:
+    """The as-of date, with what every task's verdict compares against worked out once."""
+
+    __slots__ = ("_stale_from", "date", "iso")
+
+    def __init__(self, as_of: dt.date) -> None:
+        self.date = as_of
+        self.iso = as_of.isoformat()
+        self._stale_from: dict[str | None, str] = {}
+
+    def stale_from(self, recurrence: str | None) -> str:
+        """The as-of date less one reporting period: a last report before it is stale."""
+        iso = self._stale_from.get(recurrence)
+        if iso is None:
+            iso = (self.date - _CADENCE.get(recurrence or "", DEFAULT_CADENCE)).isoformat()
+            self._stale_from[recurrence] = iso
+        return iso
+
+
+class Verdict(NamedTuple):
+    state: str                 # not_started | in_progress | done
+    done_on: str | None
+    last_update: str | None
+    percent: float | None
+    timeliness: Timeliness
+    stale: bool
+    due_in_days: int | None    # open tasks with an enforced due date: days left, negative when overdue
+
+
+def judge(f: Schedule, period_start: str, clock: Clock) -> Verdict:
+    """The task's standing on the clock's date, from its schedule alone."""
     state, done_on, last, percent = "not_started", None, None, None
-    for u in sorted(updates, key=lambda u: u.date):
-        when = _date(u.date)
-        if when is None or when > as_of:
-            continue  # a report from after the as-of date is not known yet on that date
+    for when, code, done, pct in f.updates:
+        if when > clock.iso:
+            break  # a report from after the as-of date is not known yet on that date (updates are sorted)
         last = when
-        if u.state:
-            state = STATE_CODES[u.state]
-            done_on = (_date(u.done_on) or when) if state == "done" else None
-        if u.percent is not None:
-            percent = u.percent
-    return state, done_on, last, percent
+        if code:
+            state, done_on = code, done
+        if pct is not None:
+            percent = pct
+    due_in = None
+    if f.due is None:
+        timeliness = Timeliness.NO_DEADLINE
+    elif state == "done":
+        assert done_on is not None
+        timeliness = Timeliness.DONE_ON_TIME if done_on <= f.due else Timeliness.DONE_LATE
+    else:
+        timeliness = Timeliness.OPEN_OVERDUE if clock.iso > f.due else Timeliness.OPEN_IN_TIME
+        due_in = (dt.date.fromisoformat(f.due) - clock.date).days
+    return Verdict(state, done_on, last, percent, timeliness, _stale(f, state, last, period_start, clock),
+                   due_in)
+
+
+def _stale(f: Schedule, state: str, last: str | None, period_start: str, clock: Clock) -> bool:
+    """Not reported within its reporting period. Done tasks, tasks whose window has not opened and
+    tasks fixed elsewhere are never stale."""
+    if state == "done" or f.external:
+        return False
+    opens = f.start or period_start
+    if clock.iso < opens:
+        return False
+    threshold = clock.stale_from(f.recurrence)
+    return threshold > last if last else threshold >= max(opens, period_start)
+
+
+def record(plan: str, f: Details, v: Verdict, label: str) -> dict[str, Any]:
+    """A task's status as the JSON interface writes it (docs/interfaces.md): keys and order are a contract."""
+    return {
+        "plan": plan, "id": f.id, "text": f.text, "lead": f.lead, "support": f.support, "deadline": f.deadline,
+        "due": f.due, "state": v.state, "timeliness": v.timeliness.value,
+        "overdue": v.timeliness is Timeliness.OPEN_OVERDUE, "stale": v.stale, "last_update": v.last_update,
+        "done_on": v.done_on, "percent": v.percent, "due_in_days": v.due_in_days,
+        "table": f.table, "line": f.line, "label": label,
+    }
 
 
 def task_status(plan_slug: str, task: Task, year: int, period_start: dt.date, as_of: dt.date) -> TaskStatus:
     d = parse_deadline(task.deadline, year)
-    state, done_on, last, percent = _recorded(task.progress, as_of)
-    has_due = d.valid and d.due is not None and not d.external
-    if not has_due:
-        timeliness = Timeliness.NO_DEADLINE
-    elif state == "done":
-        assert d.due is not None and done_on is not None
-        timeliness = Timeliness.DONE_ON_TIME if done_on <= d.due else Timeliness.DONE_LATE
-    else:
-        assert d.due is not None
-        timeliness = Timeliness.OPEN_OVERDUE if as_of > d.due else Timeliness.OPEN_IN_TIME
-    due_in = (d.due - as_of).days if has_due and state != "done" and d.due is not None else None
-    return TaskStatus(plan=plan_slug, task=task, deadline=d, state=state, done_on=done_on, timeliness=timeliness,
-                      stale=_stale(d, state, last, period_start, as_of), last_update=last, percent=percent,
-                      due_in_days=due_in)
+    v = judge(schedule(task, d), period_start.isoformat(), Clock(as_of))
+    return TaskStatus(plan=plan_slug, task=task, deadline=d, state=v.state,
+                      done_on=_date(v.done_on), timeliness=v.timeliness, stale=v.stale,
+                      last_update=_date(v.last_update), percent=v.percent, due_in_days=v.due_in_days)
 
 
-def _stale(d: Deadline, state: str, last: dt.date | None, period_start: dt.date, as_of: dt.date) -> bool:
-    """Not reported within its reporting period. Done tasks, tasks whose window has not opened and
-    tasks fixed elsewhere are never stale."""
-    if state == "done" or d.external:
-        return False
-    opens = d.start or period_start
-    if as_of < opens:
-        return False
-    cadence = _CADENCE.get(d.recurrence or "", DEFAULT_CADENCE)
-    since = last or max(opens, period_start)
-    return as_of - cadence > since if last else as_of - cadence >= since
+def _date(iso: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(iso) if iso else None
 
 
 def plan_status(plan_slug: str, plan: Plan, as_of: dt.date) -> list[TaskStatus]:
     return [task_status(plan_slug, t, plan.meta.year, plan.meta.period_start, as_of) for t in plan.tasks]
 
 
-def status_file(path: Path, display: str, as_of: dt.date) -> FileResult:
-    """The runner's per-file work for ``status``: the plan's task records, or why it cannot be read."""
+def status_file(path: Path, display: str) -> FileResult:
+    """The runner's per-file work for ``status``: each task's schedule and details, or why the plan
+    cannot be read.
+
+    Nothing here depends on the as-of date, so the cache serves every date: ``status`` defaults to
+    today, and a cache keyed on the day would be cold every morning. Details stay marshalled bytes
+    in the cache: a national run judges a hundred thousand tasks but lists a tenth of them, and
+    building the others' strings was most of a warm run.
+    """
     loaded = load_usable(path, display)
     if isinstance(loaded, FileResult):
         return loaded
     plan = loaded.plan
-    records = [s.to_dict() for s in plan_status(path.stem, plan, as_of)]
-    keys = [k for k in records[0] if k != "label"] if records else []
-    # Rows, not objects: the cache of a national run holds a hundred thousand of them.
-    rows = [[r[k] for k in keys] for r in records]
-    return loaded.result(display, {"keys": keys, "rows": rows})
+    schedules, rows = [], []
+    for task in plan.tasks:
+        d = parse_deadline(task.deadline, plan.meta.year)
+        schedules.append(tuple(schedule(task, d)))
+        rows.append(marshal.dumps(tuple(details(task, d))))
+    return loaded.result(display, {"start": plan.meta.period_start.isoformat(), "schedules": schedules,
+                                   "details": rows})
 
 
-
-def status_job(files: list[tuple[Path, str]], as_of: dt.date) -> Job:
-    import functools
-    import hashlib
-
-    from .runner import _code_fingerprint
-
-    key = hashlib.blake2b(f"{_code_fingerprint()}:{as_of.isoformat()}".encode(), digest_size=16).hexdigest()
-    return Job("status", key, functools.partial(status_file, as_of=as_of))
+def status_job() -> Job:
+    return Job("status", code_fingerprint(), status_file)

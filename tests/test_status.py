@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from kehoach.findings import Span
 from kehoach.model import Task, Update
-from kehoach.status import Timeliness, task_status
+from kehoach.status import Clock, Schedule, Timeliness, judge, task_status
 
 from .conftest import PLANS
 from .helpers import run
@@ -207,3 +207,29 @@ def test_unit_filter_in_every_format(capsys: pytest.CaptureFixture[str], plans: 
         r = run(capsys, "status", str(plans), "--unit", "Phòng VHXH", "--overdue", "--as-of", "2026-03-01",
                 "--format", fmt)
         assert r.code == 1 and "Phòng Văn hóa - Xã hội" in r.out, fmt
+
+
+def test_one_cache_serves_every_as_of_date(capsys: pytest.CaptureFixture[str], plans: Path, tmp_path: Path) -> None:
+    # status defaults to today: a cache keyed on the date would be cold every morning
+    cache = tmp_path / "cache"
+    first = run(capsys, "status", str(plans), "--as-of", "2026-03-01", "--format", "json", "--cache-dir", str(cache))
+    [stored] = cache.glob("status-*.cache")
+    before = stored.read_bytes()
+    for day in ("2026-01-02", "2026-06-30", "2026-12-31"):
+        warm = run(capsys, "status", str(plans), "--overdue", "--as-of", day, "--format", "json",
+                   "--cache-dir", str(cache))
+        cold = run(capsys, "status", str(plans), "--overdue", "--as-of", day, "--format", "json", "--no-cache")
+        assert (warm.code, warm.out) == (cold.code, cold.out), day
+    assert list(cache.glob("status-*.cache")) == [stored] and stored.read_bytes() == before
+    assert first.json() != warm.json()
+
+
+def test_judge_reads_only_reports_known_on_the_day() -> None:
+    sched = Schedule(due="2026-03-31", start=None, external=False, recurrence=None,
+                     updates=(("2026-02-01", "in_progress", None, 40.0), ("2026-04-02", "done", "2026-03-30", 100.0)))
+    early = judge(sched, "2026-01-01", Clock(dt.date(2026, 3, 1)))
+    late = judge(sched, "2026-01-01", Clock(dt.date(2026, 4, 2)))
+    assert (early.state, early.percent, early.timeliness, early.due_in_days) == (
+        "in_progress", 40.0, Timeliness.OPEN_IN_TIME, 30)
+    assert (late.state, late.done_on, late.timeliness, late.due_in_days) == (
+        "done", "2026-03-30", Timeliness.DONE_ON_TIME, None)

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from ..catalog import Catalog
 from ..linter import FileResult, load_usable
 from ..model import Plan, Task
-from ..runner import Job, _code_fingerprint
+from ..runner import Job, code_fingerprint
 from ..status import plan_status
 from .figures import Figure, plan_figures
 from .findings import RollupFinding
@@ -81,7 +81,7 @@ def _extract(path: Path, display: str, catalog: Catalog, as_of: dt.date) -> File
 
 
 def rollup_job(catalog: Catalog, as_of: dt.date) -> Job:
-    key = hashlib.blake2b(f"{_code_fingerprint()}:{catalog.digest}:{as_of.isoformat()}".encode(),
+    key = hashlib.blake2b(f"{code_fingerprint()}:{catalog.digest}:{as_of.isoformat()}".encode(),
                           digest_size=16).hexdigest()
     return Job("rollup", key, functools.partial(extract_file, catalog=catalog, as_of=as_of))
 

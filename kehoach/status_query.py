@@ -1,0 +1,150 @@
+"""Which tasks a ``status`` run lists: the filters, one row per lead unit, and the counts on top.
+
+The status job caches each task's facts; this module judges them on the as-of date of the run and
+keeps what the filters ask for. Only listed tasks become full records: on a national run most
+tasks are only counted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import marshal
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .linter import FileResult
+from .status import Clock, Details, Schedule, Timeliness, Verdict, judge, record, timeliness_label
+from .text import norm_key
+from .units import Registry, registry_for
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    as_of: dt.date
+    overdue: bool = False
+    due_within: int | None = None
+    stale: bool = False
+    unit: str | None = None
+    role: str = "lead"               # lead | support | any: how --unit must take part in the task
+    lang: str = "vi"
+
+    def wants(self, v: Verdict) -> bool:
+        if not (self.overdue or self.due_within is not None or self.stale):
+            return True
+        if self.overdue and v.timeliness is Timeliness.OPEN_OVERDUE:
+            return True
+        if self.stale and v.stale:
+            return True
+        return self.due_within is not None and v.due_in_days is not None and 0 <= v.due_in_days <= self.due_within
+
+
+@dataclass(slots=True)
+class Answer:
+    records: list[dict[str, Any]] = field(default_factory=list)   # one per task and lead unit, with "unit"
+    counts: Counter[str] = field(default_factory=Counter)       # every task of the unit asked for, by timeliness
+
+    @property
+    def any_overdue(self) -> bool:
+        return any(r["overdue"] for r in self.records)
+
+    def tasks(self) -> list[dict[str, Any]]:
+        """Each listed task once, without the per-unit column (the JSON interface)."""
+        seen: set[tuple[str, str]] = set()
+        out = []
+        for r in self.records:
+            if (r["plan"], r["id"]) not in seen:
+                seen.add((r["plan"], r["id"]))
+                out.append({k: v for k, v in r.items() if k != "unit"})
+        return out
+
+
+def answer(query: Query, files: Sequence[tuple[Path, str]], results: Sequence[FileResult]) -> Answer:
+    clock = Clock(query.as_of)
+    out = Answer()
+    units = _Units(query.unit, query.role)
+    labels: dict[tuple[Timeliness, str], str] = {}
+    for (path, _), result in zip(files, results, strict=True):
+        payload = result.payload
+        assert payload is not None
+        start, plan, rows = payload["start"], path.stem, payload["details"]
+        for i, row in enumerate(payload["schedules"]):
+            f: Details | None = None
+            listed_under: list[str] | None = None
+            if query.unit is not None:
+                f = Details._make(marshal.loads(rows[i]))
+                listed_under = units.of(f, path)
+                if listed_under is None:
+                    continue
+            v = judge(Schedule._make(row), start, clock)
+            out.counts[v.timeliness.value] += 1
+            if not query.wants(v):
+                continue  # counted in the summary, not listed
+            if f is None:
+                f = Details._make(marshal.loads(rows[i]))
+            if listed_under is None:
+                listed_under = units.of(f, path)
+                assert listed_under is not None
+            key = (v.timeliness, v.state)
+            if key not in labels:
+                labels[key] = timeliness_label(v.timeliness, v.state, query.lang)
+            rec = record(plan, f, v, labels[key])
+            out.records += ({**rec, "unit": u} for u in listed_under)
+    return out
+
+
+class _Units:
+    """Lead units under their canonical names, through the registry beside each plan; the same few
+    names recur on every row of a national run, so each is looked up once per registry."""
+
+    def __init__(self, unit: str | None, role: str) -> None:
+        self.unit, self.role = unit, role
+        self.unit_key = norm_key(unit) if unit is not None else ""
+        self._registries: dict[Path, Registry | None] = {}
+        self._canon: dict[tuple[int, str], str] = {}
+        self._keys: dict[str, str] = {}
+
+    def _registry(self, plan: Path) -> Registry | None:
+        folder = plan.parent
+        if folder not in self._registries:
+            self._registries[folder] = registry_for(plan)
+        return self._registries[folder]
+
+    def _canonical(self, registry: Registry | None, name: str) -> str:
+        if registry is None:
+            return name
+        memo = (id(registry), name)
+        found = self._canon.get(memo)
+        if found is None:
+            found = self._canon[memo] = registry.lookup(name).canonical or name
+        return found
+
+    def _key(self, name: str) -> str:
+        found = self._keys.get(name)
+        if found is None:
+            found = self._keys[name] = norm_key(name)
+        return found
+
+    def of(self, f: Details, plan: Path) -> list[str] | None:
+        """The units a task is listed under; with --unit, None when the task is not that unit's in
+        the role asked for."""
+        registry = self._registry(plan)
+        leads = [self._canonical(registry, u) for u in f.lead] or [""]
+        if self.unit is None:
+            return leads
+        wanted = self._canonical(registry, self.unit)
+        names = {"lead": f.lead, "support": f.support, "any": f.lead + f.support}[self.role]
+        if not any(self._canonical(registry, n) == wanted or self._key(n) == self.unit_key for n in names):
+            return None
+        return [wanted] if self.role != "lead" or wanted in leads else leads
+
+
+def summary_labels(lang: str) -> dict[str, str]:
+    """Timeliness labels for the counts at the top, where open tasks of both states add up."""
+    labels = {t.value: timeliness_label(t, "not_started" if t.value.startswith("open") else "done", lang)
+              for t in Timeliness}
+    labels["open_in_time"] = "Đang/chưa thực hiện (trong hạn)" if lang == "vi" else "Open (in time)"
+    labels["open_overdue"] = "Đang/chưa thực hiện (quá hạn)" if lang == "vi" else "Open (overdue)"
+    return labels
