@@ -44,6 +44,7 @@ from .loader import (
     _SCALAR_TAGS,
     _TIMESTAMP,
     MAX_NODES,
+    Composer,
     Document,
     LoadFailure,
     Path_,
@@ -455,7 +456,7 @@ def schema_name(root: yaml.Node | None) -> str | None:
 
 def compose(text: str, display: str) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=yaml.CBaseLoader)
+        return yaml.compose(text, Loader=Composer)
     except (yaml.YAMLError, RecursionError):
         parse(text, display)   # raises the loader's LoadFailure, with its message and place
         raise LoadFailure("load.syntax", Span(1, 1), detail="", context="") from None

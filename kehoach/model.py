@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .findings import Span
 from .loader import Document, Path_
@@ -221,6 +221,13 @@ class Plan:
 _ROW_CLASS: dict[str, type[Row]] = {"tasks": Task, "indicators": Indicator, "budget": BudgetItem}
 
 
+class _TableContext(NamedTuple):
+    kind: str
+    table: str
+    appendix: str | None
+    has_deadline: bool
+
+
 class _Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -282,39 +289,42 @@ class _Builder:
                       evidence=str(a.get("evidence", "")), span=self.doc.span(path))
 
     def table(self, obj: dict[str, Any], path: Path_, appendix: str | None) -> Table:
-        kind = obj["kind"]
         tid = str(obj["id"])
         columns = tuple(Column(field=c["field"], heading=c["heading"], width=c.get("width"))
                         for c in obj["columns"])
-        has_deadline = any(c.field == "deadline" for c in columns)
-
-        def items(objs: list[Any], base: Path_, chain: tuple[str, ...], titles: tuple[str, ...]) -> list[Row | Group]:
-            out: list[Row | Group] = []
-            for i, obj in enumerate(objs):
-                ipath = (*base, i)
-                if "title" not in obj:
-                    row = self.row(kind, obj, ipath, table=tid, appendix=appendix, groups=chain, titles=titles,
-                                   narrative=False, has_deadline=has_deadline)
-                    self.rows.append(row)
-                    out.append(row)
-                else:
-                    out.append(group(obj, ipath, chain, titles))
-            return out
-
-        def group(g: dict[str, Any], gpath: Path_, chain: tuple[str, ...], titles: tuple[str, ...]) -> Group:
-            number = self.text((*gpath, "number"), g.get("number"))
-            title = str(g["title"]).strip()
-            sub_chain, sub_titles = (*chain, number), (*titles, title)
-            content = items(g.get("rows", []), (*gpath, "rows"), sub_chain, sub_titles)
-            content += items(g.get("groups", []), (*gpath, "groups"), sub_chain, sub_titles)
-            return Group(number=number, title=title, items=tuple(content), span=self.doc.span(gpath))
-
-        content = items(obj.get("rows", []), (*path, "rows"), (), ())
-        content += items(obj.get("groups", []), (*path, "groups"), (), ())
-        t = Table(id=tid, kind=kind, caption=str(obj.get("caption", "")), columns=columns, items=tuple(content),
-                  appendix=appendix, span=self.doc.span(path))
+        where = _TableContext(obj["kind"], tid, appendix, any(c.field == "deadline" for c in columns))
+        content = self.items(where, obj.get("rows", []), (*path, "rows"), (), ())
+        content += self.items(where, obj.get("groups", []), (*path, "groups"), (), ())
+        t = Table(id=tid, kind=where.kind, caption=str(obj.get("caption", "")), columns=columns,
+                  items=tuple(content), appendix=appendix, span=self.doc.span(path))
         self.tables.append(t)
         return t
+
+    # Methods, not closures inside table(): two nested functions calling each other make a
+    # reference cycle that holds the whole document until the cyclic collector runs, and the
+    # commands that read thousands of plans run without it (see kehoach.rollup.extract).
+    def items(self, where: _TableContext, objs: list[Any], base: Path_, chain: tuple[str, ...],
+              titles: tuple[str, ...]) -> list[Row | Group]:
+        out: list[Row | Group] = []
+        for i, obj in enumerate(objs):
+            ipath = (*base, i)
+            if "title" not in obj:
+                row = self.row(where.kind, obj, ipath, table=where.table, appendix=where.appendix, groups=chain,
+                               titles=titles, narrative=False, has_deadline=where.has_deadline)
+                self.rows.append(row)
+                out.append(row)
+            else:
+                out.append(self.group(where, obj, ipath, chain, titles))
+        return out
+
+    def group(self, where: _TableContext, g: dict[str, Any], gpath: Path_, chain: tuple[str, ...],
+              titles: tuple[str, ...]) -> Group:
+        number = self.text((*gpath, "number"), g.get("number"))
+        title = str(g["title"]).strip()
+        sub_chain, sub_titles = (*chain, number), (*titles, title)
+        content = self.items(where, g.get("rows", []), (*gpath, "rows"), sub_chain, sub_titles)
+        content += self.items(where, g.get("groups", []), (*gpath, "groups"), sub_chain, sub_titles)
+        return Group(number=number, title=title, items=tuple(content), span=self.doc.span(gpath))
 
     def blocks(self, items: list[Any], path: Path_, appendix: str | None) -> tuple[Block, ...]:
         out: list[Block] = []

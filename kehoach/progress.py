@@ -23,7 +23,7 @@ import yaml
 
 from . import model, schema
 from .errors import KehoachError
-from .loader import LoadFailure, decode, parse, read_bytes
+from .loader import Composer, LoadFailure, decode, parse, read_bytes
 from .model import Task
 from .text import did_you_mean
 from .writers import atomic_write
@@ -187,7 +187,7 @@ def _item_lines(update: NewUpdate, dash_col: int) -> list[str]:
 
 
 def insert_update(text: str, task: Task, update: NewUpdate, newline: str) -> str:
-    root = yaml.compose(text, Loader=yaml.CBaseLoader)
+    root = yaml.compose(text, Loader=Composer)
     assert root is not None
     mapping = _node_at(root, task.path)
     if not isinstance(mapping, yaml.MappingNode) or mapping.flow_style:

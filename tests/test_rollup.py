@@ -382,3 +382,33 @@ def test_catalog_is_found_or_named(capsys: pytest.CaptureFixture[str], plans: Pa
     assert r.code == 2 and "--catalog" in r.err
     assert rollup(capsys, str(alone), "--catalog", str(plans / "catalog.yaml"))["plans"][0]["plan"] == "an-lao"
     assert run(capsys, "rollup", str(alone), "--catalog", str(tmp_path / "none.yaml")).code == 2
+
+
+def test_reading_plans_makes_no_reference_cycles() -> None:
+    # rollup and status run with the cyclic collector off (kehoach.cli.common.without_gc): a cycle
+    # in their per-plan work would keep every plan of a national run in memory.
+    import datetime as dt
+    import gc
+
+    from kehoach.catalog import load_catalog
+    from kehoach.rollup.extract import extract_file
+    from kehoach.runner import discover
+    from kehoach.status import status_file
+
+    files = discover([str(PLANS)])
+    catalog = load_catalog(PLANS / "catalog.yaml")
+
+    def read_all() -> None:
+        for path, display in files:
+            assert extract_file(path, display, catalog, dt.date(2026, 6, 30)).payload
+            assert status_file(path, display).payload
+
+    read_all()  # first use: imports, compiled patterns and other one-time caches
+    gc.collect()
+    gc.disable()
+    try:
+        read_all()
+        left = gc.collect()
+    finally:
+        gc.enable()
+    assert left == 0

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import KehoachError
-from .common import LangOpt, app, choice, date_of, lang_of, open_output, progress, report_invalid
+from .common import LangOpt, app, choice, date_of, lang_of, open_output, progress, report_invalid, without_gc
 
 if TYPE_CHECKING:
     from ..rollup import Rollup
@@ -55,7 +52,7 @@ def rollup(
     files = discover(paths or ["plans"])
     cat = catalog_for([p for p, _ in files], catalog)
     codes = select(cat, indicator)
-    with _without_gc():
+    with without_gc():
         with progress(len(files), enabled=fmt == "text") as tick:
             results = run(files, engine.rollup_job(cat, when), cache_dir=None if no_cache else cache_dir, jobs=jobs,
                           progress=tick)
@@ -65,21 +62,11 @@ def rollup(
                 raise PlansInvalid(bad, any(r.unreadable for r in results))
         result = engine.build(engine.collect(files, results), cat, codes, when)
         _write(result, fmt, output, lang)
-    return 1 if fail_on_findings and result.findings else 0
-
-
-@contextlib.contextmanager
-def _without_gc() -> Iterator[None]:
-    # Rolling up holds a few million small objects (the cache, the figures) and makes no reference
-    # cycles: the cyclic collector would walk them all again and again for nothing, a third of a
-    # warm national run. Reading a plan does make cycles: extract_file turns it back on meanwhile.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+        code = 1 if fail_on_findings and result.findings else 0
+        # Freed here, by reference counts: once the collector is back, its first pass would walk
+        # them all (a quarter of a second on a national run) only to find them still alive.
+        del results, result
+    return code
 
 
 def _write(result: Rollup, fmt: str, output: Path | None, lang: str) -> None:

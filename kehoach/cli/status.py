@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import KehoachError
-from .common import LangOpt, app, choice, date_of, lang_of, progress, report_invalid
+from .common import LangOpt, app, choice, date_of, lang_of, progress, report_invalid, without_gc
 
 
 @app.command()
@@ -44,30 +44,33 @@ def status(
     if fmt == "xlsx" and output is None:
         raise KehoachError("status.xlsx-needs-output")
     files = discover(paths or ["plans"])
-    with progress(len(files), enabled=fmt == "text") as tick:
-        results = run(files, status_job(), cache_dir=None if no_cache else cache_dir, progress=tick)
-    with report_invalid(lang):
-        bad = [f for r in results for f in r.findings]
-        if bad:
-            raise PlansInvalid(bad, any(r.unreadable for r in results))
-    found = answer(query, files, results)
-    data: bytes
-    if fmt == "json":
-        data = to_json(found.tasks())
-    elif fmt == "csv":
-        data = to_csv(fmt_status.titles(lang), found.records)
-    elif fmt == "xlsx":
-        data = to_xlsx([("Tiến độ" if lang == "vi" else "Status", fmt_status.titles(lang), found.records)])
-    else:
-        import io
-
-        buf = io.StringIO()
-        if fmt == "text":
-            fmt_status.text(found.records, found.counts, summary_labels(lang), query.as_of, buf, lang)
+    with without_gc():
+        with progress(len(files), enabled=fmt == "text") as tick:
+            results = run(files, status_job(), cache_dir=None if no_cache else cache_dir, progress=tick)
+        with report_invalid(lang):
+            bad = [f for r in results for f in r.findings]
+            if bad:
+                raise PlansInvalid(bad, any(r.unreadable for r in results))
+        found = answer(query, files, results)
+        data: bytes
+        if fmt == "json":
+            data = to_json(found.tasks())
+        elif fmt == "csv":
+            data = to_csv(fmt_status.titles(lang), found.records)
+        elif fmt == "xlsx":
+            data = to_xlsx([("Tiến độ" if lang == "vi" else "Status", fmt_status.titles(lang), found.records)])
         else:
-            fmt_status.markdown(found.records, query.as_of, buf, lang,
-                                soon_days=due_within if due_within is not None else 7)
-        data = buf.getvalue().encode("utf-8")
+            import io
+
+            buf = io.StringIO()
+            if fmt == "text":
+                fmt_status.text(found.records, found.counts, summary_labels(lang), query.as_of, buf, lang)
+            else:
+                fmt_status.markdown(found.records, query.as_of, buf, lang,
+                                    soon_days=due_within if due_within is not None else 7)
+            data = buf.getvalue().encode("utf-8")
+        overdue_found = found.any_overdue
+        del results, found
     if output is not None:
         atomic_write(output, data)
     elif fmt == "text":
@@ -75,4 +78,4 @@ def status(
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    return 1 if overdue and found.any_overdue else 0
+    return 1 if overdue and overdue_found else 0

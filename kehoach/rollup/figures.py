@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from ..catalog import Catalog, Entry
 from ..model import Actual, Indicator, Plan
@@ -62,13 +62,6 @@ class Figure(NamedTuple):
     gap: float | None
     meets_target: bool | None
     meets_city_target: bool | None
-
-    @classmethod
-    def from_payload(cls, data: Sequence[Any]) -> Figure:
-        (code, rows, row, rule, line, text, base, target, source, value, has, ms, actual, actual_text, date,
-         used, gap_, meets_, city) = data
-        return cls(code, tuple(rows), row, rule, line, text, base, target, source, value, has,
-                   tuple((y, v) for y, v in ms), actual, actual_text, date, used, gap_, meets_, city)
 
 
 def choose_row(rows: Sequence[Indicator], year: int) -> tuple[Indicator, str]:
