@@ -159,9 +159,9 @@ def test_streamed_json_is_the_records(plans: Path) -> None:
     add_actuals(city(plans) / "an-lao.yaml", "ctvb.22", ("2026-03-31", "5"))
     with_city_target(plans, "ht.5g", "≥ 70%")
     files, cat, when = discover([str(plans)]), load_catalog(plans / "catalog.yaml"), dt.date(2026, 6, 30)
-    result = engine.build(engine.collect(files, run_files(files, engine.rollup_job(cat, when), cache_dir=None)),
+    result = engine.build(engine.collect(files, run_files(files, engine.rollup_job(cat), cache_dir=None), when),
                           cat, cat.codes, when)
-    out = io.StringIO()
+    out = io.BytesIO()
     report.write_json(result, out, "vi")
     data = json.loads(out.getvalue())
     for ir, ind in zip(result.indicators, data["indicators"], strict=True):
@@ -209,6 +209,24 @@ def test_cumulative_codes_are_summed(capsys: pytest.CaptureFixture[str], plans: 
     assert commune(ind, "hai-an")["actual"] == 3.0 and commune(ind, "hai-an")["meets_target"] is None   # target "-"
     s = ind["summary"]
     assert (s["total"], s["with_actual"], s["absent"], s["median"]) == (15.0, 2, 3, None)
+
+
+def test_one_cache_serves_every_as_of_date(capsys: pytest.CaptureFixture[str], plans: Path, tmp_path: Path) -> None:
+    # the rollup defaults to today: a cache keyed on the date would be cold every morning
+    add_actuals(city(plans) / "an-lao.yaml", "ctvb.22", ("2026-03-31", "5"), ("2026-06-30", "7 sáng kiến"))
+    add_progress(city(plans) / "hai-an.yaml", "pl4.I.6", ("2026-04-10", "hoàn thành", "2026-04-01"))
+    cache = tmp_path / "cache"
+    sums = {}
+    for day in ("2026-07-01", "2026-03-01", "2026-04-01", "2026-06-30", "2027-01-05"):
+        warm = rollup(capsys, str(plans), "--as-of", day, "--cache-dir", str(cache))
+        assert warm == rollup(capsys, str(plans), "--as-of", day, "--no-cache"), day
+        sums[day] = commune(indicator(warm, "dmst.sang-kien"), "an-lao")["actual"]
+        if day == "2026-07-01":
+            [stored] = cache.glob("rollup-*.cache")
+            before = stored.read_bytes()
+    assert sums == {"2026-07-01": 12.0, "2026-03-01": None, "2026-04-01": 5.0, "2026-06-30": 12.0,
+                    "2027-01-05": 12.0}
+    assert list(cache.glob("rollup-*.cache")) == [stored] and stored.read_bytes() == before
 
 
 def test_bad_values_are_findings_and_the_rest_is_rolled_up(capsys: pytest.CaptureFixture[str], plans: Path) -> None:
@@ -387,7 +405,6 @@ def test_catalog_is_found_or_named(capsys: pytest.CaptureFixture[str], plans: Pa
 def test_reading_plans_makes_no_reference_cycles() -> None:
     # rollup and status run with the cyclic collector off (kehoach.cli.common.without_gc): a cycle
     # in their per-plan work would keep every plan of a national run in memory.
-    import datetime as dt
     import gc
 
     from kehoach.catalog import load_catalog
@@ -400,7 +417,7 @@ def test_reading_plans_makes_no_reference_cycles() -> None:
 
     def read_all() -> None:
         for path, display in files:
-            assert extract_file(path, display, catalog, dt.date(2026, 6, 30)).payload
+            assert extract_file(path, display, catalog).payload
             assert status_file(path, display).payload
 
     read_all()  # first use: imports, compiled patterns and other one-time caches

@@ -58,13 +58,14 @@ def choice(value: str, allowed: tuple[str, ...]) -> str:
 class open_output:
     """Write a report atomically: a half-written report is worse than none."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, binary: bool = False) -> None:
         self.path = path
         self.tmp = path.with_name(f".{path.name}.tmp")
+        self.binary = binary
 
     def __enter__(self) -> Any:
         try:
-            self.f = self.tmp.open("w", encoding="utf-8")
+            self.f = self.tmp.open("wb") if self.binary else self.tmp.open("w", encoding="utf-8")
         except OSError as e:
             raise KehoachError("load.unreadable", reason=f"{self.path}: {e.strerror}") from None
         return self.f

@@ -54,13 +54,13 @@ def rollup(
     codes = select(cat, indicator)
     with without_gc():
         with progress(len(files), enabled=fmt == "text") as tick:
-            results = run(files, engine.rollup_job(cat, when), cache_dir=None if no_cache else cache_dir, jobs=jobs,
+            results = run(files, engine.rollup_job(cat), cache_dir=None if no_cache else cache_dir, jobs=jobs,
                           progress=tick)
         with report_invalid(lang):
             bad = [f for r in results for f in r.findings]
             if bad:
                 raise PlansInvalid(bad, any(r.unreadable for r in results))
-        result = engine.build(engine.collect(files, results), cat, codes, when)
+        result = engine.build(engine.collect(files, results, when), cat, codes, when)
         _write(result, fmt, output, lang)
         code = 1 if fail_on_findings and result.findings else 0
         # Freed here, by reference counts: once the collector is back, its first pass would walk
@@ -73,14 +73,22 @@ def _write(result: Rollup, fmt: str, output: Path | None, lang: str) -> None:
     from ..reporters import rollup as report
     from ..writers import atomic_write
 
-    if fmt in ("json", "text"):
-        # Streamed: the national JSON is over a hundred megabytes, never held whole in memory.
-        write = report.write_json if fmt == "json" else report.text
+    # Streamed: the national JSON is over a hundred megabytes, never held whole in memory.
+    if fmt == "json":
         if output is None:
-            write(result, sys.stdout, lang)
+            sys.stdout.flush()
+            report.write_json(result, sys.stdout.buffer, lang)
+            sys.stdout.buffer.flush()
+        else:
+            with open_output(output, binary=True) as out:
+                report.write_json(result, out, lang)
+        return
+    if fmt == "text":
+        if output is None:
+            report.text(result, sys.stdout, lang)
         else:
             with open_output(output) as out:
-                write(result, out, lang)
+                report.text(result, out, lang)
         return
     if fmt == "csv":
         data = report.csv_bytes(result, lang)

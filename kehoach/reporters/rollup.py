@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import orjson
 
@@ -137,7 +137,7 @@ def commune_record(f: CommuneFigure) -> dict[str, Any]:
     return rec
 
 
-def _present(f: CommuneFigure, prefixes: dict[int, str]) -> str:
+def _present(f: CommuneFigure, prefixes: dict[int, bytes]) -> bytes:
     """``commune_record(f)`` as JSON, the plan's keys encoded once per plan rather than per code."""
     g = f.figure
     assert g is not None
@@ -145,7 +145,7 @@ def _present(f: CommuneFigure, prefixes: dict[int, str]) -> str:
     if prefix is None:
         p = f.plan
         prefix = prefixes[id(f.plan)] = _dump({"plan": p.slug, "path": p.path, "commune": p.commune,
-                                                "present": True})[:-1] + ","
+                                                "present": True})[:-1] + b","
     rest: dict[str, Any] = dict(zip(_FIGURE_KEYS[1:], g[1:], strict=True))   # all but the code
     rest["milestones"] = dict(g.milestones)
     rest["city_target"] = f.city_target.target if f.city_target else None
@@ -194,20 +194,21 @@ def head_record(r: Rollup, lang: str) -> dict[str, Any]:
     }
 
 
-def write_json(r: Rollup, out: TextIO, lang: str) -> None:
-    """Streamed, one commune per line: the national rollup has 66 × 3,321 commune figures, and a
-    pretty-printed document of that size takes longer to write than the rollup takes to compute."""
-    for chunk in _json_chunks(r, lang):
-        out.write(chunk)
+def write_json(r: Rollup, out: BinaryIO, lang: str) -> None:
+    """Streamed, one commune per line, as UTF-8 bytes: the national rollup has 66 × 3,321 commune
+    figures, and a pretty-printed document of that size takes longer to write than the rollup
+    takes to compute."""
+    out.writelines(_head_chunks(r, lang))
+    out.writelines(_indicator_chunks(r, lang))
+    out.writelines(_tail_chunks(r, lang))
 
 
-def _dump(value: Any) -> str:
-    # orjson, not the json module: the national document is 66 × 3,321 commune records, and the
-    # standard encoder took half of a warm run writing them. Output is compact, UTF-8 as written.
-    return orjson.dumps(value).decode()
+# orjson, not the json module: the national document is 66 × 3,321 commune records, and the
+# standard encoder took half of a warm run writing them. Output is compact UTF-8.
+_dump = orjson.dumps
 
 
-def _absent(f: CommuneFigure, seen: dict[tuple[int, str | None], str]) -> str:
+def _absent(f: CommuneFigure, seen: dict[tuple[int, str | None], bytes]) -> bytes:
     """A commune without the code reads the same under every code: serialise it once."""
     key = (id(f.plan), f.city_target.target if f.city_target else None)
     text = seen.get(key)
@@ -216,33 +217,38 @@ def _absent(f: CommuneFigure, seen: dict[tuple[int, str | None], str]) -> str:
     return text
 
 
-def _json_chunks(r: Rollup, lang: str) -> Iterator[str]:
-    absent: dict[tuple[int, str | None], str] = {}
-    prefixes: dict[int, str] = {}
-    head = head_record(r, lang)
-    yield "{\n"
-    for key, value in head.items():
-        yield f"  {_dump(key)}: {_dump(value)},\n"
-    yield '  "indicators": ['
+def _head_chunks(r: Rollup, lang: str) -> Iterator[bytes]:
+    yield b"{\n"
+    for key, value in head_record(r, lang).items():
+        yield b"  " + _dump(key) + b": " + _dump(value) + b",\n"
+    yield b'  "indicators": ['
+
+
+def _indicator_chunks(r: Rollup, lang: str) -> Iterator[bytes]:
+    absent: dict[tuple[int, str | None], bytes] = {}
+    prefixes: dict[int, bytes] = {}
     for i, ir in enumerate(r.indicators):
-        yield ("," if i else "") + "\n    {"
+        yield (b"," if i else b"") + b"\n    {"
         for key, value in indicator_head(ir, lang).items():
-            yield f"{_dump(key)}: {_dump(value)}, "
-        yield '"communes": [\n      '
-        yield ",\n      ".join(_present(f, prefixes) if f.figure is not None else _absent(f, absent)
-                                for f in ir.communes)
-        yield "\n    ]}"
-    yield "\n  ],\n"
+            yield _dump(key) + b": " + _dump(value) + b", "
+        yield b'"communes": [\n      '
+        yield b",\n      ".join(_present(f, prefixes) if f.figure is not None else _absent(f, absent)
+                                 for f in ir.communes)
+        yield b"\n    ]}"
+
+
+def _tail_chunks(r: Rollup, lang: str) -> Iterator[bytes]:
+    yield b"\n  ],\n"
     tasks = [{"plan": p.plan.slug, "path": p.plan.path, "commune": p.plan.commune, "counted": p.counted,
               **counts_record(p.counts),
               "groups": [{"table": g.group.table, "number": g.group.number, "title": g.group.title,
                           **counts_record(g.counts)} for g in p.groups]} for p in r.tasks]
-    yield '  "tasks": [' + ",".join("\n    " + _dump(x) for x in tasks) + "\n  ],\n"
+    yield b'  "tasks": [' + b",".join(b"\n    " + _dump(x) for x in tasks) + b"\n  ],\n"
     units = [{"unit": u.unit, "known": u.known, "tasks": u.tasks, "overdue": u.overdue, "stale": u.stale,
               "done": u.done, "plans": u.plans} for u in r.units]
-    yield '  "units": [' + ",".join("\n    " + _dump(x) for x in units) + "\n  ],\n"
+    yield b'  "units": [' + b",".join(b"\n    " + _dump(x) for x in units) + b"\n  ],\n"
     findings = [finding_record(f, lang) for f in r.findings]
-    yield '  "findings": [' + ",".join("\n    " + _dump(x) for x in findings) + "\n  ]\n}\n"
+    yield b'  "findings": [' + b",".join(b"\n    " + _dump(x) for x in findings) + b"\n  ]\n}\n"
 
 
 # --- the long table (CSV, and the Excel sheet) ------------------------------------------------

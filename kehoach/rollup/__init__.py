@@ -15,9 +15,10 @@ from pathlib import Path
 
 from ..catalog import Catalog
 from ..linter import FileResult
+from ..status import Clock
 from ..text import norm_key, strip_accents
 from ..units import Registry, registry_for
-from .extract import PlanData, plan_data, rollup_job
+from .extract import PlanData, Verdicts, plan_data, rollup_job
 from .figures import Figure
 from .findings import RollupFinding, finding
 from .indicators import CommuneFigure, IndicatorRollup, Summary, absent_figures, rollup_indicator
@@ -47,15 +48,17 @@ class Source:
     registry: Registry | None
 
 
-def collect(files: Sequence[tuple[Path, str]], results: Sequence[FileResult]) -> list[Source]:
-    """The runner's payloads as plans, each with its city's unit registry."""
+def collect(files: Sequence[tuple[Path, str]], results: Sequence[FileResult], as_of: dt.date) -> list[Source]:
+    """The runner's payloads as plans on the as-of date, each with its city's unit registry."""
+    clock = Clock(as_of)
+    verdicts: Verdicts = {}
     registries: dict[Path, Registry | None] = {}
     out = []
     for (path, display), result in zip(files, results, strict=True):
         folder = path.parent
         if folder not in registries:
             registries[folder] = registry_for(path)
-        out.append(Source(plan_data(display, result.payload), registries[folder]))
+        out.append(Source(plan_data(display, result.payload, clock, verdicts), registries[folder]))
     return out
 
 

@@ -1,10 +1,12 @@
 """The per-file work of ``rollup``: what one plan contributes, computed once and cached.
 
 Everything that depends on one plan only is done here, in the runner's workers: the commune's
-figure under each catalog code (kehoach.rollup.figures), the findings about its rows and values,
-and, per task, the timeliness the status engine derives as of the date. The cache key covers the
-plan's content, kehoach's code, the catalog and the date. The payload is compact lists because
-the cache holds one per plan of the country (3,321) and a warm run reads it whole.
+figure under each catalog code on any date (kehoach.rollup.figures), the findings about its rows
+and values, and each task's schedule for the status engine. Nothing here depends on the as-of
+date (the rollup defaults to today: a cache keyed on the day would be cold every morning), so
+the cache key covers the plan's content, kehoach's code and the catalog; ``plan_data`` reads the
+payload as of the run's date. The payload is compact tuples because the cache holds one per plan
+of the country (3,321) and a warm run reads it whole.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from ..deadlines import parse_deadline
 from ..linter import FileResult, load_usable
 from ..model import Plan, Task
 from ..runner import Job, code_fingerprint
-from ..status import Clock, judge, schedule
-from .figures import Figure, plan_figures
+from ..status import Clock, Schedule, judge, schedule
+from .figures import Figure, figure_on, plan_figures
 from .findings import RollupFinding
 
 
@@ -60,7 +62,7 @@ class PlanData:
     tasks: tuple[TaskRow, ...]
 
 
-def extract_file(path: Path, display: str, catalog: Catalog, as_of: dt.date) -> FileResult:
+def extract_file(path: Path, display: str, catalog: Catalog) -> FileResult:
     """The runner's per-file work: the plan's payload, or the findings that make it unusable.
 
     It makes no reference cycles (tests/test_rollup.py checks it on the real plans), so it runs
@@ -69,28 +71,24 @@ def extract_file(path: Path, display: str, catalog: Catalog, as_of: dt.date) -> 
     loaded = load_usable(path, display)
     if isinstance(loaded, FileResult):
         return loaded
-    return loaded.result(display, _payload(display, path.stem, loaded.plan, catalog, as_of))
+    return loaded.result(display, _payload(display, path.stem, loaded.plan, catalog))
 
 
-def rollup_job(catalog: Catalog, as_of: dt.date) -> Job:
-    key = hashlib.blake2b(f"{code_fingerprint()}:{catalog.digest}:{as_of.isoformat()}".encode(),
-                          digest_size=16).hexdigest()
-    return Job("rollup", key, functools.partial(extract_file, catalog=catalog, as_of=as_of))
+def rollup_job(catalog: Catalog) -> Job:
+    key = hashlib.blake2b(f"{code_fingerprint()}:{catalog.digest}".encode(), digest_size=16).hexdigest()
+    return Job("rollup", key, functools.partial(extract_file, catalog=catalog))
 
 
-def _payload(display: str, slug: str, plan: Plan, catalog: Catalog, as_of: dt.date) -> dict[str, Any]:
+def _payload(display: str, slug: str, plan: Plan, catalog: Catalog) -> dict[str, Any]:
     m = plan.meta
-    figures, findings = plan_figures(plan, display, slug, catalog, as_of)
+    courses, findings = plan_figures(plan, display, slug, catalog)
     groups: dict[tuple[str, str, str], int] = {}
     tasks = []
-    clock, start = Clock(as_of), m.period_start.isoformat()
     for task in plan.tasks:
-        # the status engine's own verdict, as `kehoach status` gives it on that date
-        v = judge(schedule(task, parse_deadline(task.deadline, m.year)), start, clock)
         index = groups.setdefault(_group(task), len(groups))
-        tasks.append((task.lead, index, v.timeliness.value, v.stale))
+        tasks.append((task.lead, index, tuple(schedule(task, parse_deadline(task.deadline, m.year)))))
     return {"m": [m.city, m.commune, m.commune_kind, m.year, m.period_start.isoformat(), m.period_end.isoformat()],
-            "f": [tuple(f) for f in figures],   # tuples all through (marshal keeps them): no rebuilding
+            "f": [tuple(c) for c in courses],   # tuples all through (marshal keeps them): no rebuilding
             "x": [[f.kind, f.message, list(f.paths), f.line, f.plan, f.code, dict(f.args)] for f in findings],
             "g": [list(k) for k in groups], "t": tasks}
 
@@ -102,14 +100,28 @@ def _group(task: Task) -> tuple[str, str, str]:
     return table, number, title
 
 
-def plan_data(display: str, payload: dict[str, Any]) -> PlanData:
+Verdicts = dict[tuple[tuple[Any, ...], str], tuple[str, bool]]
+
+
+def plan_data(display: str, payload: dict[str, Any], clock: Clock, verdicts: Verdicts) -> PlanData:
+    """The plan as of the clock's date: its figures counting the values reported by then, its
+    tasks judged by the status engine on that date (as `kehoach status` would). ``verdicts`` is
+    shared by every plan of a run: most tasks have no report yet and one of a few deadlines, and
+    two like schedules get the same verdict."""
     city, commune, kind, year, start, end = payload["m"]
-    figures = map(Figure._make, payload["f"])
+    figures = (figure_on(c, clock.iso) for c in payload["f"])
+    tasks = []
+    for lead, group, sched in payload["t"]:
+        verdict = verdicts.get((sched, start))
+        if verdict is None:
+            v = judge(Schedule._make(sched), start, clock)
+            verdict = verdicts[sched, start] = (v.timeliness.value, v.stale)
+        tasks.append(TaskRow(lead, group, *verdict))
     return PlanData(
         path=display, slug=Path(display).stem, city=city, commune=commune, kind=kind, year=int(year),
         start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end), figures={f.code: f for f in figures},
         findings=tuple(RollupFinding(k, msg, tuple(paths), line, plan, code, args)
                        for k, msg, paths, line, plan, code, args in payload["x"]),
         groups=tuple(map(TaskGroup._make, payload["g"])),
-        tasks=tuple(map(TaskRow._make, payload["t"])),
+        tasks=tuple(tasks),
     )

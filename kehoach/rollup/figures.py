@@ -1,8 +1,10 @@
 """One commune's figure for each catalog code its plan uses.
 
-This is per-file work (it runs in the runner's workers and is cached with the plan's content,
-the catalog and the as-of date): a commune's figures depend on its own plan only. The rules,
-each stated in the output (``row_rule``, and the indicator's ``method``):
+This is per-file work (it runs in the runner's workers and is cached with the plan's content and
+the catalog): a commune's figures depend on its own plan only. The as-of date only decides which
+reported values count, so the worker computes the actual after each reported date (a ``Course``)
+and the run picks the one for its date: the cache serves every date. The rules, each stated in
+the output (``row_rule``, and the indicator's ``method``):
 
 - **Which row.** A plan may list the same code in several rows (Vĩnh Lại lists indicators in
   both appendices). The figures come from one row: the first with a plan-year ``target``
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..catalog import Catalog, Entry
 from ..model import Actual, Indicator, Plan
@@ -80,8 +82,31 @@ def _milestone(row: Indicator, year: int) -> str:
     return next((v for y, v in row.milestones if y == str(year)), "")
 
 
-def plan_figures(plan: Plan, path: str, slug: str, catalog: Catalog,
-                 as_of: dt.date) -> tuple[list[Figure], list[RollupFinding]]:
+class Course(NamedTuple):
+    """A commune's figure under one code on any as-of date: the fields that do not depend on the
+    date (Figure's, up to ``milestones``), then, for each date a value was reported on, the six
+    actual fields counting every value up to that date (Figure's ``actual`` … ``meets_target``)."""
+
+    head: tuple[Any, ...]
+    steps: tuple[tuple[str, tuple[Any, ...]], ...]
+    meets_city_target: bool | None
+
+
+NOTHING_REPORTED: tuple[Any, ...] = (None, None, None, 0, None, None)
+
+
+def figure_on(course: Sequence[Any], as_of: str) -> Figure:
+    """The figure as known on ``as_of`` (ISO date); ``course`` is a Course or its cached tuple."""
+    head, steps, city = course
+    fields = NOTHING_REPORTED
+    for date, step in steps:
+        if date > as_of:
+            break
+        fields = step
+    return Figure._make((*head, *fields, city))
+
+
+def plan_figures(plan: Plan, path: str, slug: str, catalog: Catalog) -> tuple[list[Course], list[RollupFinding]]:
     findings: list[RollupFinding] = []
     by_code: dict[str, list[Indicator]] = {}
     for row in plan.indicators:
@@ -93,17 +118,16 @@ def plan_figures(plan: Plan, path: str, slug: str, catalog: Catalog,
                                     suggestions=", ".join(did_you_mean(row.catalog, list(catalog.codes)))))
         else:
             by_code.setdefault(row.catalog, []).append(row)
-    window = (plan.meta.period_start.isoformat(), min(plan.meta.period_end, as_of).isoformat())
     out = []
     for code, rows in by_code.items():
         entry = catalog.get(code)
         assert entry is not None
-        out.append(_figure(entry, plan, path, slug, rows, window, findings))
+        out.append(_course(entry, plan, path, slug, rows, findings))
     return out, findings
 
 
-def _figure(entry: Entry, plan: Plan, path: str, slug: str, rows: list[Indicator], window: tuple[str, str],
-            findings: list[RollupFinding]) -> Figure:
+def _course(entry: Entry, plan: Plan, path: str, slug: str, rows: list[Indicator],
+            findings: list[RollupFinding]) -> Course:
     year = plan.meta.year
     row, rule = choose_row(rows, year)
     target_text, source = (row.target, "target") if row.target else (_milestone(row, year), f"milestones.{year}")
@@ -114,16 +138,11 @@ def _figure(entry: Entry, plan: Plan, path: str, slug: str, rows: list[Indicator
             findings.append(finding("wrong-unit", (path,), line=row.at("target").line, plan=slug, code=entry.code,
                                     variant="target", id=row.id, value=target_text, unit=entry.unit))
             target = None
-    values = [(a, r) for a, r in _values(entry, path, slug, row, rows, findings) if window[0] <= a.date <= window[1]]
-    actual, written, date = _aggregate(entry, values)
-    meets_target: bool | None = None
-    gap_: float | None = None
-    if entry.qualitative:
-        # The verdict is the comparison: "Đạt" meets whatever the plan wrote as the target.
-        meets_target = _latest(values)[1].reached if values and target_text else None
-    elif target is not None and isinstance(actual, float):
-        meets_target = meets(actual, target, entry.higher)
-        gap_ = gap(actual, target, entry.higher)
+    start, end = plan.meta.period_start.isoformat(), plan.meta.period_end.isoformat()
+    values = [(a, r) for a, r in _values(entry, path, slug, row, rows, findings) if start <= a.date <= end]
+    steps = tuple((a.date, _actual(entry, values[: i + 1], target, target_text))
+                  for i, (a, _) in enumerate(values)
+                  if i + 1 == len(values) or values[i + 1][0].date != a.date)   # after the last value of a date
     city = entry.city_target(plan.meta.city, year) if entry.city_targets else None
     meets_city = None
     if city is not None and target is not None:
@@ -134,9 +153,24 @@ def _figure(entry: Entry, plan: Plan, path: str, slug: str, rows: list[Indicator
                                     city_target=city.target, city=city.city, year=city.year, source=city.source))
     value = threshold(target, entry.higher) if target is not None else None
     has_target = value is not None or (target is not None and target.kind == "qualitative")
-    return Figure(entry.code, tuple(r.id for r in rows), row.id, rule, row.span.line, row.text, row.baseline or None,
-                  target_text or None, source if target_text else None, value, has_target, row.milestones, actual,
-                  written, date, len(values), gap_, meets_target, meets_city)
+    head = (entry.code, tuple(r.id for r in rows), row.id, rule, row.span.line, row.text, row.baseline or None,
+            target_text or None, source if target_text else None, value, has_target, row.milestones)
+    return Course(head, steps, meets_city)
+
+
+def _actual(entry: Entry, values: list[tuple[Actual, Reading]], target: Target | None,
+            target_text: str) -> tuple[Any, ...]:
+    """Figure's six actual fields, counting ``values`` (not empty)."""
+    actual, written, date = _aggregate(entry, values)
+    meets_target: bool | None = None
+    gap_: float | None = None
+    if entry.qualitative:
+        # The verdict is the comparison: "Đạt" meets whatever the plan wrote as the target.
+        meets_target = _latest(values)[1].reached if target_text else None
+    elif target is not None and isinstance(actual, float):
+        meets_target = meets(actual, target, entry.higher)
+        gap_ = gap(actual, target, entry.higher)
+    return actual, written, date, len(values), gap_, meets_target
 
 
 def _values(entry: Entry, path: str, slug: str, chosen: Indicator, rows: list[Indicator],

@@ -7,8 +7,10 @@ through each plan's unit registry, so "Phòng VHXH" and "Phòng Văn hóa - Xã 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..status import Timeliness
 from ..units import Registry
@@ -28,13 +30,13 @@ class Counts:
     done: int
 
     @classmethod
-    def of(cls, tasks: Iterable[TaskRow]) -> Counts:
+    def of(cls, tasks: Sequence[TaskRow]) -> Counts:
         by = dict.fromkeys(TIMELINESS, 0)
-        stale = 0
-        for t in tasks:
-            by[t.timeliness] += 1
-            stale += t.stale
-        return cls(sum(by.values()), by, by[OVERDUE], stale, sum(by[d] for d in DONE))
+        by.update(Counter(map(_TIMELINESS, tasks)))    # counted in C: a national run counts 25,000 groups
+        return cls(len(tasks), by, by[OVERDUE], sum(map(_STALE, tasks)), sum(by[d] for d in DONE))
+
+
+_TIMELINESS, _STALE = attrgetter("timeliness"), attrgetter("stale")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,19 +79,20 @@ def unit_progress(plans: Sequence[tuple[PlanData, Registry | None]]) -> tuple[Un
     known: set[str] = set()
     names: dict[tuple[int, tuple[str, ...]], set[str]] = {}   # a city's plans name the same few units
     for plan, registry in plans:
-        for t in plan.tasks:
-            key = (id(registry), t.lead)
+        # a plan's tasks come in a few kinds (lead, timeliness, stale): count the kinds
+        for (lead, timeliness, stale), n in Counter((t.lead, t.timeliness, t.stale) for t in plan.tasks).items():
+            key = (id(registry), lead)
             units = names.get(key)
             if units is None:
-                resolved = [_canonical(u, registry) for u in t.lead]
+                resolved = [_canonical(u, registry) for u in lead]
                 known.update(name for name, ok in resolved if ok)
                 units = names[key] = {name for name, _ in resolved} or {""}
             for unit in units:
                 row = tally.setdefault(unit, [0, 0, 0, 0])
-                row[0] += 1
-                row[1] += t.timeliness == OVERDUE
-                row[2] += t.stale
-                row[3] += t.timeliness in DONE
+                row[0] += n
+                row[1] += n if timeliness == OVERDUE else 0
+                row[2] += n if stale else 0
+                row[3] += n if timeliness in DONE else 0
                 seen_in.setdefault(unit, set()).add(plan.path)
     out = [UnitProgress(u, tasks=n, overdue=late, stale=stale, done=done, plans=len(seen_in[u]), known=u in known)
            for u, (n, late, stale, done) in tally.items()]
