@@ -45,6 +45,9 @@ def git(repo: Path, *args: str) -> None:
 
 def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
     """Wall seconds and CPU seconds (user + system, the command and its worker processes)."""
+    # Write back what earlier commands left in the page cache first: a command run right after one
+    # that wrote a hundred megabytes would pay for that write-back.
+    os.sync()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)

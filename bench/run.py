@@ -43,6 +43,9 @@ for path in open(sys.argv[1], encoding="utf-8").read().split("\\n"):
 
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
     """Wall seconds, peak RSS in MB (the command or any process it waited for), exit code."""
+    # Write back what earlier commands left in the page cache first: a command run right after one
+    # that wrote a hundred megabytes would pay for that write-back.
+    os.sync()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)

@@ -233,3 +233,27 @@ def test_judge_reads_only_reports_known_on_the_day() -> None:
         "in_progress", 40.0, Timeliness.OPEN_IN_TIME, 30)
     assert (late.state, late.done_on, late.timeliness, late.due_in_days) == (
         "done", "2026-03-30", Timeliness.DONE_ON_TIME, None)
+
+
+def test_large_results_are_kept_for_the_exit_and_released_by_the_next_command(
+        capsys: pytest.CaptureFixture[str], plans: Path) -> None:
+    import gc
+
+    from kehoach.cli import common
+
+    run(capsys, "status", str(plans), "--as-of", "2026-03-01", "--format", "json", "--no-cache")
+    assert common._KEPT and gc.isenabled()
+    assert run(capsys, "status", "--help").code == 0
+    assert not common._KEPT and gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+def test_the_console_script_flushes_everything_before_leaving(plans: Path) -> None:
+    # kehoach.__main__ ends with os._exit: a buffered tail of the output must not be lost
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "kehoach", "status", str(plans), "--as-of", "2026-03-01",
+                           "--format", "json", "--overdue", "--no-cache"], capture_output=True, check=False)
+    assert done.returncode == 1 and done.stderr == b""
+    assert len(json.loads(done.stdout)) == 13

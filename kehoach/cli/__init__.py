@@ -14,7 +14,7 @@ import typer
 from ..errors import KehoachError
 from ..messages import LANGS, t
 from . import diff, explain, export, fmt, progress, render, rollup, status, validate  # noqa: F401  (registers the commands)
-from .common import app
+from .common import app, release_kept
 
 try:  # typer ≥ 0.26 carries its own copy of click and raises that copy's exceptions
     from typer._click import exceptions as _click
@@ -26,6 +26,7 @@ __all__ = ["app", "main"]
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: the one place where errors become messages and exit codes."""
+    release_kept()   # a long-lived process (the tests) runs one command after another
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or bool(os.environ.get("KEHOACH_DEBUG"))
     lang = os.environ.get("KEHOACH_LANG", "vi")

@@ -117,15 +117,32 @@ def emit(data: dict[str, Any], fmt: str, lines: list[tuple[str, str]]) -> None:
 def without_gc() -> Iterator[None]:
     """For commands over thousands of plans whose work makes no reference cycles (status,
     rollup): the cyclic collector would walk their millions of live objects again and again for
-    nothing. Forked workers inherit the setting. Free the large results inside the block: the
-    collector's first pass after it would walk whatever is still alive."""
+    nothing. Forked workers inherit the setting. What is still alive at the end is frozen (set
+    aside for good) rather than walked once more by the collector's first pass."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            gc.freeze()
             gc.enable()
+
+
+_KEPT: list[object] = []
+
+
+def keep_until_exit(*objects: object) -> None:
+    """Leave a command's large results to the end of the process: the console script ends with
+    os._exit (kehoach.__main__), so the millions of objects of a national run are not freed one
+    by one just before the process goes anyway (a tenth of a second). In a long-lived process
+    (the tests), the next command lets them go."""
+    _KEPT[:] = objects
+
+
+def release_kept() -> None:
+    _KEPT.clear()
+    gc.unfreeze()
 
 
 class report_invalid:

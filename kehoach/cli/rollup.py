@@ -9,7 +9,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import KehoachError
-from .common import LangOpt, app, choice, date_of, lang_of, open_output, progress, report_invalid, without_gc
+from .common import (
+    LangOpt,
+    app,
+    choice,
+    date_of,
+    keep_until_exit,
+    lang_of,
+    open_output,
+    progress,
+    report_invalid,
+    without_gc,
+)
 
 if TYPE_CHECKING:
     from ..rollup import Rollup
@@ -62,11 +73,8 @@ def rollup(
                 raise PlansInvalid(bad, any(r.unreadable for r in results))
         result = engine.build(engine.collect(files, results, when), cat, codes, when)
         _write(result, fmt, output, lang)
-        code = 1 if fail_on_findings and result.findings else 0
-        # Freed here, by reference counts: once the collector is back, its first pass would walk
-        # them all (a quarter of a second on a national run) only to find them still alive.
-        del results, result
-    return code
+        keep_until_exit(results, result)
+    return 1 if fail_on_findings and result.findings else 0
 
 
 def _write(result: Rollup, fmt: str, output: Path | None, lang: str) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import KehoachError
-from .common import LangOpt, app, choice, date_of, lang_of, progress, report_invalid, without_gc
+from .common import LangOpt, app, choice, date_of, keep_until_exit, lang_of, progress, report_invalid, without_gc
 
 
 @app.command()
@@ -69,8 +69,7 @@ def status(
                 fmt_status.markdown(found.records, query.as_of, buf, lang,
                                     soon_days=due_within if due_within is not None else 7)
             data = buf.getvalue().encode("utf-8")
-        overdue_found = found.any_overdue
-        del results, found
+        keep_until_exit(results, found)
     if output is not None:
         atomic_write(output, data)
     elif fmt == "text":
@@ -78,4 +77,4 @@ def status(
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    return 1 if overdue and overdue_found else 0
+    return 1 if overdue and found.any_overdue else 0
