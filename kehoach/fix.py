@@ -33,11 +33,10 @@ import yaml
 
 from .errors import KehoachError
 from .fmt import canonical_data, compose, schema_name
-from .loader import LoadFailure, Path_, parse
+from .loader import LoadFailure, Path_, parse, typed_plain
 from .messages import t
-from .rules.units import _leaves as leaves  # one unit, or each unit of a cell naming several
 from .units import Registry, registry_for
-from .yamlio import double_quoted, literal, plain_ok, read_source, single_quoted, typed_plain, write
+from .yamlio import double_quoted, literal, plain_ok, read_source, single_quoted, write
 
 KINDS = ("unit", "html", "latex", "nfc", "spaces", "dash")
 _NOT_FIXED = frozenset({"id", "catalog"})
@@ -127,7 +126,7 @@ def fix_unit(value: str, registry: Registry) -> str:
     if m.status != "several":
         return value
     out, pos = value, 0
-    for part in leaves(m):
+    for part in m.leaves():
         at = out.find(part.text, pos)
         if at < 0:
             continue

@@ -40,19 +40,19 @@ from .errors import KehoachError
 from .findings import Finding, Span
 from .linter import LOAD_ONLY, FileResult, lint_file
 from .loader import (
-    _CONSTRUCTOR,
-    _SCALAR_TAGS,
-    _TIMESTAMP,
     MAX_NODES,
+    TIMESTAMP,
     Composer,
     Document,
     LoadFailure,
     Path_,
     parse,
     read_bytes,
+    tagged_scalar,
+    typed_plain,
 )
 from .runner import Job, code_fingerprint, run
-from .yamlio import Source, double_quoted, folded, literal, plain_ok, source_of, typed_plain, write
+from .yamlio import Source, double_quoted, folded, literal, plain_ok, source_of, write
 from .yamlio import scalar as scalar_text
 
 _STR = "tag:yaml.org,2002:str"
@@ -409,7 +409,7 @@ class _Emitter:
         value: str = node.value
         if node.tag != _STR:
             value = _untagged(node)
-            if node.tag != _TIMESTAMP:
+            if node.tag != TIMESTAMP:
                 return value
         elif not node.style and typed_plain(value):
             return value          # a number, boolean or null exactly as written
@@ -431,11 +431,9 @@ def _key_text(key: str, flow: bool) -> str:
 def _untagged(node: yaml.ScalarNode) -> str:
     """A scalar with an explicit standard tag (``!!int '1'``, as PyYAML writes in quoted style) as
     the plain scalar kehoach's loader reads as the same value; a timestamp stays the text it is."""
-    if node.tag == _TIMESTAMP:
-        return str(node.value)
-    if node.tag not in _SCALAR_TAGS:
-        raise LoadFailure("load.tag", Span(node.start_mark.line + 1, node.start_mark.column + 1), tag=node.tag)
-    value = _CONSTRUCTOR.construct_object(node)
+    value = tagged_scalar(node)
+    if isinstance(value, str):
+        return value   # a timestamp
     if value is None:
         return "null"
     if isinstance(value, bool):

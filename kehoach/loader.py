@@ -24,7 +24,7 @@ MAX_NODES = 500_000
 Path_ = tuple[str | int, ...]
 
 _STR = "tag:yaml.org,2002:str"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
 }
@@ -221,10 +221,7 @@ class _Converter:
                     self.doc.raw[path] = value
                 return typed
         elif node.tag not in (_STR, "!"):
-            explicit = node.tag
-            if explicit in _SCALAR_TAGS or explicit == _TIMESTAMP:
-                return node.value if explicit == _TIMESTAMP else _CONSTRUCTOR.construct_object(node)
-            raise LoadFailure("load.tag", _mark(node), tag=explicit)
+            return tagged_scalar(node)
         # Dates stay text, as written: the schema checks their format (as check-jsonschema does).
         return value
 
@@ -240,6 +237,21 @@ _FLOAT = re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0
                     r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _TRUE = {"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}
+
+
+def typed_plain(value: str) -> bool:
+    """Whether kehoach's loader reads ``value`` written plain as a number, boolean or null."""
+    return bool(value) and value[0] in _PLAIN_STARTS and _plain_scalar(value) is not _TEXT
+
+
+def tagged_scalar(node: yaml.ScalarNode) -> Any:
+    """The value of a scalar with an explicit standard tag (``!!int '1'``); a timestamp stays the
+    text it is (the schema checks dates as text). Any other tag is refused."""
+    if node.tag == TIMESTAMP:
+        return node.value
+    if node.tag not in _SCALAR_TAGS:
+        raise LoadFailure("load.tag", _mark(node), tag=node.tag)
+    return _CONSTRUCTOR.construct_object(node)
 
 
 def _plain_scalar(value: str) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -42,6 +43,14 @@ class Match:
     @property
     def known(self) -> bool:
         return self.status not in ("unknown",)
+
+    def leaves(self) -> Iterator[Match]:
+        """The unit itself, or each unit of a cell naming several."""
+        if self.status == "several":
+            for p in self.parts:
+                yield from p.leaves()
+        else:
+            yield self
 
 
 def unit_key(text: str) -> str:

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import _PLAIN_STARTS, _TEXT, _plain_scalar, decode, read_bytes
+from .loader import decode, read_bytes, typed_plain
 from .writers import atomic_write
 
 _BOMS = (
@@ -100,11 +100,6 @@ _ESCAPES = {
     "\r": "\\r", "\x1b": "\\e", '"': '\\"', "\\": "\\\\", "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P",
 }
 _NEEDS_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]')
-
-
-def typed_plain(value: str) -> bool:
-    """Whether kehoach's loader reads ``value`` written plain as a number, boolean or null."""
-    return bool(value) and value[0] in _PLAIN_STARTS and _plain_scalar(value) is not _TEXT
 
 
 @functools.lru_cache(maxsize=1 << 16)   # a plan says "Phòng Văn hóa - Xã hội" and "Quý IV/2026" many times

@@ -17,7 +17,6 @@ from typing import Any
 from ..deadlines import parse_deadline
 from ..loader import Path_
 from ..model import Actual, BudgetItem, Indicator, Row, Task, Update
-from ..rules.units import _leaves as leaves  # one unit, or each unit of a cell naming several
 from ..targets import parse_target
 from ..text import norm_key
 from .changes import KINDS, Change
@@ -190,7 +189,7 @@ class _Differ:
             if self.context.registry is None:
                 out.append(norm_key(unit))
                 continue
-            out += [m.canonical or norm_key(m.text) for m in leaves(self.context.registry.lookup(unit))]
+            out += [m.canonical or norm_key(m.text) for m in self.context.registry.lookup(unit).leaves()]
         return out
 
     def deadline(self, a: Row, b: Row) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..findings import Severity
 from ..model import Row, Task
-from ..units import Match, is_vague_phrase
+from ..units import is_vague_phrase
 from . import Context, Hit, Rule
 
 _PIECES = re.compile(r"\s*;\s*")
@@ -77,14 +77,6 @@ def _units(row: Row) -> Iterator[tuple[str, int, str]]:
             yield role, i, unit
 
 
-def _leaves(m: Match) -> Iterator[Match]:
-    if m.status == "several":
-        for p in m.parts:
-            yield from _leaves(p)
-    else:
-        yield m
-
-
 class UnknownUnit(Rule):
     """A unit that the city's unit registry does not know.
 
@@ -142,7 +134,7 @@ class UnitSpelling(Rule):
             return
         for row in ctx.plan.rows:
             for role, i, unit in _units(row):
-                for m in _leaves(ctx.registry.lookup(unit)):
+                for m in ctx.registry.lookup(unit).leaves():
                     if m.status == "misspelling" and m.canonical:
                         yield self.hit(row.at(f"{role}.{i}"), "rule.unit-spelling", value=m.text,
                                        canonical=m.canonical)
