@@ -479,3 +479,19 @@ def test_pdf_pages_are_a4(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
         sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
         rounded = [(round(float(w)), round(float(h))) for w, h in sizes]
         assert rounded[0] == A4 and rounded[-1] == A4[::-1] and set(rounded) == {A4, A4[::-1]}
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice and poppler are not installed: "
+                           "apt-get install libreoffice-writer poppler-utils")
+def test_a_folder_to_pdf_each_plan_its_own_document(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # one LibreOffice converts the whole folder: each PDF must still be its own plan's
+    r = run(capsys, "render", str(HAI_PHONG), "--format", "pdf", "-o", str(tmp_path / "p"))
+    assert r.code == 1      # two plans are invalid: the three others are rendered
+    communes = {"an-lao": "AN LÃO", "thai-tan": "THÁI TÂN", "vinh-hai": "VĨNH HẢI"}
+    assert sorted(p.name for p in (tmp_path / "p").iterdir()) == [f"{n}.pdf" for n in sorted(communes)]
+    for name, commune in communes.items():
+        text = subprocess.run(["pdftotext", str(tmp_path / "p" / f"{name}.pdf"), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        others = [c for n, c in communes.items() if n != name]
+        assert commune in text.upper() and not any(f"XÃ {c}" in text.upper() for c in others), name

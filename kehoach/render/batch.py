@@ -73,27 +73,38 @@ def render_files(request: Request, progress: Progress | None = None) -> list[Out
     template = templates.custom(request.template) if request.template is not None else None
     soffice = pdf.require_soffice() if request.fmt == "pdf" else None
     outcomes: list[Outcome] = []
+    pending: list[tuple[Path, bytes]] = []   # PDF: Word documents converted together, one LibreOffice start
     for i, job in enumerate(jobs):
-        outcomes.append(_render_job(job, request, template, soffice))
+        outcome, data = _render_job(job, request, template)
+        if data is not None:
+            if soffice is not None:
+                pending.append((job.target, data))
+            else:
+                atomic_write(job.target, data)
+        outcomes.append(outcome)
         if progress is not None:
             progress(i + 1, len(jobs))
+    if soffice is not None and pending:
+        for (target, _), data in zip(pending, pdf.docx_to_pdf_many([d for _, d in pending], soffice), strict=True):
+            atomic_write(target, data)
     return outcomes
 
 
-def _render_job(job: Job, request: Request, template: Template | None, soffice: str | None) -> Outcome:
+def _render_job(job: Job, request: Request, template: Template | None) -> tuple[Outcome, bytes | None]:
+    """The plan's outcome and its document (Word, when PDF is asked for), or why there is none."""
     settings = request.settings
     try:
         doc = load(job.source, job.display)
     except LoadFailure:
         return Outcome(job.display, None, tuple(lint_file(job.source, job.display, settings).findings),
-                       unreadable=True)
+                       unreadable=True), None
     findings = lint_document(doc, job.source, settings)
     blocking = tuple(f for f in findings if f.severity >= settings.fail_on)
     if schema.validate(doc):
         schema_findings = tuple(f for f in findings if f.rule == "schema") or blocking
-        return Outcome(job.display, None, schema_findings, unbuildable=True)
+        return Outcome(job.display, None, schema_findings, unbuildable=True), None
     if blocking and not request.force:
-        return Outcome(job.display, None, blocking)
-    data = render_plan(model.build(doc), request.fmt, draft=bool(blocking), template=template, soffice=soffice)
-    atomic_write(job.target, data)
-    return Outcome(job.display, job.target, blocking)
+        return Outcome(job.display, None, blocking), None
+    fmt = "docx" if request.fmt == "pdf" else request.fmt
+    return Outcome(job.display, job.target, blocking), render_plan(model.build(doc), fmt, draft=bool(blocking),
+                                                                  template=template)
