@@ -32,6 +32,12 @@ app.add_typer(explain_app, name="explain")
 LangOpt = Annotated[str, typer.Option("--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en.",
                                       envvar="KEHOACH_LANG")]
 ExplainFormat = Annotated[str, typer.Option("--format", help="text hoặc json.")]
+# The options every command over many plans shares (the runner's cache and workers).
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm.")]
+CacheDirOpt = Annotated[Path, typer.Option("--cache-dir", envvar="KEHOACH_CACHE_DIR", help="Thư mục bộ nhớ đệm.")]
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help="Số tiến trình song song (mặc định: số lõi).")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Hiện chi tiết lỗi nội bộ.")]
+CACHE_DIR = Path(".kehoach_cache")
 
 
 def lang_of(value: str) -> str:

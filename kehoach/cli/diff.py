@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import KehoachError
-from .common import LangOpt, app, choice, lang_of
+from .common import DebugOpt, LangOpt, app, choice, lang_of
 
 
 @app.command()
@@ -23,7 +23,7 @@ def diff(
         "--fail-on", help="Mã thoát 1 khi có các thay đổi này, ví dụ lowered-target,deadline-later,task-removed.")
     ] = None,
     lang: LangOpt = "vi",
-    debug: Annotated[bool, typer.Option("--debug", help="Hiện chi tiết lỗi nội bộ.")] = False,
+    debug: DebugOpt = False,
 ) -> int:
     """So sánh hai phiên bản kế hoạch theo nội dung: nhiệm vụ, đơn vị, thời hạn, chỉ tiêu, tiến độ."""
     from ..diff import FORMATS, diff_git, diff_paths, reporter

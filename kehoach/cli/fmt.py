@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import difflib
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ..messages import t
-from .common import LangOpt, app, lang_of, progress
+from .common import CACHE_DIR, CacheDirOpt, DebugOpt, JobsOpt, LangOpt, NoCacheOpt, app, lang_of, progress
 
 
 @app.command()
@@ -20,12 +19,10 @@ def fmt(
         "--check", help="Chỉ kiểm tra: mã thoát 1 nếu có tệp cần định dạng lại; không ghi gì.")] = False,
     show_diff: Annotated[bool, typer.Option("--diff", help="In phần thay đổi (unified diff); không ghi gì.")] = False,
     lang: LangOpt = "vi",
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm.")] = False,
-    cache_dir: Annotated[Path, typer.Option(
-        "--cache-dir", envvar="KEHOACH_CACHE_DIR", help="Thư mục bộ nhớ đệm.")] = Path(".kehoach_cache"),
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", help="Số tiến trình song song (mặc định: số lõi).")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Hiện chi tiết lỗi nội bộ.")] = False,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = CACHE_DIR,
+    jobs: JobsOpt = None,
+    debug: DebugOpt = False,
 ) -> int:
     """Đưa tệp kế hoạch về một cách trình bày thống nhất (giữ nguyên dữ liệu và chú thích)."""
     from ..fmt import format_files, write_all

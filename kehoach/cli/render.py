@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .common import LangOpt, app, choice, date_of, lang_of
+from .common import DebugOpt, LangOpt, app, choice, date_of, lang_of
 
 if TYPE_CHECKING:
     from ..render.batch import Outcome
@@ -26,7 +26,7 @@ def render(
     template: Annotated[Path | None, typer.Option(
         "--template", help="Mẫu văn bản riêng (.docx cho docx/pdf, .j2 cho md/html).")] = None,
     lang: LangOpt = "vi",
-    debug: Annotated[bool, typer.Option("--debug", help="Hiện chi tiết lỗi nội bộ.")] = False,
+    debug: DebugOpt = False,
 ) -> int:
     """In kế hoạch thành văn bản ban hành (Word, PDF) hoặc Markdown, HTML."""
     from ..config import build_settings

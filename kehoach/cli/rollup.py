@@ -10,7 +10,12 @@ import typer
 
 from ..errors import KehoachError
 from .common import (
+    CACHE_DIR,
+    CacheDirOpt,
+    DebugOpt,
+    JobsOpt,
     LangOpt,
+    NoCacheOpt,
     app,
     choice,
     date_of,
@@ -42,12 +47,10 @@ def rollup(
         "--fail-on-findings",
         help="Mã thoát 1 khi có phát hiện (mã lạ, sai đơn vị, hai kế hoạch của một xã…).")] = False,
     lang: LangOpt = "vi",
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm.")] = False,
-    cache_dir: Annotated[Path, typer.Option("--cache-dir", envvar="KEHOACH_CACHE_DIR",
-                                            help="Thư mục bộ nhớ đệm.")] = Path(".kehoach_cache"),
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", help="Số tiến trình song song (mặc định: số lõi).")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Hiện chi tiết lỗi nội bộ.")] = False,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = CACHE_DIR,
+    jobs: JobsOpt = None,
+    debug: DebugOpt = False,
 ) -> int:
     """Tổng hợp chỉ tiêu và tiến độ nhiệm vụ của các xã, chỉ rõ chỗ thiếu số liệu."""
     from .. import rollup as engine

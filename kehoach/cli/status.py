@@ -9,7 +9,22 @@ from typing import Annotated
 import typer
 
 from ..errors import KehoachError
-from .common import LangOpt, app, choice, date_of, keep_until_exit, lang_of, progress, report_invalid, without_gc
+from .common import (
+    CACHE_DIR,
+    CacheDirOpt,
+    DebugOpt,
+    JobsOpt,
+    LangOpt,
+    NoCacheOpt,
+    app,
+    choice,
+    date_of,
+    keep_until_exit,
+    lang_of,
+    progress,
+    report_invalid,
+    without_gc,
+)
 
 
 @app.command()
@@ -25,9 +40,10 @@ def status(
     format: Annotated[str, typer.Option("--format", help="text, json, csv, xlsx hoặc markdown.")] = "text",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Ghi ra tệp.")] = None,
     lang: LangOpt = "vi",
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm.")] = False,
-    cache_dir: Annotated[Path, typer.Option("--cache-dir", envvar="KEHOACH_CACHE_DIR",
-                                            help="Thư mục bộ nhớ đệm.")] = Path(".kehoach_cache"),
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = CACHE_DIR,
+    jobs: JobsOpt = None,
+    debug: DebugOpt = False,
 ) -> int:
     """Theo dõi tiến độ: nhiệm vụ quá hạn, sắp đến hạn, chưa cập nhật."""
     from ..plans import PlansInvalid
@@ -46,7 +62,8 @@ def status(
     files = discover(paths or ["plans"])
     with without_gc():
         with progress(len(files), enabled=fmt == "text") as tick:
-            results = run(files, status_job(), cache_dir=None if no_cache else cache_dir, progress=tick)
+            results = run(files, status_job(), cache_dir=None if no_cache else cache_dir, jobs=jobs,
+                          progress=tick)
         with report_invalid(lang):
             bad = [f for r in results for f in r.findings]
             if bad:

@@ -8,7 +8,20 @@ from typing import Annotated
 
 import typer
 
-from .common import LangOpt, app, choice, date_of, lang_of, open_output, progress
+from .common import (
+    CACHE_DIR,
+    CacheDirOpt,
+    DebugOpt,
+    JobsOpt,
+    LangOpt,
+    NoCacheOpt,
+    app,
+    choice,
+    date_of,
+    lang_of,
+    open_output,
+    progress,
+)
 
 
 @app.command()
@@ -23,12 +36,10 @@ def validate(
     fail_on: Annotated[str | None, typer.Option(
         "--fail-on", help="Mức gây mã thoát 1: error (mặc định), warning, info.")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Ghi báo cáo ra tệp thay vì màn hình.")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm.")] = False,
-    cache_dir: Annotated[Path, typer.Option(
-        "--cache-dir", envvar="KEHOACH_CACHE_DIR", help="Thư mục bộ nhớ đệm.")] = Path(".kehoach_cache"),
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", help="Số tiến trình song song (mặc định: số lõi).")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Hiện chi tiết lỗi nội bộ.")] = False,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = CACHE_DIR,
+    jobs: JobsOpt = None,
+    debug: DebugOpt = False,
     fix: Annotated[bool, typer.Option("--fix", help="Sửa an toàn trước khi kiểm tra (tên đơn vị, dấu gạch, khoảng "
                                       "trắng, Unicode, LaTeX/HTML) và cho biết đã sửa gì.")] = False,
 ) -> int:
