@@ -8,7 +8,6 @@ original, atomically; any failure leaves the original untouched.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import difflib
@@ -27,6 +26,7 @@ from .loader import Composer, LoadFailure, decode, parse, read_bytes
 from .model import Task
 from .text import did_you_mean
 from .writers import atomic_write
+from .yamlio import encoding_of
 
 STATES = {
     "chua-thuc-hien": "chưa thực hiện", "dang-thuc-hien": "đang thực hiện", "hoan-thanh": "hoàn thành",
@@ -120,17 +120,9 @@ def open_plan(path: Path) -> PlanFile:
     if errors:
         span = doc.span(errors[0].path)
         raise KehoachError("progress.invalid", path=str(path), line=span.line, column=span.column)
-    codec, bom = _sniff(raw)
+    codec, bom = encoding_of(raw)
     newline = "\r\n" if "\r\n" in text else "\n"
     return PlanFile(path, raw, text, codec, bom, newline, model.build(doc))
-
-
-def _sniff(raw: bytes) -> tuple[str, bytes]:
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                       (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if raw.startswith(bom):
-            return codec, bom
-    return "utf-8", b""
 
 
 def find_task(plan: model.Plan, task_id: str) -> Task:

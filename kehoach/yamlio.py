@@ -54,14 +54,18 @@ class Source:
         return self.bom + text.encode(self.codec)
 
 
+def encoding_of(raw: bytes) -> tuple[str, bytes]:
+    """The codec to write a file back in, and its byte-order mark (``b""`` for plain UTF-8)."""
+    for mark, name in _BOMS:   # UTF-32 first: its little-endian mark starts with UTF-16's
+        if raw.startswith(mark):
+            return name, mark
+    return "utf-8", b""
+
+
 def source_of(path: Path, raw: bytes) -> Source:
     """Decode ``raw`` (raises ``LoadFailure`` as the loader does) and note how to encode it back."""
     text = decode(raw)
-    codec, bom = "utf-8", b""
-    for mark, name in _BOMS:
-        if raw.startswith(mark):
-            codec, bom = name, mark
-            break
+    codec, bom = encoding_of(raw)
     # Only a file that uses CRLF everywhere is normalised: a mixed file keeps every byte of its
     # untouched lines, and text written into it uses "\n".
     crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import shutil
 from pathlib import Path
 
@@ -190,3 +191,22 @@ def test_unwritable_folder_keeps_the_file(capsys: pytest.CaptureFixture[str], pl
     assert r.code == 2 and "No space left" in r.err
     assert plan.read_bytes() == before
     assert not [f for f in os.listdir(plan.parent) if f.endswith(".tmp")]
+
+
+@pytest.mark.parametrize(("codec", "bom"), [
+    ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
+    ("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE),
+])
+def test_a_plan_keeps_its_encoding(capsys: pytest.CaptureFixture[str], tmp_path: Path, codec: str,
+                                   bom: bytes) -> None:
+    # UTF-32-LE's byte-order mark begins with UTF-16-LE's: taken for it, the file would be
+    # written back in another encoding
+    text, _ = plan_text("- id: t1\n  text: Một\n  lead: Công an xã\n  deadline: Quý II/2026\n")
+    path = tmp_path / "p.yaml"
+    path.write_bytes(bom + text.encode(codec))
+    assert run(capsys, "progress", str(path), "t1", "--status", "done", "--date", "2026-03-01",
+               "--as-of", "2026-03-01").code == 0
+    after = path.read_bytes()
+    assert after.startswith(bom)
+    _only_inserted(text.encode("utf-8"), after[len(bom):].decode(codec).encode("utf-8"))
+    assert model.build(load(path)).tasks[0].progress[0].state == "hoàn thành"
