@@ -160,8 +160,11 @@ def test_times_new_roman_on_every_run_and_no_theme_fonts(rendered: dict[str, Any
 
 def _value(row: Row, field: str) -> str:
     """The YAML value of a cell, read independently of the renderer's own accessor."""
-    if field.startswith("milestones."):
+    if field.startswith("milestones"):
         assert isinstance(row, Indicator)
+        if field == "milestones":          # the row's own horizon (one per row in the real plans)
+            [(_, value)] = row.milestones
+            return value
         return dict(row.milestones).get(field.split(".")[1], "")
     value = getattr(row, field)
     return "; ".join(value) if isinstance(value, tuple) else value

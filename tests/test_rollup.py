@@ -113,16 +113,18 @@ def test_5g_on_the_real_plans(capsys: pytest.CaptureFixture[str], plans: Path) -
     assert hai_an["present"] and hai_an["target"] is None and hai_an["milestones"] == {"2030": "100%"}
     # Thái Tân has no 5G indicator: listed as a gap, not dropped
     assert commune(g5, "thai-tan")["present"] is False and commune(g5, "thai-tan")["rows"] == []
-    # Vĩnh Lại lists it in both appendices: the row with a plan-year target gives the figures
+    # Vĩnh Lại lists it in both appendices, with 2030 and later values only (Phụ lục I's "Kết quả"
+    # is the value by the group's horizon): present, no plan-year target, the first row's figures
     vl = commune(g5, "vinh-lai")
-    assert (vl["rows"], vl["row"], vl["row_rule"]) == (["pl1.I.4.2", "pl2.I.1"], "pl1.I.4.2", "target")
+    assert (vl["rows"], vl["row"], vl["row_rule"]) == (["pl1.I.4.2", "pl2.I.1"], "pl1.I.4.2", "first")
+    assert (vl["target"], vl["has_target"], vl["milestones"]) == (None, False, {"2030": "100"})
     # 100 % inside urban areas is another scope, hence another code
     urban = indicator(data, "ht.5g-do-thi")
     assert commune(urban, "hai-an")["target"] == "100%" and commune(urban, "hai-an")["baseline"] == "≥60%"
     assert sum(c["present"] for c in urban["communes"]) == 1
     s = g5["summary"]
     assert (s["counted"], s["present"], s["absent"], s["with_actual"], s["no_data"]) == (5, 4, 1, 0, 4)
-    assert (s["target_min"], s["target_median"], s["target_max"], s["total"]) == (60.0, 80.0, 100.0, None)
+    assert (s["target_min"], s["target_median"], s["target_max"], s["total"]) == (60.0, 70.0, 80.0, None)
 
 
 def test_json_contract(capsys: pytest.CaptureFixture[str], plans: Path) -> None:
@@ -284,16 +286,17 @@ def test_city_target_both_ways(capsys: pytest.CaptureFixture[str], plans: Path) 
     assert g5["city_target"] == {"city": "Hải Phòng", "year": 2026, "target": "≥ 70%", "target_value": 70.0,
                                  "source": CITY_SOURCE}
     got = {c["plan"]: c["meets_city_target"] for c in g5["communes"]}
-    assert got == {"an-lao": True, "hai-an": None, "thai-tan": None, "vinh-hai": False, "vinh-lai": True}
+    assert got == {"an-lao": True, "hai-an": None, "thai-tan": None, "vinh-hai": False, "vinh-lai": None}
     assert all(c["city_target"] == "≥ 70%" for c in g5["communes"])
     (f,) = data["findings"]
     assert (f["kind"], f["plan"], f["code"]) == ("below-city-target", "vinh-hai", "ht.5g")
     assert CITY_SOURCE in f["message"] and "≥ 60%" in f["message"]
-    assert (g5["summary"]["meets_city_target"], g5["summary"]["below_city_target"]) == (2, 1)
+    assert (g5["summary"]["meets_city_target"], g5["summary"]["below_city_target"]) == (1, 1)
 
 
 def test_lower_is_better_flips_the_comparisons(capsys: pytest.CaptureFixture[str], plans: Path) -> None:
     with_city_target(plans, "ht.5g", "70%", direction="lower")
+    insert_under(city(plans) / "vinh-lai.yaml", "pl1.I.4.2", ["target: '100'"])
     add_actuals(city(plans) / "vinh-lai.yaml", "pl1.I.4.2", ("2026-03-31", "90%"))
     data = rollup(capsys, str(plans), "--as-of", "2026-06-30", "--indicator", "ht.5g")
     vl = commune(indicator(data, "ht.5g"), "vinh-lai")

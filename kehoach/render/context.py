@@ -249,8 +249,12 @@ def units(names: tuple[str, ...]) -> str:
 
 def cell(row: Row, field: str) -> str:
     """The text of one cell, as written in the plan (lists of units joined with "; ")."""
-    if field.startswith("milestones."):
-        return dict(row.milestones).get(field.split(".", 1)[1], "") if isinstance(row, Indicator) else ""
+    if field.startswith("milestones"):
+        if not isinstance(row, Indicator):
+            return ""
+        if field == "milestones":   # each group of rows has its own horizon: the row's milestone(s)
+            return "\n".join(value for _, value in row.milestones)
+        return dict(row.milestones).get(field.split(".", 1)[1], "")
     value = getattr(row, field, "")
     if isinstance(value, tuple):
         return units(value)
@@ -271,7 +275,7 @@ def table_view(table: Table, *, landscape: bool) -> TableView:
 
     walk(table.items)
     shares = column_shares(table, rows, landscape=landscape)
-    columns = tuple(ColumnView(c.field, c.heading, s, c.field in CENTRED_FIELDS or c.field.startswith("milestones."))
+    columns = tuple(ColumnView(c.field, c.heading, s, c.field in CENTRED_FIELDS or c.field.startswith("milestones"))
                     for c, s in zip(table.columns, shares, strict=True))
     return TableView(table.id, table.caption, columns, tuple(rows))
 
