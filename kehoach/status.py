@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -17,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from .deadlines import Deadline, parse_deadline
 from .linter import FileResult, load_usable
-from .model import Plan, Task
+from .model import Task
 from .runner import Job, code_fingerprint
 
 STATE_CODES = {"chưa thực hiện": "not_started", "đang thực hiện": "in_progress", "hoàn thành": "done"}
@@ -55,40 +54,6 @@ def timeliness_label(t: Timeliness, state: str, lang: str) -> str:
 # repeats, not how often the national monitoring system expects news of it.
 _CADENCE = {"monthly": relativedelta(months=1), "quarterly": relativedelta(months=3)}
 DEFAULT_CADENCE = relativedelta(months=1)
-
-
-@dataclass(frozen=True, slots=True)
-class TaskStatus:
-    plan: str
-    task: Task
-    deadline: Deadline
-    state: str                       # not_started | in_progress | done
-    done_on: dt.date | None
-    timeliness: Timeliness
-    stale: bool
-    last_update: dt.date | None
-    percent: float | None
-    due_in_days: int | None          # for open tasks with a due date: days left (negative when overdue)
-
-    @property
-    def overdue(self) -> bool:
-        return self.timeliness is Timeliness.OPEN_OVERDUE
-
-    def due_within(self, days: int) -> bool:
-        return self.due_in_days is not None and 0 <= self.due_in_days <= days
-
-    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
-        d = self.deadline
-        return {
-            "plan": self.plan, "id": self.task.id, "text": self.task.text, "lead": list(self.task.lead),
-            "support": list(self.task.support), "deadline": self.task.deadline,
-            "due": d.due.isoformat() if d.due else None, "state": self.state,
-            "timeliness": self.timeliness.value, "overdue": self.overdue, "stale": self.stale,
-            "last_update": self.last_update.isoformat() if self.last_update else None,
-            "done_on": self.done_on.isoformat() if self.done_on else None, "percent": self.percent,
-            "due_in_days": self.due_in_days, "label": timeliness_label(self.timeliness, self.state, lang),
-            "table": self.task.appendix, "line": self.task.span.line,
-        }
 
 
 def _iso(text: str | None) -> str | None:
@@ -173,6 +138,13 @@ class Verdict(NamedTuple):
     stale: bool
     due_in_days: int | None    # open tasks with an enforced due date: days left, negative when overdue
 
+    @property
+    def overdue(self) -> bool:
+        return self.timeliness is Timeliness.OPEN_OVERDUE
+
+    def due_within(self, days: int) -> bool:
+        return self.due_in_days is not None and 0 <= self.due_in_days <= days
+
 
 def judge(f: Schedule, period_start: str, clock: Clock) -> Verdict:
     """The task's standing on the clock's date, from its schedule alone."""
@@ -215,26 +187,15 @@ def record(plan: str, f: Details, v: Verdict, label: str) -> dict[str, Any]:
     return {
         "plan": plan, "id": f.id, "text": f.text, "lead": f.lead, "support": f.support, "deadline": f.deadline,
         "due": f.due, "state": v.state, "timeliness": v.timeliness.value,
-        "overdue": v.timeliness is Timeliness.OPEN_OVERDUE, "stale": v.stale, "last_update": v.last_update,
+        "overdue": v.overdue, "stale": v.stale, "last_update": v.last_update,
         "done_on": v.done_on, "percent": v.percent, "due_in_days": v.due_in_days,
         "table": f.table, "line": f.line, "label": label,
     }
 
 
-def task_status(plan_slug: str, task: Task, year: int, period_start: dt.date, as_of: dt.date) -> TaskStatus:
-    d = parse_deadline(task.deadline, year)
-    v = judge(schedule(task, d), period_start.isoformat(), Clock(as_of))
-    return TaskStatus(plan=plan_slug, task=task, deadline=d, state=v.state,
-                      done_on=_date(v.done_on), timeliness=v.timeliness, stale=v.stale,
-                      last_update=_date(v.last_update), percent=v.percent, due_in_days=v.due_in_days)
-
-
-def _date(iso: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(iso) if iso else None
-
-
-def plan_status(plan_slug: str, plan: Plan, as_of: dt.date) -> list[TaskStatus]:
-    return [task_status(plan_slug, t, plan.meta.year, plan.meta.period_start, as_of) for t in plan.tasks]
+def task_status(task: Task, year: int, period_start: dt.date, as_of: dt.date) -> Verdict:
+    """One task's standing on ``as_of`` (the library entry point; runs judge cached schedules)."""
+    return judge(schedule(task, parse_deadline(task.deadline, year)), period_start.isoformat(), Clock(as_of))
 
 
 def status_file(path: Path, display: str) -> FileResult:

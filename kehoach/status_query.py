@@ -34,11 +34,8 @@ class Query:
     def wants(self, v: Verdict) -> bool:
         if not (self.overdue or self.due_within is not None or self.stale):
             return True
-        if self.overdue and v.timeliness is Timeliness.OPEN_OVERDUE:
-            return True
-        if self.stale and v.stale:
-            return True
-        return self.due_within is not None and v.due_in_days is not None and 0 <= v.due_in_days <= self.due_within
+        return ((self.overdue and v.overdue) or (self.stale and v.stale)
+                or (self.due_within is not None and v.due_within(self.due_within)))
 
 
 @dataclass(slots=True)

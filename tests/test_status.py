@@ -28,7 +28,7 @@ def _task(deadline: str, *updates: tuple[str, str | None, str | None]) -> Task:
 
 
 def _status(deadline: str, as_of: str, *updates: tuple[str, str | None, str | None]):  # type: ignore[no-untyped-def]
-    return task_status("p", _task(deadline, *updates), 2026, START, dt.date.fromisoformat(as_of))
+    return task_status(_task(deadline, *updates), 2026, START, dt.date.fromisoformat(as_of))
 
 
 @pytest.mark.parametrize(("deadline", "as_of", "updates", "expected"), [
@@ -94,7 +94,7 @@ _DATES = st.dates(dt.date(2025, 6, 1), dt.date(2027, 6, 1)).map(dt.date.isoforma
        as_of=st.dates(dt.date(2025, 1, 1), dt.date(2028, 1, 1)))
 def test_ongoing_is_never_overdue(deadline: str, updates: list[tuple[str, str | None, str | None]],
                                   as_of: dt.date) -> None:
-    s = task_status("p", _task(deadline, *updates), 2026, START, as_of)
+    s = task_status(_task(deadline, *updates), 2026, START, as_of)
     assert not s.overdue and s.timeliness is Timeliness.NO_DEADLINE
 
 
@@ -106,7 +106,7 @@ def test_ongoing_is_never_overdue(deadline: str, updates: list[tuple[str, str | 
        as_of=st.dates(dt.date(2025, 1, 1), dt.date(2028, 1, 1)))
 def test_never_done_without_a_completion(deadline: str, updates: list[tuple[str, str | None, str | None]],
                                          as_of: dt.date) -> None:
-    s = task_status("p", _task(deadline, *updates), 2026, START, as_of)
+    s = task_status(_task(deadline, *updates), 2026, START, as_of)
     assert s.state != "done" and s.done_on is None
     assert s.timeliness not in (Timeliness.DONE_ON_TIME, Timeliness.DONE_LATE)
 
