@@ -10,12 +10,16 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..errors import KehoachError
 from ..messages import LANGS
+
+if TYPE_CHECKING:
+    from ..linter import FileResult
+    from ..runner import Job
 
 app = typer.Typer(
     name="kehoach",
@@ -172,3 +176,19 @@ class report_invalid:
                 by_path.setdefault(f.path, FileResult(f.path)).findings.append(f)
             text.report(list(by_path.values()), sys.stderr, self.lang)
             raise typer.Exit(2 if exc.unreadable else 1)
+
+
+def read_valid(files: list[tuple[Path, str]], job: Job, *, cache_dir: Path | None, jobs: int | None, lang: str,
+               show_progress: bool) -> list[FileResult]:
+    """The runner's results for a command that needs valid plans (status, rollup): every plan read
+    once, cached and on every core; a stop with their findings when any is unreadable or invalid."""
+    from ..plans import PlansInvalid
+    from ..runner import run
+
+    with progress(len(files), enabled=show_progress) as tick:
+        results = run(files, job, cache_dir=cache_dir, jobs=jobs, progress=tick)
+    with report_invalid(lang):
+        bad = [f for r in results for f in r.findings]
+        if bad:
+            raise PlansInvalid(bad, any(r.unreadable for r in results))
+    return results

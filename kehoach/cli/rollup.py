@@ -22,8 +22,7 @@ from .common import (
     keep_until_exit,
     lang_of,
     open_output,
-    progress,
-    report_invalid,
+    read_valid,
     without_gc,
 )
 
@@ -55,8 +54,7 @@ def rollup(
     """Tổng hợp chỉ tiêu và tiến độ nhiệm vụ của các xã, chỉ rõ chỗ thiếu số liệu."""
     from .. import rollup as engine
     from ..catalog import catalog_for, select
-    from ..plans import PlansInvalid
-    from ..runner import discover, run
+    from ..runner import discover
 
     lang = lang_of(lang)
     fmt = choice(format, FORMATS)
@@ -67,13 +65,8 @@ def rollup(
     cat = catalog_for([p for p, _ in files], catalog)
     codes = select(cat, indicator)
     with without_gc():
-        with progress(len(files), enabled=fmt == "text") as tick:
-            results = run(files, engine.rollup_job(cat), cache_dir=None if no_cache else cache_dir, jobs=jobs,
-                          progress=tick)
-        with report_invalid(lang):
-            bad = [f for r in results for f in r.findings]
-            if bad:
-                raise PlansInvalid(bad, any(r.unreadable for r in results))
+        results = read_valid(files, engine.rollup_job(cat), cache_dir=None if no_cache else cache_dir, jobs=jobs,
+                             lang=lang, show_progress=fmt == "text")
         result = engine.build(engine.collect(files, results, when), cat, codes, when)
         _write(result, fmt, output, lang)
         keep_until_exit(results, result)

@@ -21,8 +21,7 @@ from .common import (
     date_of,
     keep_until_exit,
     lang_of,
-    progress,
-    report_invalid,
+    read_valid,
     without_gc,
 )
 
@@ -46,9 +45,8 @@ def status(
     debug: DebugOpt = False,
 ) -> int:
     """Theo dõi tiến độ: nhiệm vụ quá hạn, sắp đến hạn, chưa cập nhật."""
-    from ..plans import PlansInvalid
     from ..reporters import status as fmt_status
-    from ..runner import discover, run
+    from ..runner import discover
     from ..status import status_job
     from ..status_query import Query, answer, summary_labels
     from ..writers import atomic_write, to_csv, to_json, to_xlsx
@@ -61,13 +59,8 @@ def status(
         raise KehoachError("status.xlsx-needs-output")
     files = discover(paths or ["plans"])
     with without_gc():
-        with progress(len(files), enabled=fmt == "text") as tick:
-            results = run(files, status_job(), cache_dir=None if no_cache else cache_dir, jobs=jobs,
-                          progress=tick)
-        with report_invalid(lang):
-            bad = [f for r in results for f in r.findings]
-            if bad:
-                raise PlansInvalid(bad, any(r.unreadable for r in results))
+        results = read_valid(files, status_job(), cache_dir=None if no_cache else cache_dir, jobs=jobs, lang=lang,
+                             show_progress=fmt == "text")
         found = answer(query, files, results)
         data: bytes
         if fmt == "json":
