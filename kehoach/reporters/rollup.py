@@ -198,9 +198,7 @@ def write_json(r: Rollup, out: BinaryIO, lang: str) -> None:
     """Streamed, one commune per line, as UTF-8 bytes: the national rollup has 66 × 3,321 commune
     figures, and a pretty-printed document of that size takes longer to write than the rollup
     takes to compute."""
-    out.writelines(_head_chunks(r, lang))
-    out.writelines(_indicator_chunks(r, lang))
-    out.writelines(_tail_chunks(r, lang))
+    out.writelines(_json_chunks(r, lang))
 
 
 # orjson, not the json module: the national document is 66 × 3,321 commune records, and the
@@ -217,16 +215,13 @@ def _absent(f: CommuneFigure, seen: dict[tuple[int, str | None], bytes]) -> byte
     return text
 
 
-def _head_chunks(r: Rollup, lang: str) -> Iterator[bytes]:
+def _json_chunks(r: Rollup, lang: str) -> Iterator[bytes]:
+    absent: dict[tuple[int, str | None], bytes] = {}
+    prefixes: dict[int, bytes] = {}
     yield b"{\n"
     for key, value in head_record(r, lang).items():
         yield b"  " + _dump(key) + b": " + _dump(value) + b",\n"
     yield b'  "indicators": ['
-
-
-def _indicator_chunks(r: Rollup, lang: str) -> Iterator[bytes]:
-    absent: dict[tuple[int, str | None], bytes] = {}
-    prefixes: dict[int, bytes] = {}
     for i, ir in enumerate(r.indicators):
         yield (b"," if i else b"") + b"\n    {"
         for key, value in indicator_head(ir, lang).items():
@@ -235,9 +230,6 @@ def _indicator_chunks(r: Rollup, lang: str) -> Iterator[bytes]:
         yield b",\n      ".join(_present(f, prefixes) if f.figure is not None else _absent(f, absent)
                                  for f in ir.communes)
         yield b"\n    ]}"
-
-
-def _tail_chunks(r: Rollup, lang: str) -> Iterator[bytes]:
     yield b"\n  ],\n"
     tasks = [{"plan": p.plan.slug, "path": p.plan.path, "commune": p.plan.commune, "counted": p.counted,
               **counts_record(p.counts),
