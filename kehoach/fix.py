@@ -27,14 +27,13 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import yaml
 
 from .errors import KehoachError
 from .fmt import canonical_data, compose, schema_name
 from .loader import LoadFailure, Path_, parse, typed_plain
-from .messages import t
 from .units import Registry, registry_for
 from .yamlio import double_quoted, literal, plain_ok, read_source, single_quoted, write
 
@@ -272,22 +271,3 @@ def fix_file(path: Path, display: str) -> FileFixes:
 
 def fix_files(files: Iterable[tuple[Path, str]]) -> list[FileFixes]:
     return [fix_file(path, display) for path, display in files]
-
-
-# --- saying what changed ---------------------------------------------------------------------------
-
-def report_fixes(results: list[FileFixes], out: TextIO, lang: str) -> None:
-    count = 0
-    for r in results:
-        for f in r.fixes:
-            count += 1
-            kinds = ", ".join(t(f"fix.kind.{k}", lang) for k in f.kinds)
-            out.write(t("fix.applied", lang, path=r.path, line=f.line, column=f.column, field=f.field, kinds=kinds,
-                        old=_show(f.old), new=_show(f.new)) + "\n")
-    files = sum(1 for r in results if r.fixes)
-    out.write(t("fix.summary" if count else "fix.none", lang, count=count, files=files) + "\n")
-
-
-def _show(text: str) -> str:
-    # Invisible characters are the point of some fixes: make them visible in the report.
-    return text.replace("\n", "⏎").replace("\u00a0", "⍽").replace("\u200b", "[ZWSP]").replace("\t", "⇥")

@@ -499,9 +499,6 @@ def canonical_data(data: Any) -> str:
 
 # --- many files ----------------------------------------------------------------------------------
 
-MODES = ("write", "check", "diff")
-
-
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What fmt found for one file; ``text`` is the new layout when it changed (write and diff)."""
@@ -570,3 +567,33 @@ def write_all(outcomes: Iterable[Outcome]) -> None:
 def _reread(path: Path) -> Source:
     # The encoding, BOM and line endings to write back with.
     return source_of(path, read_bytes(path))
+
+
+@dataclass(frozen=True, slots=True)
+class Formatting:
+    """A run of ``kehoach fmt``: what each file needs; ``diffs`` in diff mode."""
+
+    mode: str                                  # write | check | diff
+    outcomes: list[Outcome]
+    diffs: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.changed]
+
+    @property
+    def unchanged(self) -> int:
+        return sum(1 for o in self.outcomes if not o.changed and not o.skipped)
+
+
+def unified_diffs(outcomes: Iterable[Outcome]) -> tuple[str, ...]:
+    import difflib
+
+    out = []
+    for o in outcomes:
+        if o.changed:
+            old = _reread(o.path).text
+            out.append("".join(difflib.unified_diff(old.splitlines(keepends=True),
+                                                    (o.text or "").splitlines(keepends=True),
+                                                    f"a/{o.display}", f"b/{o.display}")))
+    return tuple(out)

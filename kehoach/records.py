@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from .deadlines import parse_deadline
@@ -19,7 +20,6 @@ COLUMNS: list[tuple[str, str]] = [
     ("baseline", "Kết quả năm trước"), ("target", "Chỉ tiêu"), ("milestones", "Các mốc"),
     ("catalog", "Mã danh mục"), ("amount", "Kinh phí"), ("line", "Dòng"),
 ]
-TITLES = dict(COLUMNS)
 
 
 def record(plan_slug: str, row: Row, year: int) -> dict[str, Any]:
@@ -68,3 +68,10 @@ def cell(value: Any) -> Any:
     if isinstance(value, dict):
         return "; ".join(f"{k}: {v}" for k, v in value.items())
     return value
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """Every row of every table of the plans, as flat records: what ``kehoach export`` writes."""
+
+    rows: list[dict[str, Any]]

@@ -13,10 +13,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .linter import FileResult
-from .status import Clock, Details, Schedule, Timeliness, Verdict, judge, record, timeliness_label
+from .status import Clock, Details, Schedule, Verdict, judge
 from .text import norm_key
 from .units import Registry, registry_for
 
@@ -29,7 +28,6 @@ class Query:
     stale: bool = False
     unit: str | None = None
     role: str = "lead"               # lead | support | any: how --unit must take part in the task
-    lang: str = "vi"
 
     def wants(self, v: Verdict) -> bool:
         if not (self.overdue or self.due_within is not None or self.stale):
@@ -38,31 +36,31 @@ class Query:
                 or (self.due_within is not None and v.due_within(self.due_within)))
 
 
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A task the run lists, under one of its lead units (or the unit asked for)."""
+
+    plan: str
+    unit: str
+    details: Details
+    verdict: Verdict
+
+
 @dataclass(slots=True)
 class Answer:
-    records: list[dict[str, Any]] = field(default_factory=list)   # one per task and lead unit, with "unit"
+    query: Query
+    listed: list[Listed] = field(default_factory=list)          # one per task and lead unit
     counts: Counter[str] = field(default_factory=Counter)       # every task of the unit asked for, by timeliness
 
     @property
     def any_overdue(self) -> bool:
-        return any(r["overdue"] for r in self.records)
-
-    def tasks(self) -> list[dict[str, Any]]:
-        """Each listed task once, without the per-unit column (the JSON interface)."""
-        seen: set[tuple[str, str]] = set()
-        out = []
-        for r in self.records:
-            if (r["plan"], r["id"]) not in seen:
-                seen.add((r["plan"], r["id"]))
-                out.append({k: v for k, v in r.items() if k != "unit"})
-        return out
+        return any(x.verdict.overdue for x in self.listed)
 
 
 def answer(query: Query, files: Sequence[tuple[Path, str]], results: Sequence[FileResult]) -> Answer:
     clock = Clock(query.as_of)
-    out = Answer()
+    out = Answer(query)
     units = _Units(query.unit, query.role)
-    labels: dict[tuple[Timeliness, str], str] = {}
     for (path, _), result in zip(files, results, strict=True):
         payload = result.payload
         assert payload is not None
@@ -84,11 +82,7 @@ def answer(query: Query, files: Sequence[tuple[Path, str]], results: Sequence[Fi
             if listed_under is None:
                 listed_under = units.of(f, path)
                 assert listed_under is not None
-            key = (v.timeliness, v.state)
-            if key not in labels:
-                labels[key] = timeliness_label(v.timeliness, v.state, query.lang)
-            rec = record(plan, f, v, labels[key])
-            out.records += ({**rec, "unit": u} for u in listed_under)
+            out.listed += (Listed(plan, u, f, v) for u in listed_under)
     return out
 
 
@@ -136,12 +130,3 @@ class _Units:
         if not any(self._canonical(registry, n) == wanted or self._key(n) == self.unit_key for n in names):
             return None
         return [wanted] if self.role != "lead" or wanted in leads else leads
-
-
-def summary_labels(lang: str) -> dict[str, str]:
-    """Timeliness labels for the counts at the top, where open tasks of both states add up."""
-    labels = {t.value: timeliness_label(t, "not_started" if t.value.startswith("open") else "done", lang)
-              for t in Timeliness}
-    labels["open_in_time"] = "Đang/chưa thực hiện (trong hạn)" if lang == "vi" else "Open (in time)"
-    labels["open_overdue"] = "Đang/chưa thực hiện (quá hạn)" if lang == "vi" else "Open (overdue)"
-    return labels

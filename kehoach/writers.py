@@ -9,7 +9,7 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .errors import KehoachError
 from .records import cell
@@ -17,29 +17,52 @@ from .records import cell
 Sheet = tuple[str, Sequence[tuple[str, str]], Sequence[dict[str, Any]]]  # name, (key, title) columns, rows
 
 
+class AtomicFile:
+    """A file written whole or not at all: bytes go to a temporary file in the same folder, which
+    replaces the target only when everything was written and synced."""
+
+    def __init__(self, path: Path, *, overwrite: bool = True) -> None:
+        self.path = path
+        self.overwrite = overwrite
+
+    def __enter__(self) -> BinaryIO:
+        path = self.path
+        if path.exists() and not self.overwrite:
+            raise KehoachError("out.exists", path=str(path))
+        folder = path.parent if str(path.parent) else Path(".")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+            # mkstemp creates the file private (0600); the result should have the permissions any
+            # new file gets, or keep those of the file it replaces.
+            mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+            os.chmod(self.tmp, mode)
+        except OSError as e:
+            raise KehoachError("out.unwritable", path=str(path), reason=e.strerror or str(e)) from None
+        self.file = os.fdopen(fd, "wb")
+        return self.file
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        try:
+            if exc_type is None:
+                self.file.flush()
+                os.fsync(self.file.fileno())
+            self.file.close()
+            if exc_type is None:
+                os.replace(self.tmp, self.path)
+        except OSError as e:
+            Path(self.tmp).unlink(missing_ok=True)
+            raise KehoachError("out.unwritable", path=str(self.path), reason=e.strerror or str(e)) from None
+        if exc_type is not None:
+            Path(self.tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise KehoachError("out.unwritable", path=str(self.path), reason=exc.strerror or str(exc)) from None
+
+
 def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
-    """Write through a temporary file in the same folder, then rename: never a half-written file."""
-    if path.exists() and not overwrite:
-        raise KehoachError("out.exists", path=str(path))
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as e:
-        raise KehoachError("out.unwritable", path=str(path), reason=e.strerror or str(e)) from None
-    try:
-        # mkstemp creates the file private (0600); the result should have the permissions any
-        # new file gets, or keep those of the file it replaces.
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        raise KehoachError("out.unwritable", path=str(path), reason=e.strerror or str(e)) from None
+    """Write ``data`` to ``path`` whole or not at all."""
+    with AtomicFile(path, overwrite=overwrite) as f:
+        f.write(data)
 
 
 def _umask() -> int:

@@ -231,7 +231,7 @@ def test_formats_for_people_and_for_github(capsys: pytest.CaptureFixture[str], c
     md = run(capsys, "diff", str(old), str(new), "--format", "markdown")
     rows = [line for line in md.out.splitlines() if line.startswith("| ")]
     assert rows[1].startswith("| **cảnh báo** | `pl4.I.6` | Đổi thời hạn: lùi từ")
-    assert "\\| &lt;b&gt;" in md.out and "<b>" not in md.out
+    assert "\\| \\<b\\>" in md.out and "<b>" not in md.out
     gh = run(capsys, "diff", str(old), str(new), "--format", "github", "--fail-on", "deadline-later")
     assert gh.code == 1
     assert gh.out.startswith(f"::error file={new},line=761,title=kehoach diff [deadline-changed] pl4.I.6::")

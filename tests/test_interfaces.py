@@ -95,10 +95,10 @@ def test_github_annotations_and_summary(capsys: pytest.CaptureFixture[str], tmp_
 
 
 def test_github_escapes_newlines_and_percent() -> None:
-    from kehoach.reporters.github import _data, _prop
+    from kehoach.escape import github_data, github_property
 
-    assert _data("50%\nx") == "50%25%0Ax"
-    assert _prop("a:b,c") == "a%3Ab%2Cc"
+    assert github_data("50%\nx") == "50%25%0Ax"
+    assert github_property("a:b,c") == "a%3Ab%2Cc"
 
 
 @pytest.mark.parametrize(("text", "due"), [

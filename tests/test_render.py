@@ -343,7 +343,7 @@ def test_plan_text_comes_out_literally_in_markdown_and_html() -> None:
     shown = html.unescape(re.sub(r"<[^>]+>", "", page))
     assert "Việc " + " ".join(HOSTILE) + " | ống" in shown
     md = render_plan(plan, "md").decode()
-    assert "Việc {{ x }} {% if %} \\<b\\> \\& {\\_{ %\\_} R\\&D \\<i\\>x\\</i\\> {#c#} \\| ống" in md
+    assert "Việc {{ x }} {% if %} \\<b\\> \\& {\\_{ %\\_} R\\&D \\<i\\>x\\</i\\> {\\#c\\#} \\| ống" in md
     # Rendered by a CommonMark renderer, the Markdown shows the same text, in a real table.
     rendered = MarkdownIt("commonmark").enable("table").render(md)
     assert rendered.count("<table>") == 1 and "<b>" not in rendered

@@ -154,7 +154,9 @@ def test_streamed_json_is_the_records(plans: Path) -> None:
 
     from kehoach import rollup as engine
     from kehoach.catalog import load_catalog
-    from kehoach.reporters import rollup as report
+    from kehoach.output import Out
+    from kehoach.reporters.rollup import _common as report
+    from kehoach.reporters.rollup.json import JsonFormat
     from kehoach.runner import discover
     from kehoach.runner import run as run_files
 
@@ -164,7 +166,7 @@ def test_streamed_json_is_the_records(plans: Path) -> None:
     result = engine.build(engine.collect(files, run_files(files, engine.rollup_job(cat), cache_dir=None), when),
                           cat, cat.codes, when)
     out = io.BytesIO()
-    report.write_json(result, out, "vi")
+    JsonFormat().write(result, Out(out, "vi", 160, False))
     data = json.loads(out.getvalue())
     for ir, ind in zip(result.indicators, data["indicators"], strict=True):
         assert ind["code"] == ir.entry.code

@@ -5,6 +5,7 @@ Each command lives in its own module, registered on the Typer app when imported 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
@@ -12,9 +13,9 @@ import traceback
 import typer
 
 from ..errors import KehoachError
-from ..messages import LANGS, t
+from ..messages import t
 from . import diff, explain, export, fmt, progress, render, rollup, status, validate  # noqa: F401  (registers the commands)
-from .common import app, release_kept
+from .common import app, lang_in, release_kept
 
 try:  # typer ≥ 0.26 carries its own copy of click and raises that copy's exceptions
     from typer._click import exceptions as _click
@@ -27,12 +28,12 @@ __all__ = ["app", "main"]
 def main(argv: list[str] | None = None) -> int:
     """Entry point: the one place where errors become messages and exit codes."""
     release_kept()   # a long-lived process (the tests) runs one command after another
-    args = sys.argv[1:] if argv is None else argv
-    debug = "--debug" in args or bool(os.environ.get("KEHOACH_DEBUG"))
-    lang = os.environ.get("KEHOACH_LANG", "vi")
-    if "--lang" in args:
-        i = args.index("--lang")
-        lang = args[i + 1] if i + 1 < len(args) and args[i + 1] in LANGS else lang
+    given = sys.argv[1:] if argv is None else argv
+    # --debug is understood wherever it stands (an error message asks to run again with it).
+    args = [a for a in given if a != "--debug"]
+    debug = len(args) != len(given) or bool(os.environ.get("KEHOACH_DEBUG"))
+    lang = lang_in(args, os.environ.get("KEHOACH_LANG", "vi"))
+    utf8_streams()
     try:
         rv = app(args=args, prog_name="kehoach", standalone_mode=False)
     except typer.Exit as e:
@@ -60,3 +61,14 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         return 2
     return rv if isinstance(rv, int) else 0
+
+
+def utf8_streams() -> None:
+    """Vietnamese on every console: a Windows pipe or file otherwise gets the ANSI code page, and
+    the first "ễ" would stop the command."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            # A stream that cannot change (already written to) is left as it is.
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(encoding="utf-8")

@@ -1,12 +1,11 @@
-"""Shared pieces of the command line: the Typer apps, common options, small helpers."""
+"""Shared pieces of the command line: the Typer apps, the options every command shares, and the
+few steps between parsing and the library (dates, languages, invalid plans)."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
 import gc
-import json
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ import typer
 
 from ..errors import KehoachError
 from ..messages import LANGS
+from ..output import format_help
 
 if TYPE_CHECKING:
     from ..linter import FileResult
@@ -33,21 +33,49 @@ explain_app = typer.Typer(help="Giải thích cách kehoach đọc thời hạn,
                           no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(explain_app, name="explain")
 
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option(
+        "--debug", help="Hiện chi tiết lỗi nội bộ (dùng được ở mọi vị trí trên dòng lệnh).")] = False,
+) -> None:
+    """Kế hoạch KHCN, ĐMST và CĐS cấp xã dưới dạng YAML: kiểm tra, theo dõi, tổng hợp, in văn bản."""
+    # --debug is taken out of the arguments before parsing (kehoach.cli.main), wherever it stands;
+    # it is declared here so that it is listed in the help.
+
+
 LangOpt = Annotated[str, typer.Option("--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en.",
                                       envvar="KEHOACH_LANG")]
-ExplainFormat = Annotated[str, typer.Option("--format", help="text hoặc json.")]
+PathsArg = Annotated[list[str] | None, typer.Argument(help="Tệp hoặc thư mục kế hoạch (mặc định: plans).")]
+AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Ngày tính (YYYY-MM-DD), mặc định hôm nay.")]
+OutputOpt = Annotated[Path | None, typer.Option(
+    "-o", "--output", help="Ghi ra tệp (ghi trọn hoặc không ghi gì); định dạng theo đuôi tệp nếu không có --format.")]
 # The options every command over many plans shares (the runner's cache and workers).
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm.")]
 CacheDirOpt = Annotated[Path, typer.Option("--cache-dir", envvar="KEHOACH_CACHE_DIR", help="Thư mục bộ nhớ đệm.")]
 JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help="Số tiến trình song song (mặc định: số lõi).")]
-DebugOpt = Annotated[bool, typer.Option("--debug", help="Hiện chi tiết lỗi nội bộ.")]
 CACHE_DIR = Path(".kehoach_cache")
+
+
+def format_option(command: str, default: str, *names: str) -> Any:
+    """``--format`` of a command, its help listing the formats the registry has for it."""
+    return typer.Option(*(names or ("--format",)), help=format_help(command, default))
 
 
 def lang_of(value: str) -> str:
     if value not in LANGS:
         raise KehoachError("cli.bad-lang", value=value)
     return value
+
+
+def lang_in(args: list[str], default: str) -> str:
+    """The language asked for on the command line (``--lang en`` or ``--lang=en``), read before
+    parsing so that even a usage error is said in it."""
+    for i, arg in enumerate(args):
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg[7:] if arg.startswith("--lang=") else None
+        if value in LANGS:
+            return value
+    return default
 
 
 def date_of(value: str | None) -> dt.date:
@@ -61,66 +89,8 @@ def date_of(value: str | None) -> dt.date:
 
 def choice(value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
-        raise KehoachError("cli.bad-format", value=value, allowed=", ".join(allowed))
+        raise KehoachError("cli.bad-choice", value=value, allowed=", ".join(allowed))
     return value
-
-
-class open_output:
-    """Write a report atomically: a half-written report is worse than none."""
-
-    def __init__(self, path: Path, binary: bool = False) -> None:
-        self.path = path
-        self.tmp = path.with_name(f".{path.name}.tmp")
-        self.binary = binary
-
-    def __enter__(self) -> Any:
-        try:
-            self.f = self.tmp.open("wb") if self.binary else self.tmp.open("w", encoding="utf-8")
-        except OSError as e:
-            raise KehoachError("load.unreadable", reason=f"{self.path}: {e.strerror}") from None
-        return self.f
-
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        self.f.close()
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        else:
-            self.tmp.unlink(missing_ok=True)
-
-
-class progress:
-    """A progress bar on stderr for long runs, only when a person is watching."""
-
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.enabled = enabled and total >= 200 and sys.stderr.isatty()
-        self.total = total
-
-    def __enter__(self) -> Any:
-        if not self.enabled:
-            return None
-        from rich.console import Console
-        from rich.progress import Progress
-
-        self.progress = Progress(console=Console(stderr=True), transient=True)
-        self.progress.start()
-        self.task = self.progress.add_task("kehoach", total=self.total)
-        return lambda done, total: self.progress.update(self.task, completed=done)
-
-    def __exit__(self, *_: object) -> None:
-        if self.enabled:
-            self.progress.stop()
-
-
-def emit(data: dict[str, Any], fmt: str, lines: list[tuple[str, str]]) -> None:
-    if fmt == "json":
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return
-    width = max(len(k) for k, _ in lines)
-    for k, v in lines:
-        sys.stdout.write(f"{k.ljust(width)}  {v}\n")
-
-
 
 
 @contextlib.contextmanager
@@ -155,6 +125,15 @@ def release_kept() -> None:
     gc.unfreeze()
 
 
+def show_findings(results: list[FileResult], lang: str) -> None:
+    """Findings beside a command's own output (the plans it could not use): as validate's text, on
+    standard error."""
+    from ..output import deliver
+    from ..validation import Validation
+
+    deliver("validate", "text", Validation(results), lang=lang, stream=sys.stderr)
+
+
 class report_invalid:
     """Commands that need valid plans stop on invalid ones, showing their findings on stderr:
     exit 2 for unreadable files, 1 for plans that break the format."""
@@ -168,13 +147,12 @@ class report_invalid:
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         from ..linter import FileResult
         from ..plans import PlansInvalid
-        from ..reporters import text
 
         if isinstance(exc, PlansInvalid):
             by_path: dict[str, FileResult] = {}
             for f in exc.findings:
                 by_path.setdefault(f.path, FileResult(f.path)).findings.append(f)
-            text.report(list(by_path.values()), sys.stderr, self.lang)
+            show_findings(list(by_path.values()), self.lang)
             raise typer.Exit(2 if exc.unreadable else 1)
 
 
@@ -182,13 +160,13 @@ def read_valid(files: list[tuple[Path, str]], job: Job, *, cache_dir: Path | Non
                show_progress: bool) -> list[FileResult]:
     """The runner's results for a command that needs valid plans (status, rollup): every plan read
     once, cached and on every core; a stop with their findings when any is unreadable or invalid."""
-    from ..plans import PlansInvalid
+    from ..output import ProgressBar
     from ..runner import run
 
-    with progress(len(files), enabled=show_progress) as tick:
-        results = run(files, job, cache_dir=cache_dir, jobs=jobs, progress=tick)
-    with report_invalid(lang):
-        bad = [f for r in results for f in r.findings]
-        if bad:
-            raise PlansInvalid(bad, any(r.unreadable for r in results))
+    with ProgressBar("kehoach", at_least=200 if show_progress else sys.maxsize) as bar:
+        results = run(files, job, cache_dir=cache_dir, jobs=jobs, progress=bar)
+    bad = [r for r in results if r.findings]
+    if bad:
+        show_findings(bad, lang)
+        raise typer.Exit(2 if any(r.unreadable for r in results) else 1)
     return results

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .common import DebugOpt, LangOpt, app, choice, date_of, lang_of
+from .common import LangOpt, app, choice, date_of, lang_of, show_findings
 
 if TYPE_CHECKING:
     from ..render.batch import Outcome
@@ -26,7 +26,6 @@ def render(
     template: Annotated[Path | None, typer.Option(
         "--template", help="Mẫu văn bản riêng (.docx cho docx/pdf, .j2 cho md/html).")] = None,
     lang: LangOpt = "vi",
-    debug: DebugOpt = False,
 ) -> int:
     """In kế hoạch thành văn bản ban hành (Word, PDF) hoặc Markdown, HTML."""
     from ..config import build_settings
@@ -45,11 +44,10 @@ def render(
 def _report(outcomes: list[Outcome], lang: str) -> int:
     from ..linter import FileResult
     from ..messages import t
-    from ..reporters import text
 
     for o in outcomes:
         if o.findings and (o.target is None or o.draft):
-            text.report([FileResult(o.display, list(o.findings))], sys.stderr, lang)
+            show_findings([FileResult(o.display, list(o.findings))], lang)
         if o.unreadable:
             key = "render.unreadable"
         elif o.unbuildable:

@@ -3,22 +3,18 @@
 ``diff_paths(OLD, NEW)`` compares two files, or two folders matched by relative path;
 ``diff_git("BASE..HEAD", paths)`` compares two revisions, ``diff_git("BASE", paths)`` BASE with
 the working tree, reading only the files the change touches. Both return a :class:`DiffResult`
-that the reporters (text, json, markdown, github) format. docs/diff.md is the reference.
+that the formats in kehoach/reporters/diff format. docs/diff.md is the reference.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import TextIO
 
 from .changes import Change, mark_failing
 from .engine import diff_versions
 from .gitsource import WORKTREE, Range, Repository
 from .sources import Context, Version, context_from, context_on_disk, pairs_on_disk, read_file, read_version
-
-FORMATS = ("text", "json", "markdown", "github")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,16 +83,4 @@ def _git_context(repo: Repository, rev: str | None, rel: str) -> Context:
     return context_from(lambda path: repo.read(rev, path), rel)
 
 
-Reporter = Callable[[DiffResult, TextIO, str], None]
-
-
-def reporter(name: str) -> Reporter:
-    from . import github, json_, markdown, text
-
-    reporters: dict[str, Reporter] = {"text": text.report, "json": json_.report, "markdown": markdown.report,
-                                      "github": github.report}
-    return reporters[name]
-
-
-__all__ = ["FORMATS", "Change", "DiffResult", "PlanDiff", "Version", "diff_git", "diff_paths", "diff_versions",
-           "reporter"]
+__all__ = ["Change", "DiffResult", "PlanDiff", "Version", "diff_git", "diff_paths", "diff_versions"]

@@ -1,47 +1,5 @@
-"""Reporters: they receive the whole result and only format it."""
+"""The formats of every command: ``reporters/<command>/<format>.py``, one module per format.
 
-from __future__ import annotations
-
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TextIO
-
-from ..findings import Finding, Severity
-from ..linter import FileResult
-from ..messages import t
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    files: int
-    errors: int
-    warnings: int
-    infos: int
-    unreadable: int
-
-    @classmethod
-    def of(cls, results: list[FileResult]) -> Summary:
-        fs = [f for r in results for f in r.findings]
-        return cls(len(results), sum(f.severity == Severity.ERROR for f in fs),
-                   sum(f.severity == Severity.WARNING for f in fs), sum(f.severity == Severity.INFO for f in fs),
-                   sum(r.unreadable for r in results))
-
-
-def message(f: Finding, lang: str) -> str:
-    return t(f.message, lang, **f.args)
-
-
-def all_findings(results: list[FileResult]) -> list[Finding]:
-    return sorted((f for r in results for f in r.findings), key=Finding.sort_key)
-
-
-Reporter = Callable[[list[FileResult], TextIO, str], None]
-
-
-def get(name: str) -> Reporter:
-    from . import github, json_, sarif, text
-
-    return {"text": text.report, "json": json_.report, "github": github.report, "sarif": sarif.report}[name]
-
-
-FORMATS = ("text", "json", "github", "sarif")
+Each module defines one :class:`kehoach.output.Formatter`; :mod:`kehoach.output` finds them and
+chooses among them. Modules whose name starts with ``_`` hold what a command's formats share.
+"""

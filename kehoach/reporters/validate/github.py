@@ -8,32 +8,29 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from typing import TextIO
 
-from ..findings import Severity
-from ..linter import FileResult
-from ..messages import t
-from . import Summary, all_findings, message
+from ...escape import github_data, github_property
+from ...findings import Severity
+from ...messages import t
+from ...output import Formatter, Out
+from ...validation import Validation
+from ._common import Summary, all_findings, message
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _prop(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def report(results: list[FileResult], out: TextIO, lang: str) -> None:
-    findings = all_findings(results)
-    for f in findings:
-        out.write(f"::{_LEVEL[f.severity]} file={_prop(f.path)},line={f.span.line},col={f.span.column},"
-                  f"title={_prop(f'{f.code} [{f.rule}]')}::{_data(message(f, lang))}\n")
-    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary_path:
-        s = Summary.of(results)
+class GithubFormat(Formatter[Validation]):
+    def write(self, result: Validation, out: Out) -> None:
+        lang = out.lang
+        findings = all_findings(result.files)
+        for f in findings:
+            out.text.write(f"::{_LEVEL[f.severity]} file={github_property(f.path)},line={f.span.line},"
+                           f"col={f.span.column},title={github_property(f'{f.code} [{f.rule}]')}::"
+                           f"{github_data(message(f, lang))}\n")
+        summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+        if not summary_path:
+            return
+        s = Summary.of(result.files)
         counts = Counter((f.rule, f.code) for f in findings)
         lines = ["## kehoach validate", "", t("cli.summary", lang, files=s.files, errors=s.errors,
                                                      warnings=s.warnings, infos=s.infos), ""]
@@ -44,4 +41,4 @@ def report(results: list[FileResult], out: TextIO, lang: str) -> None:
             with open(summary_path, "a", encoding="utf-8") as summary_file:
                 summary_file.write("\n".join(lines) + "\n")
         except OSError:
-            pass
+            pass  # the annotations are out already; a summary that cannot be written is not an error

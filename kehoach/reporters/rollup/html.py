@@ -18,11 +18,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
-from ..messages import t
-from ..rollup import CommuneFigure, IndicatorRollup, PlanProgress, Rollup
-from ..rollup.tasks import TIMELINESS
-from .rollup import RULES, data_status, ddmmyyyy, finding_record, num, summary_line, words
+from ... import __version__
+from ...messages import t
+from ...output import Formatter, Out
+from ...rollup import CommuneFigure, IndicatorRollup, PlanProgress, Rollup
+from ...rollup.tasks import TIMELINESS
+from ._common import RULES, data_status, ddmmyyyy, finding_record, num, summary_line, words
 
 TEMPLATE = "rollup.html.j2"
 # Indicators with at most this many communes start unfolded; a national page folds them all.
@@ -172,6 +173,13 @@ class HeatRow:
 
 # --- building the views ---------------------------------------------------------------------------
 
+class HtmlFormat(Formatter[Rollup]):
+    extensions = (".html", ".htm")
+
+    def write(self, result: Rollup, out: Out) -> None:
+        out.text.write(html(result, out.lang))
+
+
 def html(r: Rollup, lang: str) -> str:
     w = labels(lang)
     communes = len({(p.city, p.commune, p.year) for p in r.plans})
@@ -302,7 +310,7 @@ def _city_value(ir: IndicatorRollup) -> float | None:
     c = ir.city_target
     if c is None:
         return None
-    from ..rollup.values import threshold
+    from ...rollup.values import threshold
 
     return threshold(c.parsed, ir.entry.higher)
 
@@ -378,4 +386,4 @@ def _template_source() -> str:
     try:
         return resources.files("kehoach.templates").joinpath(TEMPLATE).read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
-        return (Path(__file__).resolve().parents[2] / "templates" / TEMPLATE).read_text(encoding="utf-8")
+        return (Path(__file__).resolve().parents[3] / "templates" / TEMPLATE).read_text(encoding="utf-8")

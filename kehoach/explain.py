@@ -1,0 +1,85 @@
+"""``kehoach explain``: how kehoach reads a deadline, a target, a unit name, and what a rule is.
+
+Each function returns an :class:`Explanation`: the fields of the JSON interface, and the lines a
+person reads (the same fields, with what needs words in the user's language).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import KehoachError
+from .messages import t
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    data: dict[str, Any]                                 # the JSON interface
+    lines: list[tuple[str, str]] = field(default_factory=list)   # name, value: for people
+    prose: str | None = None                             # instead of lines: a document (a rule's)
+    ok: bool = True                                      # read as valid (exit 0) or not (exit 1)
+
+
+def _shown(value: Any) -> str:
+    return "—" if value in (None, [], "") else str(value)
+
+
+def deadline(text: str, year: int, lang: str) -> Explanation:
+    from .deadlines import parse_deadline
+
+    d = parse_deadline(text, year)
+    data = {"text": d.text, "kind": d.kind, "start": d.start.isoformat() if d.start else None,
+            "due": d.due.isoformat() if d.due else None, "recurrence": d.recurrence, "ongoing": d.ongoing,
+            "external": d.external, "valid": d.valid}
+    if not d.valid:
+        data["reason"] = d.reason
+    lines = [(k, "—" if v is None else str(v)) for k, v in data.items()]
+    if not d.valid:
+        lines.append(("", t(f"reason.{d.reason}", lang)))
+    return Explanation(data, lines, ok=d.valid)
+
+
+def target(text: str) -> Explanation:
+    from .targets import parse_target
+
+    tg = parse_target(text)
+    data = {"text": tg.text, "kind": tg.kind, "operator": tg.operator, "value": tg.value, "upper": tg.upper,
+            "unit": tg.unit, "valid": tg.valid}
+    return Explanation(data, [(k, "—" if v is None else str(v)) for k, v in data.items()], ok=tg.valid)
+
+
+def unit(text: str, registry_path: Path) -> Explanation:
+    from .units import load_registry
+
+    if not registry_path.is_file():
+        raise KehoachError("cli.units-missing", path=str(registry_path))
+    m = load_registry(registry_path).lookup(text)
+    data = {"text": text, "canonical": m.canonical if m.status not in ("vague", "unknown", "several") else None,
+            "status": m.status, "vague": m.status == "vague", "suggestions": list(m.suggestions),
+            "parts": [{"text": p.text, "status": p.status, "canonical": p.canonical} for p in m.parts]}
+    lines = [(k, _shown(v)) for k, v in data.items() if k not in ("parts", "suggestions")]
+    lines.append(("suggestions", ", ".join(m.suggestions) or "—"))
+    lines += [("part", f"{p.text} → {p.status} {p.canonical or ''}") for p in m.parts]
+    return Explanation(data, lines, ok=m.status != "unknown")
+
+
+def rules() -> Explanation:
+    from .rules import REGISTRY
+
+    listed = list(REGISTRY.values())
+    data = {"rules": [{"name": r.name, "code": r.code, "severity": r.severity.label} for r in listed]}
+    prose = "".join(f"{r.code}  {r.name:<24} {r.severity.label:<8} {r.doc().splitlines()[0]}\n" for r in listed)
+    return Explanation(data, prose=prose.rstrip("\n"))
+
+
+def rule(name: str) -> Explanation:
+    from .rules import REGISTRY, resolve
+
+    found = resolve(name)
+    if len(found) != 1:
+        raise KehoachError("cli.unknown-rule", name=name, known=", ".join(REGISTRY))
+    r = found[0]
+    data = {"name": r.name, "code": r.code, "severity": r.severity.label, "doc": r.doc()}
+    return Explanation(data, prose=f"{r.code} [{r.name}] ({r.severity.label})\n\n{r.doc()}")
