@@ -31,14 +31,15 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from . import schema as schemas
 from .errors import KehoachError
 from .findings import Finding, Span
-from .linter import LOAD_ONLY, FileResult, lint_file
+from .jobs import FileResult, Job, code_fingerprint
+from .linter import LOAD_ONLY, lint_file
 from .loader import (
     MAX_NODES,
     TIMESTAMP,
@@ -51,7 +52,6 @@ from .loader import (
     tagged_scalar,
     typed_plain,
 )
-from .runner import Job, code_fingerprint, run
 from .yamlio import Source, double_quoted, folded, literal, plain_ok, source_of, write
 from .yamlio import scalar as scalar_text
 
@@ -516,9 +516,18 @@ class Outcome:
         return bool(self.findings) or self.error is not None
 
 
-def format_file(path: Path, display: str, mode: str) -> FileResult:
-    """The per-file job (runs in worker processes): results go in ``payload``."""
-    result = FileResult(display)
+class Verdict(NamedTuple):
+    """What fmt found for one file, as the runner keeps it."""
+
+    changed: bool = False
+    skipped: bool = False
+    text: str | None = None                                 # the new layout (write and diff only)
+    error: tuple[str, dict[str, Any]] | None = None         # a message key and its arguments
+
+
+def format_file(path: Path, display: str, mode: str) -> FileResult[Verdict]:
+    """The per-file job (runs in worker processes)."""
+    result: FileResult[Verdict] = FileResult(display)
     try:
         st = path.stat()
         result.mtime_ns, result.size = st.st_mtime_ns, st.st_size
@@ -529,13 +538,13 @@ def format_file(path: Path, display: str, mode: str) -> FileResult:
         if changed and mode != "check" and not same_data(source.text, new or "", display):
             raise KehoachError("fmt.unsafe", path=display)
     except LoadFailure:
-        return lint_file(path, display, LOAD_ONLY)
+        unreadable = lint_file(path, display, LOAD_ONLY)
+        return FileResult(display, unreadable.findings, True)
     except (KehoachError, OSError) as e:
         key, args = (e.key, e.args_) if isinstance(e, KehoachError) else ("load.unreadable", {"reason": str(e)})
-        result.payload = {"error": [key, args]}
+        result.payload = Verdict(error=(key, args))
         return result
-    result.payload = {"changed": changed, "skipped": new is None,
-                      "text": new if changed and mode != "check" else None}
+    result.payload = Verdict(changed, new is None, new if changed and mode != "check" else None)
     # Only answers that stay true for this content are cached: "unchanged", or "would change"
     # for --check. A new layout (text) is never cached.
     if not (changed and mode != "check"):
@@ -545,16 +554,16 @@ def format_file(path: Path, display: str, mode: str) -> FileResult:
 
 def format_files(files: list[tuple[Path, str]], mode: str, *, cache_dir: Path | None, jobs: int | None = None,
                  progress: Callable[[int, int], None] | None = None) -> list[Outcome]:
+    from .runner import run
+
     key = hashlib.blake2b(f"{code_fingerprint()}:{mode}".encode(), digest_size=16).hexdigest()
-    job = Job(f"fmt-{mode}", key, functools.partial(format_file, mode=mode))
+    job = Job(f"fmt-{mode}", key, functools.partial(format_file, mode=mode), Verdict)
     outcomes = []
     for (path, display), r in zip(files, run(files, job, cache_dir=cache_dir, jobs=jobs, progress=progress),
                                   strict=True):
-        p = r.payload or {}
-        error = p.get("error")
-        outcomes.append(Outcome(path, display, changed=bool(p.get("changed")), skipped=bool(p.get("skipped")),
-                                text=p.get("text"), error=(error[0], error[1]) if error else None,
-                                findings=tuple(r.findings)))
+        v = r.payload or Verdict()
+        outcomes.append(Outcome(path, display, changed=v.changed, skipped=v.skipped, text=v.text,
+                                error=(v.error[0], dict(v.error[1])) if v.error else None, findings=tuple(r.findings)))
     return outcomes
 
 

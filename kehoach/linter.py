@@ -4,28 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from . import model, schema
 from .config import Settings
 from .findings import Finding, Span
+from .jobs import FileResult
 from .loader import Document, LoadFailure, decode, parse, read_bytes
 from .rules import REGISTRY, Context, Rule
 from .units import registry_for
 
-
-@dataclass(slots=True)
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    unreadable: bool = False
-    digest: str = ""
-    mtime_ns: int = 0
-    size: int = 0
-    payload: Any = None     # what a job other than validate computed for the file (JSON-able)
-
+P = TypeVar("P")
 
 # Only what decides whether a plan can be used at all (commands other than validate).
 LOAD_ONLY = Settings(rules=("yaml-syntax", "schema", "duplicate-key"), as_of=dt.date(2000, 1, 1))
@@ -35,8 +26,8 @@ def _finding(settings: Settings, rule: type[Rule], path: str, span: Span, messag
     return Finding(rule.name, rule.code, settings.severity(rule.name), path, span, message, dict(args))
 
 
-def lint_file(path: Path, display: str, settings: Settings) -> FileResult:
-    result = FileResult(display)
+def lint_file(path: Path, display: str, settings: Settings) -> FileResult[None]:
+    result: FileResult[None] = FileResult(display)
     try:
         st = path.stat()
         result.mtime_ns, result.size = st.st_mtime_ns, st.st_size
@@ -125,11 +116,11 @@ class Usable:
     mtime_ns: int
     size: int
 
-    def result(self, display: str, payload: Any) -> FileResult:
+    def result(self, display: str, payload: P) -> FileResult[P]:
         return FileResult(display, [], False, self.digest, self.mtime_ns, self.size, payload)
 
 
-def load_usable(path: Path, display: str) -> Usable | FileResult:
+def load_usable(path: Path, display: str) -> Usable | FileResult[None]:
     """The plan, or the findings that say why it cannot be used (``unreadable`` means exit 2)."""
     try:
         data = read_bytes(path)

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import model, schema
+from .discovery import discover
 from .findings import Finding
 from .linter import LOAD_ONLY, lint_file
 from .loader import LoadFailure, load
 from .model import Plan
-from .runner import discover
 
 
 @dataclass(frozen=True, slots=True)

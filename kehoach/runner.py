@@ -1,4 +1,4 @@
-"""Run the linter over many files: discovery, a content-hash cache, and both cores.
+"""Run a job over many files: a content-hash cache, and every core.
 
 The cache (like ruff's) keeps each file's findings under a key made of everything that can
 change them: kehoach's own code, the schema, the selected rules and severities, the unit
@@ -16,76 +16,20 @@ import multiprocessing as mp
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from . import __version__
 from .config import Settings
-from .errors import KehoachError
 from .findings import Finding
-from .linter import FileResult, lint_file
+from .jobs import FileResult, Job, code_fingerprint
+from .linter import lint_file
 from .rules import REGISTRY
-from .schema import schema_text
 from .units import REGISTRY_FILE, load_registry
 
-NOT_PLANS = {REGISTRY_FILE, "catalog.yaml"}
+P = TypeVar("P")
 PARALLEL_FROM = 24   # below this many files, starting workers costs more than it saves
-
-
-def discover(paths: Iterable[str]) -> list[tuple[Path, str]]:
-    """Files named on the command line as they are, and every ``*.yaml``/``*.yml`` plan in a folder."""
-    out: list[tuple[Path, str]] = []
-    seen: set[str] = set()
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                if f.suffix in (".yaml", ".yml") and f.name not in NOT_PLANS and f.is_file()
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-            if not found:
-                raise KehoachError("cli.no-plans", path=raw)
-            for f in found:
-                key = os.path.abspath(f)
-                if key not in seen:
-                    seen.add(key)
-                    out.append((f, f.as_posix()))
-        elif p.exists() or p.is_symlink():
-            key = os.path.abspath(p)
-            if key not in seen:
-                seen.add(key)
-                out.append((p, p.as_posix()))
-        else:
-            raise KehoachError("cli.path-missing", path=raw)
-    return out
-
-
-def code_fingerprint() -> str:
-    h = hashlib.blake2b(digest_size=16)
-    h.update(__version__.encode())
-    root = Path(__file__).parent
-    for f in sorted(root.rglob("*.py")):
-        st = f.stat()
-        h.update(f"{f.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}".encode())
-    h.update(schema_text("plan").encode())
-    return h.hexdigest()
-
-
-@dataclass(frozen=True, slots=True)
-class Job:
-    """One kind of per-file work that the runner spreads over cores and caches.
-
-    ``work`` must be picklable (a module-level function, or a functools.partial of one): it runs
-    in worker processes. ``key`` covers everything besides the file's content that changes its
-    result; the cache keeps one file per job name.
-    """
-
-    name: str
-    key: str
-    work: Callable[[Path, str], FileResult]
 
 
 def fingerprint(settings: Settings, files: list[tuple[Path, str]]) -> str:
@@ -110,7 +54,7 @@ def registries_fingerprint(files: list[tuple[Path, str]]) -> str:
     return h.hexdigest()
 
 
-def validate_job(settings: Settings, files: list[tuple[Path, str]]) -> Job:
+def validate_job(settings: Settings, files: list[tuple[Path, str]]) -> Job[None]:
     return Job("validate", fingerprint(settings, files), functools.partial(lint_file, settings=settings))
 
 
@@ -135,7 +79,7 @@ class Cache:
             entries = {}
         return cls(path, entries)
 
-    def lookup(self, path: Path, display: str) -> FileResult | None:
+    def lookup(self, path: Path, display: str, job: Job[Any]) -> FileResult[Any] | None:
         entry = self.entries.get(os.path.abspath(path))
         if entry is None:
             return None
@@ -153,15 +97,15 @@ class Cache:
             entry["m"], entry["s"] = st.st_mtime_ns, st.st_size
             self.dirty = True
         findings = [Finding.from_row(f, display) for f in entry["f"]]
-        return FileResult(display, findings, False, entry["h"], entry["m"], entry["s"], entry.get("p"))
+        return FileResult(display, findings, False, entry["h"], entry["m"], entry["s"], job.load(entry.get("p")))
 
-    def store(self, path: Path, result: FileResult) -> None:
+    def store(self, path: Path, result: FileResult[Any]) -> None:
         if self.path is None or result.unreadable or not result.digest:
             return
         self.entries[os.path.abspath(path)] = {
             "m": result.mtime_ns, "s": result.size, "h": result.digest,
             "f": [f.to_row() for f in result.findings],
-            "p": result.payload,
+            "p": Job.store(result.payload),
         }
         self.dirty = True
 
@@ -185,27 +129,27 @@ class Cache:
             pass  # a cache that cannot be written only costs time next run
 
 
-_job: Job | None = None
+_job: Job[Any] | None = None
 
 
-def _init(job: Job) -> None:
+def _init(job: Job[Any]) -> None:
     global _job
     _job = job
 
 
-def _work(item: tuple[int, str, str]) -> tuple[int, FileResult]:
+def _work(item: tuple[int, str, str]) -> tuple[int, FileResult[Any]]:
     index, path, display = item
     assert _job is not None
     return index, _job.work(Path(path), display)
 
 
-def run(files: list[tuple[Path, str]], job: Job, *, cache_dir: Path | None, jobs: int | None = None,
-        progress: Callable[[int, int], None] | None = None) -> list[FileResult]:
+def run(files: list[tuple[Path, str]], job: Job[P], *, cache_dir: Path | None, jobs: int | None = None,
+        progress: Callable[[int, int], None] | None = None) -> list[FileResult[P]]:
     cache = Cache.open(cache_dir, job.name, job.key)
-    results: list[FileResult | None] = [None] * len(files)
+    results: list[FileResult[P] | None] = [None] * len(files)
     todo: list[tuple[int, str, str]] = []
     for i, (path, display) in enumerate(files):
-        hit = cache.lookup(path, display)
+        hit = cache.lookup(path, display, job)
         if hit is not None:
             results[i] = hit
         else:

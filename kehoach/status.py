@@ -15,9 +15,9 @@ from typing import Any, NamedTuple
 from dateutil.relativedelta import relativedelta
 
 from .deadlines import Deadline, parse_deadline
-from .linter import FileResult, load_usable
+from .jobs import FileResult, Job, code_fingerprint
+from .linter import load_usable
 from .model import Task
-from .runner import Job, code_fingerprint
 
 STATE_CODES = {"chưa thực hiện": "not_started", "đang thực hiện": "in_progress", "hoàn thành": "done"}
 STATE_LABELS = {
@@ -198,27 +198,32 @@ def task_status(task: Task, year: int, period_start: dt.date, as_of: dt.date) ->
     return judge(schedule(task, parse_deadline(task.deadline, year)), period_start.isoformat(), Clock(as_of))
 
 
-def status_file(path: Path, display: str) -> FileResult:
-    """The runner's per-file work for ``status``: each task's schedule and details, or why the plan
-    cannot be read.
+class StatusFacts(NamedTuple):
+    """What ``status`` keeps of a plan, whatever the as-of date: each task's schedule (a plain
+    tuple of :class:`Schedule`'s fields) and its details, marshalled: a national run judges a
+    hundred thousand tasks but lists a tenth of them, and building the others' strings was most of
+    a warm run."""
 
-    Nothing here depends on the as-of date, so the cache serves every date: ``status`` defaults to
-    today, and a cache keyed on the day would be cold every morning. Details stay marshalled bytes
-    in the cache: a national run judges a hundred thousand tasks but lists a tenth of them, and
-    building the others' strings was most of a warm run.
-    """
+    start: str                                   # the plan period's first day
+    schedules: tuple[tuple[Any, ...], ...]
+    details: tuple[bytes, ...]
+
+
+def status_file(path: Path, display: str) -> FileResult[StatusFacts]:
+    """The runner's per-file work for ``status``: each task's schedule and details, or why the plan
+    cannot be read. Nothing here depends on the as-of date, so the cache serves every date:
+    ``status`` defaults to today, and a cache keyed on the day would be cold every morning."""
     loaded = load_usable(path, display)
     if isinstance(loaded, FileResult):
-        return loaded
+        return FileResult(loaded.path, loaded.findings, loaded.unreadable, loaded.digest, loaded.mtime_ns, loaded.size)
     plan = loaded.plan
     schedules, rows = [], []
     for task in plan.tasks:
         d = parse_deadline(task.deadline, plan.meta.year)
         schedules.append(tuple(schedule(task, d)))
         rows.append(marshal.dumps(tuple(details(task, d))))
-    return loaded.result(display, {"start": plan.meta.period_start.isoformat(), "schedules": schedules,
-                                   "details": rows})
+    return loaded.result(display, StatusFacts(plan.meta.period_start.isoformat(), tuple(schedules), tuple(rows)))
 
 
-def status_job() -> Job:
-    return Job("status", code_fingerprint(), status_file)
+def status_job() -> Job[StatusFacts]:
+    return Job("status", code_fingerprint(), status_file, StatusFacts)

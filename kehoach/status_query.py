@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .linter import FileResult
-from .status import Clock, Details, Schedule, Verdict, judge
+from .jobs import FileResult
+from .status import Clock, Details, Schedule, StatusFacts, Verdict, judge
 from .text import norm_key
 from .units import Registry, registry_for
 
@@ -57,15 +57,15 @@ class Answer:
         return any(x.verdict.overdue for x in self.listed)
 
 
-def answer(query: Query, files: Sequence[tuple[Path, str]], results: Sequence[FileResult]) -> Answer:
+def answer(query: Query, files: Sequence[tuple[Path, str]], results: Sequence[FileResult[StatusFacts]]) -> Answer:
     clock = Clock(query.as_of)
     out = Answer(query)
     units = _Units(query.unit, query.role)
     for (path, _), result in zip(files, results, strict=True):
-        payload = result.payload
-        assert payload is not None
-        start, plan, rows = payload["start"], path.stem, payload["details"]
-        for i, row in enumerate(payload["schedules"]):
+        facts = result.payload
+        assert facts is not None
+        start, plan, rows = facts.start, path.stem, facts.details
+        for i, row in enumerate(facts.schedules):
             f: Details | None = None
             listed_under: list[str] | None = None
             if query.unit is not None:

@@ -10,10 +10,11 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .config import Settings
 from .findings import Severity
-from .linter import FileResult
+from .jobs import FileResult
 from .units import REGISTRY_FILE
 
 # The rules that need the city's unit registry: without units.yaml beside a plan they say nothing.
@@ -22,7 +23,7 @@ UNIT_RULES = ("unknown-unit", "unit-spelling")
 
 @dataclass(frozen=True, slots=True)
 class Validation:
-    files: list[FileResult]
+    files: list[FileResult[Any]]
     fail_on: Severity = Severity.ERROR
     # Folders of plans without a unit registry, when a rule that needs one was selected.
     no_registry: tuple[str, ...] = ()

@@ -154,10 +154,10 @@ def test_streamed_json_is_the_records(plans: Path) -> None:
 
     from kehoach import rollup as engine
     from kehoach.catalog import load_catalog
+    from kehoach.discovery import discover
     from kehoach.output import Out
     from kehoach.reporters.rollup import _common as report
     from kehoach.reporters.rollup.json import JsonFormat
-    from kehoach.runner import discover
     from kehoach.runner import run as run_files
 
     add_actuals(city(plans) / "an-lao.yaml", "ctvb.22", ("2026-03-31", "5"))
@@ -413,8 +413,8 @@ def test_reading_plans_makes_no_reference_cycles() -> None:
     import gc
 
     from kehoach.catalog import load_catalog
+    from kehoach.discovery import discover
     from kehoach.rollup.extract import extract_file
-    from kehoach.runner import discover
     from kehoach.status import status_file
 
     files = discover([str(PLANS)])

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from kehoach.config import Settings, build_settings
+from kehoach.discovery import discover
 from kehoach.rules import REGISTRY
-from kehoach.runner import PARALLEL_FROM, discover, run, validate_job
+from kehoach.runner import PARALLEL_FROM, run, validate_job
 
 from .conftest import PLANS, plan_text
 from .helpers import run as cli

@@ -7,9 +7,9 @@ import contextlib
 import datetime as dt
 import gc
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -18,8 +18,7 @@ from ..messages import LANGS
 from ..output import format_help
 
 if TYPE_CHECKING:
-    from ..linter import FileResult
-    from ..runner import Job
+    from ..jobs import FileResult, Job
 
 app = typer.Typer(
     name="kehoach",
@@ -55,6 +54,7 @@ NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ 
 CacheDirOpt = Annotated[Path, typer.Option("--cache-dir", envvar="KEHOACH_CACHE_DIR", help="Thư mục bộ nhớ đệm.")]
 JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help="Số tiến trình song song (mặc định: số lõi).")]
 CACHE_DIR = Path(".kehoach_cache")
+P = TypeVar("P")
 
 
 def format_option(command: str, default: str, *names: str) -> Any:
@@ -125,13 +125,13 @@ def release_kept() -> None:
     gc.unfreeze()
 
 
-def show_findings(results: list[FileResult], lang: str) -> None:
+def show_findings(results: Sequence[FileResult[Any]], lang: str) -> None:
     """Findings beside a command's own output (the plans it could not use): as validate's text, on
     standard error."""
     from ..output import deliver
     from ..validation import Validation
 
-    deliver("validate", "text", Validation(results), lang=lang, stream=sys.stderr)
+    deliver("validate", "text", Validation(list(results)), lang=lang, stream=sys.stderr)
 
 
 class report_invalid:
@@ -145,19 +145,19 @@ class report_invalid:
         return None
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        from ..linter import FileResult
+        from ..jobs import FileResult
         from ..plans import PlansInvalid
 
         if isinstance(exc, PlansInvalid):
-            by_path: dict[str, FileResult] = {}
+            by_path: dict[str, FileResult[None]] = {}
             for f in exc.findings:
                 by_path.setdefault(f.path, FileResult(f.path)).findings.append(f)
             show_findings(list(by_path.values()), self.lang)
             raise typer.Exit(2 if exc.unreadable else 1)
 
 
-def read_valid(files: list[tuple[Path, str]], job: Job, *, cache_dir: Path | None, jobs: int | None, lang: str,
-               show_progress: bool) -> list[FileResult]:
+def read_valid(files: list[tuple[Path, str]], job: Job[P], *, cache_dir: Path | None, jobs: int | None, lang: str,
+               show_progress: bool) -> list[FileResult[P]]:
     """The runner's results for a command that needs valid plans (status, rollup): every plan read
     once, cached and on every core; a stop with their findings when any is unreadable or invalid."""
     from ..output import ProgressBar

@@ -21,10 +21,10 @@ def fmt(
     jobs: JobsOpt = None,
 ) -> int:
     """Đưa tệp kế hoạch về một cách trình bày thống nhất (giữ nguyên dữ liệu và chú thích)."""
+    from ..discovery import discover
     from ..fmt import Formatting, format_files, unified_diffs, write_all
-    from ..linter import FileResult
+    from ..jobs import FileResult
     from ..output import ProgressBar, deliver, notice
-    from ..runner import discover
 
     lang = lang_of(lang)
     mode = "diff" if show_diff else "check" if check else "write"
@@ -33,7 +33,7 @@ def fmt(
         outcomes = format_files(files, mode, cache_dir=None if no_cache else cache_dir, jobs=jobs, progress=bar)
     bad = [o for o in outcomes if o.unreadable]
     if bad:
-        unreadable = [FileResult(o.display, list(o.findings)) for o in bad if o.findings]
+        unreadable: list[FileResult[None]] = [FileResult(o.display, list(o.findings)) for o in bad if o.findings]
         if unreadable:
             show_findings(unreadable, lang)
         for o in bad:

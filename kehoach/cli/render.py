@@ -42,7 +42,7 @@ def render(
 
 
 def _report(outcomes: list[Outcome], lang: str) -> int:
-    from ..linter import FileResult
+    from ..jobs import FileResult
     from ..messages import t
 
     for o in outcomes:

@@ -47,8 +47,8 @@ def rollup(
     """Tổng hợp chỉ tiêu và tiến độ nhiệm vụ của các xã, chỉ rõ chỗ thiếu số liệu."""
     from .. import rollup as engine
     from ..catalog import catalog_for, select
+    from ..discovery import discover
     from ..output import choose, deliver
-    from ..runner import discover
 
     lang = lang_of(lang)
     fmt = choose("rollup", format, output, "text")

@@ -44,8 +44,8 @@ def status(
     jobs: JobsOpt = None,
 ) -> int:
     """Theo dõi tiến độ: nhiệm vụ quá hạn, sắp đến hạn, chưa cập nhật."""
+    from ..discovery import discover
     from ..output import choose, deliver
-    from ..runner import discover
     from ..status import status_job
     from ..status_query import Query, answer
 

@@ -44,8 +44,8 @@ def validate(
 ) -> int:
     """Kiểm tra kế hoạch: cú pháp, định dạng và các quy tắc nghiệp vụ."""
     from ..config import build_settings
+    from ..discovery import discover
     from ..output import ProgressBar, choose, deliver, notice
-    from ..runner import discover
     from ..validation import UNIT_RULES, validate
 
     lang = lang_of(lang)

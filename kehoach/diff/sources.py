@@ -13,11 +13,11 @@ from typing import Any
 
 from .. import model, schema
 from ..catalog import find_catalog, load_catalog
+from ..discovery import NOT_PLANS
 from ..errors import KehoachError
 from ..findings import Span
 from ..loader import Document, LoadFailure, decode, parse, read_bytes
 from ..messages import M, t
-from ..runner import NOT_PLANS
 from ..units import REGISTRY_FILE, Registry, registry_for, registry_from_data
 
 SIDES = {"old": ("cũ", "old"), "new": ("mới", "new")}

@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..discovery import discover
 from ..errors import KehoachError
-from ..runner import discover
 
 EXTENSIONS = {"docx": ".docx", "md": ".md", "html": ".html", "pdf": ".pdf"}
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog import Catalog
-from ..linter import FileResult
+from ..jobs import FileResult
 from ..status import Clock
 from ..text import norm_key, strip_accents
 from ..units import Registry, registry_for
-from .extract import PlanData, Verdicts, plan_data, rollup_job
+from .extract import PlanData, PlanFacts, Verdicts, plan_data, rollup_job
 from .figures import Figure
 from .findings import RollupFinding, finding
 from .indicators import CommuneFigure, IndicatorRollup, Summary, absent_figures, rollup_indicator
@@ -48,7 +48,8 @@ class Source:
     registry: Registry | None
 
 
-def collect(files: Sequence[tuple[Path, str]], results: Sequence[FileResult], as_of: dt.date) -> list[Source]:
+def collect(files: Sequence[tuple[Path, str]], results: Sequence[FileResult[PlanFacts]],
+            as_of: dt.date) -> list[Source]:
     """The runner's payloads as plans on the as-of date, each with its city's unit registry."""
     clock = Clock(as_of)
     verdicts: Verdicts = {}
@@ -58,6 +59,7 @@ def collect(files: Sequence[tuple[Path, str]], results: Sequence[FileResult], as
         folder = path.parent
         if folder not in registries:
             registries[folder] = registry_for(path)
+        assert result.payload is not None
         out.append(Source(plan_data(display, result.payload, clock, verdicts), registries[folder]))
     return out
 

@@ -21,9 +21,9 @@ from typing import Any, NamedTuple
 
 from ..catalog import Catalog
 from ..deadlines import parse_deadline
-from ..linter import FileResult, load_usable
+from ..jobs import FileResult, Job, code_fingerprint
+from ..linter import load_usable
 from ..model import Plan, Task
-from ..runner import Job, code_fingerprint
 from ..status import Clock, Schedule, judge, schedule
 from .figures import Figure, figure_on, plan_figures
 from .findings import RollupFinding
@@ -62,7 +62,18 @@ class PlanData:
     tasks: tuple[TaskRow, ...]
 
 
-def extract_file(path: Path, display: str, catalog: Catalog) -> FileResult:
+class PlanFacts(NamedTuple):
+    """What the rollup keeps of a plan, whatever the as-of date, in plain values (the cache holds
+    one per plan of the country, and a warm run reads it whole)."""
+
+    meta: tuple[str, str, str, int, str, str]                  # city, commune, kind, year, start, end
+    courses: tuple[tuple[Any, ...], ...]                       # kehoach.rollup.figures.Course, as tuples
+    findings: tuple[tuple[Any, ...], ...]                      # RollupFinding, as tuples
+    groups: tuple[tuple[str, str, str], ...]                   # TaskGroup, as tuples
+    tasks: tuple[tuple[tuple[str, ...], int, tuple[Any, ...]], ...]   # lead, group index, Schedule as a tuple
+
+
+def extract_file(path: Path, display: str, catalog: Catalog) -> FileResult[PlanFacts]:
     """The runner's per-file work: the plan's payload, or the findings that make it unusable.
 
     It makes no reference cycles (tests/test_rollup.py checks it on the real plans), so it runs
@@ -70,27 +81,28 @@ def extract_file(path: Path, display: str, catalog: Catalog) -> FileResult:
     """
     loaded = load_usable(path, display)
     if isinstance(loaded, FileResult):
-        return loaded
-    return loaded.result(display, _payload(display, path.stem, loaded.plan, catalog))
+        return FileResult(loaded.path, loaded.findings, loaded.unreadable, loaded.digest, loaded.mtime_ns, loaded.size)
+    return loaded.result(display, _facts(display, path.stem, loaded.plan, catalog))
 
 
-def rollup_job(catalog: Catalog) -> Job:
+def rollup_job(catalog: Catalog) -> Job[PlanFacts]:
     key = hashlib.blake2b(f"{code_fingerprint()}:{catalog.digest}".encode(), digest_size=16).hexdigest()
-    return Job("rollup", key, functools.partial(extract_file, catalog=catalog))
+    return Job("rollup", key, functools.partial(extract_file, catalog=catalog), PlanFacts)
 
 
-def _payload(display: str, slug: str, plan: Plan, catalog: Catalog) -> dict[str, Any]:
+def _facts(display: str, slug: str, plan: Plan, catalog: Catalog) -> PlanFacts:
     m = plan.meta
     courses, findings = plan_figures(plan, display, slug, catalog)
     groups: dict[tuple[str, str, str], int] = {}
     tasks = []
     for task in plan.tasks:
         index = groups.setdefault(_group(task), len(groups))
-        tasks.append((task.lead, index, tuple(schedule(task, parse_deadline(task.deadline, m.year)))))
-    return {"m": [m.city, m.commune, m.commune_kind, m.year, m.period_start.isoformat(), m.period_end.isoformat()],
-            "f": [tuple(c) for c in courses],   # tuples all through (marshal keeps them): no rebuilding
-            "x": [[f.kind, f.message, list(f.paths), f.line, f.plan, f.code, dict(f.args)] for f in findings],
-            "g": [list(k) for k in groups], "t": tasks}
+        tasks.append((tuple(task.lead), index, tuple(schedule(task, parse_deadline(task.deadline, m.year)))))
+    # Tuples all through (marshal keeps them): nothing to rebuild on a warm run.
+    return PlanFacts((m.city, m.commune, m.commune_kind, m.year, m.period_start.isoformat(), m.period_end.isoformat()),
+                     tuple(tuple(c) for c in courses),
+                     tuple((f.kind, f.message, tuple(f.paths), f.line, f.plan, f.code, dict(f.args)) for f in findings),
+                     tuple(groups), tuple(tasks))
 
 
 def _group(task: Task) -> tuple[str, str, str]:
@@ -103,15 +115,15 @@ def _group(task: Task) -> tuple[str, str, str]:
 Verdicts = dict[tuple[tuple[Any, ...], str], tuple[str, bool]]
 
 
-def plan_data(display: str, payload: dict[str, Any], clock: Clock, verdicts: Verdicts) -> PlanData:
+def plan_data(display: str, facts: PlanFacts, clock: Clock, verdicts: Verdicts) -> PlanData:
     """The plan as of the clock's date: its figures counting the values reported by then, its
     tasks judged by the status engine on that date (as `kehoach status` would). ``verdicts`` is
     shared by every plan of a run: most tasks have no report yet and one of a few deadlines, and
     two like schedules get the same verdict."""
-    city, commune, kind, year, start, end = payload["m"]
-    figures = (figure_on(c, clock.iso) for c in payload["f"])
+    city, commune, kind, year, start, end = facts.meta
+    figures = (figure_on(c, clock.iso) for c in facts.courses)
     tasks = []
-    for lead, group, sched in payload["t"]:
+    for lead, group, sched in facts.tasks:
         verdict = verdicts.get((sched, start))
         if verdict is None:
             v = judge(Schedule._make(sched), start, clock)
@@ -121,7 +133,7 @@ def plan_data(display: str, payload: dict[str, Any], clock: Clock, verdicts: Ver
         path=display, slug=Path(display).stem, city=city, commune=commune, kind=kind, year=int(year),
         start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end), figures={f.code: f for f in figures},
         findings=tuple(RollupFinding(k, msg, tuple(paths), line, plan, code, args)
-                       for k, msg, paths, line, plan, code, args in payload["x"]),
-        groups=tuple(map(TaskGroup._make, payload["g"])),
+                       for k, msg, paths, line, plan, code, args in facts.findings),
+        groups=tuple(map(TaskGroup._make, facts.groups)),
         tasks=tuple(tasks),
     )

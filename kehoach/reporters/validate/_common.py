@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ...findings import Finding, Severity
-from ...linter import FileResult
+from ...jobs import FileResult
 from ...messages import t
 
 
@@ -18,7 +19,7 @@ class Summary:
     unreadable: int
 
     @classmethod
-    def of(cls, results: list[FileResult]) -> Summary:
+    def of(cls, results: list[FileResult[Any]]) -> Summary:
         fs = [f for r in results for f in r.findings]
         return cls(len(results), sum(f.severity == Severity.ERROR for f in fs),
                    sum(f.severity == Severity.WARNING for f in fs), sum(f.severity == Severity.INFO for f in fs),
@@ -29,5 +30,5 @@ def message(f: Finding, lang: str) -> str:
     return t(f.message, lang, **f.args)
 
 
-def all_findings(results: list[FileResult]) -> list[Finding]:
+def all_findings(results: list[FileResult[Any]]) -> list[Finding]:
     return sorted((f for r in results for f in r.findings), key=Finding.sort_key)
