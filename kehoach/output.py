@@ -108,13 +108,13 @@ def format_help(command: str, default: str) -> str:
 
 # --- choosing the format and the destination -----------------------------------------------------
 
-def names_folder(path: Path) -> bool:
+def names_folder(path: str | Path) -> bool:
     """``-o out/`` or an existing folder: a folder, whatever its name looks like."""
-    return str(path).endswith(("/", os.sep)) or path.is_dir()
+    return str(path).endswith(("/", os.sep)) or os.path.isdir(path)
 
 
-def _by_extension(command: str, path: Path) -> str | None:
-    name = path.name.lower()
+def _by_extension(command: str, path: str) -> str | None:
+    name = os.path.basename(path).lower()
     best: tuple[int, str] | None = None
     for fmt in formats(command):
         for ext in formatter(command, fmt).extensions:
@@ -123,7 +123,7 @@ def _by_extension(command: str, path: Path) -> str | None:
     return best[1] if best else None
 
 
-def choose(command: str, fmt: str | None, output: Path | None, default: str) -> str:
+def choose(command: str, fmt: str | None, output: str | None, default: str) -> str:
     """The format asked for: ``--format``, else the extension of ``-o``, else the default. An
     extension that belongs to another format of the command is an error, not a silent mismatch."""
     if fmt is not None and fmt not in formats(command):
@@ -163,7 +163,7 @@ def _isatty(stream: IO[Any]) -> bool:
 
 # --- delivering -----------------------------------------------------------------------------------
 
-def deliver(command: str, fmt: str, result: object, *, lang: str, output: Path | None = None,
+def deliver(command: str, fmt: str, result: object, *, lang: str, output: str | None = None,
             stream: TextIO | None = None) -> None:
     """Format ``result`` as ``fmt`` of ``command`` to ``output`` (a file, written whole or not at
     all), or to ``stream`` (standard output by default)."""
@@ -177,7 +177,7 @@ def deliver(command: str, fmt: str, result: object, *, lang: str, output: Path |
         return
     if names_folder(output):
         raise KehoachError("out.is-folder", path=str(output))
-    with AtomicFile(output) as raw:
+    with AtomicFile(Path(output)) as raw:
         s = raw if f.binary else io.TextIOWrapper(raw, encoding="utf-8", newline="")
         f.write(result, Out(s, lang, _width(s), False))
         s.flush()

@@ -47,7 +47,8 @@ LangOpt = Annotated[str, typer.Option("--lang", help="Ngôn ngữ thông báo: v
                                       envvar="KEHOACH_LANG")]
 PathsArg = Annotated[list[str] | None, typer.Argument(help="Tệp hoặc thư mục kế hoạch (mặc định: plans).")]
 AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Ngày tính (YYYY-MM-DD), mặc định hôm nay.")]
-OutputOpt = Annotated[Path | None, typer.Option(
+# A string, not a Path: Path("out/") forgets the slash that says "a folder".
+OutputOpt = Annotated[str | None, typer.Option(
     "-o", "--output", help="Ghi ra tệp (ghi trọn hoặc không ghi gì); định dạng theo đuôi tệp nếu không có --format.")]
 # The options every command over many plans shares (the runner's cache and workers).
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm.")]
