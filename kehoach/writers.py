@@ -96,37 +96,53 @@ def to_csv(columns: Sequence[tuple[str, str]], rows: Sequence[dict[str, Any]]) -
 
 def to_xlsx(sheets: Sequence[Sheet]) -> bytes:
     """One sheet per table: titled header row, frozen and filterable, widths that fit, wrapped text."""
+    wb = workbook()
+    for name, columns, rows in sheets:
+        add_sheet(wb, name, columns, rows, wrap=True)
+    return saved(wb)
+
+
+def workbook() -> Any:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     for default in list(wb.worksheets):  # the empty sheet every new workbook starts with
         wb.remove(default)
-    header_font = Font(bold=True)
-    header_fill = PatternFill("solid", fgColor="DDEBF7")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for name, columns, rows in sheets:
-        ws = wb.create_sheet(title=name[:31])
-        ws.append([title for _, title in columns])
-        for c in ws[1]:
-            c.font, c.fill, c.alignment = header_font, header_fill, Alignment(wrap_text=True, vertical="center")
-        for row in rows:
-            ws.append([cell(row.get(key)) for key, _ in columns])
-            for c in ws[ws.max_row]:
-                # openpyxl writes a string starting with "=" as a formula: plan text is data, never code.
-                if c.data_type == "f":
-                    c.data_type = "s"
-        for i, (key, title) in enumerate(columns, start=1):
-            longest = max([len(title), *(len(str(cell(r.get(key)))) for r in rows)], default=len(title))
-            ws.column_dimensions[get_column_letter(i)].width = max(6, min(60, longest + 2))
+    return wb
+
+
+def add_sheet(wb: Any, name: str, columns: Sequence[tuple[str, str]], rows: Sequence[dict[str, Any]], *,
+              wrap: bool = False) -> Any:
+    """A sheet of records: a bold titled header, frozen and filterable; column widths fit the
+    first rows' text; plan text starting with "=" stays text, never a formula."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(title=name[:31])
+    ws.append([title for _, title in columns])
+    for c in ws[1]:
+        c.font, c.fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+        c.alignment = Alignment(wrap_text=True, vertical="center")
+    for row in rows:
+        ws.append([cell(row.get(key)) for key, _ in columns])
+        for c in ws[ws.max_row]:
+            if c.data_type == "f":
+                c.data_type = "s"
+    for i, (key, title) in enumerate(columns, start=1):
+        longest = max([len(title), *(len(str(cell(r.get(key)))) for r in rows[:500])], default=len(title))
+        ws.column_dimensions[get_column_letter(i)].width = max(8, min(60, longest + 2))
+    if wrap:
+        top = Alignment(wrap_text=True, vertical="top")
         for data_row in ws.iter_rows(min_row=2):
             for c in data_row:
-                c.alignment = wrap
-        ws.freeze_panes = "A2"
-        if rows:
-            ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+                c.alignment = top
+    ws.freeze_panes = "A2"
+    if rows:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    return ws
+
+
+def saved(wb: Any) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
-

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from ...messages import t
 from ...output import Formatter, Out
-from ...records import cell
 from ...rollup import Rollup
 from ...rollup.tasks import TIMELINESS
+from ...writers import add_sheet, saved, workbook
 from ._common import LONG_COLUMNS, RULES, finding_record, long_rows, summary_record, words
 
 
@@ -25,7 +24,6 @@ class XlsxFormat(Formatter[Rollup]):
 
 
 def _workbook(r: Rollup, lang: str) -> bytes:
-    from openpyxl import Workbook
     from openpyxl.formatting.rule import CellIsRule, FormulaRule
     from openpyxl.styles import PatternFill
     from openpyxl.utils import get_column_letter
@@ -35,9 +33,7 @@ def _workbook(r: Rollup, lang: str) -> bytes:
     red = PatternFill("solid", fgColor="F8CBAD")
     orange = PatternFill("solid", fgColor="FCE4D6")
     grey = PatternFill("solid", fgColor="EDEDED")
-    wb = Workbook()
-    for default in list(wb.worksheets):
-        wb.remove(default)
+    wb = workbook()
 
     summary_cols = [("code", w["code"]), ("name", w["name"]), ("unit", w["measure"]), ("direction", w["direction"]),
                     ("aggregation", w["aggregation"]), ("method", w["method"]), ("city_target", w["city_target"]),
@@ -58,7 +54,7 @@ def _workbook(r: Rollup, lang: str) -> bytes:
             "no_data": s["no_data"], "meets_target": s["meets_target"], "below_target": s["below_target"],
             "below_city_target": s["below_city_target"], "total": s["total"], "min": s["min"], "median": s["median"],
             "max": s["max"], "method_note": t(f"rollup.method.{ir.method}", lang)})
-    _sheet(wb, "Summary" if en else "Tổng hợp chỉ tiêu", summary_cols, summary_rows)
+    add_sheet(wb, "Summary" if en else "Tổng hợp chỉ tiêu", summary_cols, summary_rows)
 
     long_cols = [(k, pair[1] if en else pair[0]) for k, pair in LONG_COLUMNS]
     labels = {"absent": w["absent"], "no-actual": w["no_data"], "actual": w["actual"]}
@@ -71,7 +67,7 @@ def _workbook(r: Rollup, lang: str) -> bytes:
                                ("counted", (w["yes"], w["no"])), ("present", (w["yes"], w["no"]))):
             rec[key] = None if rec[key] is None else (yes if rec[key] else no)
         long.append(rec)
-    ws = _sheet(wb, "By commune" if en else "Chỉ tiêu theo xã", long_cols, long)
+    ws = add_sheet(wb, "By commune" if en else "Chỉ tiêu theo xã", long_cols, long)
     if long:
         keys = [k for k, _ in long_cols]
         last = get_column_letter(len(keys))
@@ -91,50 +87,25 @@ def _workbook(r: Rollup, lang: str) -> bytes:
     task_rows = [{"commune": p.plan.commune, "plan": p.plan.path, "counted": w["yes"] if p.counted else w["no"],
                   "total": p.counts.total, **p.counts.by_timeliness, "overdue": p.counts.overdue,
                   "stale": p.counts.stale} for p in r.tasks]
-    ws = _sheet(wb, "Tasks" if en else "Tiến độ theo xã", task_cols, task_rows)
+    ws = add_sheet(wb, "Tasks" if en else "Tiến độ theo xã", task_cols, task_rows)
     _red_above_zero(ws, task_cols, task_rows, ("overdue", "open_overdue"), red, CellIsRule, get_column_letter)
 
     unit_cols = [("unit", w["unit"]), ("tasks", w["tasks_col"]), ("overdue", w["overdue"]), ("stale", w["stale"]),
                  ("done", w["done"]), ("plans", w["plans_col"])]
     unit_rows = [{"unit": u.unit or w["no_lead"], "tasks": u.tasks, "overdue": u.overdue, "stale": u.stale,
                   "done": u.done, "plans": u.plans} for u in r.units]
-    ws = _sheet(wb, "Units" if en else "Đơn vị", unit_cols, unit_rows)
+    ws = add_sheet(wb, "Units" if en else "Đơn vị", unit_cols, unit_rows)
     _red_above_zero(ws, unit_cols, unit_rows, ("overdue",), red, CellIsRule, get_column_letter)
 
     finding_cols = [("kind", w["kind"]), ("message", w["message"]), ("paths", w["file"]), ("line", w["line"]),
                     ("code", w["code"])]
     finding_rows = [{**finding_record(f, lang), "paths": "; ".join(f.paths)} for f in r.findings]
-    _sheet(wb, "Findings" if en else "Phát hiện", finding_cols, finding_rows)
+    add_sheet(wb, "Findings" if en else "Phát hiện", finding_cols, finding_rows)
     rules = [{"rule": t(f"rollup.rule.{k}", lang)} for k in RULES]
     rules += [{"rule": f"{m}: {t(f'rollup.method.{m}', lang)}"}
               for m in ("point-latest", "cumulative-sum", "qualitative-latest")]
-    _sheet(wb, "Rules" if en else "Cách tính", [("rule", w["rules"])], rules)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def _sheet(wb: Any, name: str, columns: list[tuple[str, str]], rows: list[dict[str, Any]]) -> Any:
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    ws = wb.create_sheet(title=name[:31])
-    ws.append([title for _, title in columns])
-    for c in ws[1]:
-        c.font, c.fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
-        c.alignment = Alignment(wrap_text=True, vertical="center")
-    for row in rows:
-        ws.append([cell(row.get(key)) for key, _ in columns])
-        for c in ws[ws.max_row]:
-            if c.data_type == "f":   # plan text starting with "=" is data, never a formula
-                c.data_type = "s"
-    for i, (key, title) in enumerate(columns, start=1):
-        longest = max([len(title), *(len(str(cell(r.get(key)))) for r in rows[:500])], default=len(title))
-        ws.column_dimensions[get_column_letter(i)].width = max(8, min(50, longest + 2))
-    ws.freeze_panes = "A2"
-    if rows:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
-    return ws
+    add_sheet(wb, "Rules" if en else "Cách tính", [("rule", w["rules"])], rules)
+    return saved(wb)
 
 
 def _red_above_zero(ws: Any, columns: list[tuple[str, str]], rows: list[dict[str, Any]], keys: tuple[str, ...],
