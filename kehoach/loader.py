@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -99,9 +100,13 @@ class Document:
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, refusing what cannot be a plan (missing, a folder, over MAX_BYTES)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadFailure("load.too-large", Span(1, 1), size=size, limit=MAX_BYTES)
+        st = path.stat()
+        # Asked of the stat, not left to IsADirectoryError: Windows reports reading a folder as
+        # PermissionError, which would tell the officer the plan is unreadable.
+        if stat.S_ISDIR(st.st_mode):
+            raise LoadFailure("load.is-dir", Span(1, 1))
+        if st.st_size > MAX_BYTES:
+            raise LoadFailure("load.too-large", Span(1, 1), size=st.st_size, limit=MAX_BYTES)
         return path.read_bytes()
     except FileNotFoundError:
         raise LoadFailure("load.missing", Span(1, 1)) from None

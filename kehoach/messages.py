@@ -121,6 +121,8 @@ M: dict[str, tuple[str, str]] = {
                          "Severity \"{value}\" is not valid; use: error, warning, info."),
     "cli.config": ("Tệp cấu hình {path} không hợp lệ: {detail}.", "Configuration file {path} is not valid: {detail}."),
     "cli.units-missing": ("Không tìm thấy danh mục đơn vị {path}.", "Unit registry {path} not found."),
+    "cli.bad-start-method": ("KEHOACH_START_METHOD=\"{value}\" không dùng được trên máy này; dùng: {allowed}.",
+                             "KEHOACH_START_METHOD=\"{value}\" is not available on this system; use: {allowed}."),
     "cli.internal": ("Lỗi không mong đợi trong kehoach ({detail}). Hãy chạy lại với --debug và gửi kết quả cho nhóm phát triển.",
                      "Unexpected error in kehoach ({detail}). Run again with --debug and send the output to the developers."),
     "cli.summary": ("{files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú.",

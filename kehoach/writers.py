@@ -28,10 +28,13 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     except OSError as e:
         raise KehoachError("out.unwritable", path=str(path), reason=e.strerror or str(e)) from None
     try:
-        # mkstemp creates the file private (0600); the result should have the permissions any
-        # new file gets, or keep those of the file it replaces.
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
-        os.chmod(tmp, mode)
+        if os.name == "posix":
+            # mkstemp creates the file private (0600); the result should have the permissions any
+            # new file gets, or keep those of the file it replaces. Windows has no such bits: the
+            # file takes its folder's access rights, and chmod there only sets the read-only flag,
+            # which would leave a temporary file that cannot be deleted after a failed replace.
+            mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+            os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -43,6 +46,7 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
 
 
 def _umask() -> int:
+    # POSIX only (see atomic_write): the only way to read the umask is to set it and set it back.
     current = os.umask(0)
     os.umask(current)
     return current
