@@ -113,6 +113,8 @@ M: dict[str, tuple[str, str]] = {
     "cli.no-plans": ("Không có tệp kế hoạch (*.yaml) nào trong \"{path}\".", "No plan files (*.yaml) in \"{path}\"."),
     "cli.bad-date": ("Ngày \"{value}\" không hợp lệ: viết dạng YYYY-MM-DD, ví dụ 2026-03-01.",
                      "Date \"{value}\" is not valid: write YYYY-MM-DD, e.g. 2026-03-01."),
+    "cli.bad-year": ("Năm \"{value}\" không hợp lệ: kehoach đọc các năm từ {first} đến {last}.",
+                     "Year \"{value}\" is not valid: kehoach reads years {first} to {last}."),
     "cli.unknown-rule": ("Không có quy tắc \"{name}\". Các quy tắc: {known}.", "No rule \"{name}\". Rules: {known}."),
     "cli.bad-lang": ("Ngôn ngữ \"{value}\" không được hỗ trợ (vi, en).", "Language \"{value}\" is not supported (vi, en)."),
     "cli.bad-format": ("Định dạng \"{value}\" không được hỗ trợ; dùng: {allowed}.",

@@ -13,7 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kehoach.deadlines import KINDS, REASONS, RECURRENCES, Deadline, parse_deadline
+from kehoach.deadlines import KINDS, REASONS, RECURRENCES, YEARS, Deadline, parse_deadline
+from kehoach.errors import KehoachError
+
+from .helpers import run
 
 YEAR = 2026
 D = date
@@ -494,3 +497,27 @@ _PIECES = ["Quý", "quý", "Tháng", "tháng", "năm", "ngày", "trước", "t�
 def test_never_raises_on_deadline_like_text(pieces: list[str], year: int) -> None:
     _check(parse_deadline(" ".join(pieces), year))
     _check(parse_deadline("".join(pieces), year))
+
+
+# --------------------------------------------------------------------------------------------
+# The plan year itself: what the grammar cannot represent is refused, not a crash
+
+
+@pytest.mark.parametrize("year", [0, -1, 1, YEARS[0] - 1, YEARS[1] + 1, 10000])
+def test_explain_refuses_a_year_the_grammar_cannot_read(year: int, capsys: pytest.CaptureFixture[str]) -> None:
+    for lang, message in (("vi", f'Năm "{year}" không hợp lệ'), ("en", f'Year "{year}" is not valid')):
+        r = run(capsys, "explain", "deadline", "Quý II", "--year", str(year), "--lang", lang)
+        assert (r.code, r.out) == (2, "")
+        assert message in r.err and "ValueError" not in r.err
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_explain_reads_the_first_and_last_year(year: int, capsys: pytest.CaptureFixture[str]) -> None:
+    r = run(capsys, "explain", "deadline", "Quý II", "--year", str(year), "--format", "json")
+    assert r.code == 0 and r.json()["due"].startswith(str(year))
+
+
+def test_the_plan_year_is_checked_even_for_an_empty_cell() -> None:
+    with pytest.raises(KehoachError) as e:
+        parse_deadline("", YEARS[1] + 1)
+    assert e.value.key == "cli.bad-year"
