@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
-import re
 import unicodedata
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -16,7 +14,7 @@ from hypothesis import strategies as st
 from kehoach.deadlines import KINDS, REASONS, RECURRENCES, YEARS, Deadline, parse_deadline
 from kehoach.errors import KehoachError
 
-from .helpers import run
+from .helpers import run, seed_cells
 
 YEAR = 2026
 D = date
@@ -402,34 +400,13 @@ def test_seed_deadlines_read_as_the_domain_says() -> None:
     assert read["Theo Dự án được thành phố phê duyệt"].external
 
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-_DEADLINE_COLUMN = re.compile(r"thời gian (thực hiện|hoàn thành|hoàn hành)", re.IGNORECASE)
-_NARRATIVE_DEADLINE = re.compile(r"^\+ Thời gian hoàn thành:\s*(.+)$", re.MULTILINE)
-
-
-def _mined_deadlines() -> set[str]:
-    """Deadline cells of the tab-separated seed tables and the narrative deadline lines."""
-    found: set[str] = set()
-    for path in sorted(SEEDS.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        found.update(m.group(1).strip() for m in _NARRATIVE_DEADLINE.finditer(text))
-        columns: list[int] = []
-        for line in text.splitlines():
-            cells = line.split("\t")
-            if len(cells) < 2:
-                continue
-            if cells[0].strip() in ("STT", "TT"):
-                columns = [i for i, c in enumerate(cells) if _DEADLINE_COLUMN.search(c)]
-                continue
-            found.update(cells[i].strip() for i in columns if i < len(cells) and cells[i].strip())
-    return found
-
-
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed plans not available")
 def test_seed_list_covers_every_table_deadline() -> None:
-    mined = _mined_deadlines()
-    assert len(mined) >= 15
-    assert mined <= set(SEED_DEADLINES), sorted(mined - set(SEED_DEADLINES))
+    """The list above holds every deadline cell of the seed plans' tables (tests/data)."""
+    by_document = seed_cells("seed-deadlines.txt")
+    assert len(by_document) == 4 and all(by_document.values())
+    cells = {c for document in by_document.values() for c in document}
+    assert len(cells) >= 15
+    assert cells <= set(SEED_DEADLINES), sorted(cells - set(SEED_DEADLINES))
 
 
 # --------------------------------------------------------------------------------------------
