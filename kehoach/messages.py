@@ -167,6 +167,8 @@ M: dict[str, tuple[str, str]] = {
     "progress.csv-columns": ("Tệp CSV {path} thiếu cột: {missing} (có: {found}).",
                              "The CSV file {path} lacks columns: {missing} (found: {found})."),
     "progress.csv-rejected": ("{count} dòng lỗi: không ghi gì vào {path}.", "{count} bad row(s): nothing written to {path}."),
+    "status.unknown-unit": ("Không có đơn vị \"{value}\" trong danh mục đơn vị hay trong nhiệm vụ nào.{suggestions_vi}",
+                            "No unit \"{value}\" in the unit registry or in any task.{suggestions_en}"),
     "status.xlsx-needs-output": ("Định dạng xlsx cần -o TỆP.xlsx.", "The xlsx format needs -o FILE.xlsx."),
     "progress.written": ("Đã ghi {count} cập nhật vào {path}.", "Recorded {count} update(s) in {path}."),
     # --- render ----------------------------------------------------------------------------
