@@ -499,9 +499,6 @@ def canonical_data(data: Any) -> str:
 
 # --- many files ----------------------------------------------------------------------------------
 
-MODES = ("write", "check", "diff")
-
-
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What fmt found for one file; ``text`` is the new layout when it changed (write and diff)."""

@@ -19,7 +19,6 @@ COLUMNS: list[tuple[str, str]] = [
     ("baseline", "Kết quả năm trước"), ("target", "Chỉ tiêu"), ("milestones", "Các mốc"),
     ("catalog", "Mã danh mục"), ("amount", "Kinh phí"), ("line", "Dòng"),
 ]
-TITLES = dict(COLUMNS)
 
 
 def record(plan_slug: str, row: Row, year: int) -> dict[str, Any]:

@@ -97,12 +97,6 @@ def data_status(f: CommuneFigure) -> str:
     return "no-actual" if f.actual is None else "actual"
 
 
-def group_label(table: str, number: str, title: str, lang: str) -> str:
-    head = table or words(lang)["narrative"]
-    tail = " ".join(p for p in (number, title) if p)
-    return f"{head} · {tail}" if tail else head
-
-
 # --- JSON --------------------------------------------------------------------------------------
 
 def city_target_record(c: CityTarget | None) -> dict[str, Any] | None:
