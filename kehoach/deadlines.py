@@ -83,7 +83,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-__all__ = ["KINDS", "REASONS", "RECURRENCES", "Deadline", "parse_deadline"]
+from .errors import KehoachError
+
+__all__ = ["KINDS", "REASONS", "RECURRENCES", "YEARS", "Deadline", "parse_deadline"]
 
 KINDS: tuple[str, ...] = (
     "empty", "date", "month", "quarter", "half", "year", "range",
@@ -94,6 +96,9 @@ REASONS: tuple[str, ...] = (
     "range-reversed",
 )
 RECURRENCES: tuple[str, ...] = ("yearly", "quarterly", "monthly")
+# The years the grammar reads, written or given as the plan year: far enough either side of any
+# plan, and inside what datetime.date can hold.
+YEARS = (1900, 2199)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +117,14 @@ class Deadline:
 
 
 def parse_deadline(text: str | None, year: int) -> Deadline:
-    """Read a deadline cell; ``year`` (the plan year) fills a missing year. Never raises."""
+    """Read a deadline cell; ``year`` (the plan year) fills a missing year.
+
+    A text that cannot be read is an invalid Deadline, never an exception. A plan year the
+    grammar cannot represent is the caller's mistake (a plan's year is 2000–2100 by the schema;
+    ``explain deadline --year`` takes any integer): KehoachError ``cli.bad-year``.
+    """
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise KehoachError("cli.bad-year", value=year, first=YEARS[0], last=YEARS[1])
     original = "" if text is None else text
     s = _normalise(original)
     if not s:
@@ -174,7 +186,7 @@ def _year(digits: str | None) -> int | None:
         return None
     value = int(digits)
     # A four-digit number far from today is a typo or not a year; reading it either way is a guess.
-    if not 1900 <= value <= 2199:
+    if not YEARS[0] <= value <= YEARS[1]:
         raise _Invalid("unrecognised")
     return value
 

@@ -27,9 +27,6 @@ class Span(NamedTuple):
     column: int
 
 
-NOWHERE = Span(1, 1)
-
-
 class Finding(NamedTuple):
     """One problem found in one file.
 

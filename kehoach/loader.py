@@ -1,14 +1,16 @@
 """Bytes → text → YAML nodes with positions → plain data, for any kehoach YAML file.
 
-The read path composes nodes with libyaml (through PyYAML's C parser): the same 1-based
-line:column for every node as ruamel's round-trip loader, at C speed. ruamel.yaml is used
-where a file is written back (progress, fmt, --fix), because only it keeps comments.
+The read path composes nodes with libyaml (through PyYAML's C parser): a 1-based line:column
+for every node, at C speed. Writes do not go through a YAML library at all: ``progress`` and
+``--fix`` change the text itself and ``fmt`` emits from these nodes, so every line they do not
+change stays byte-identical (``kehoach.yamlio`` and docs/plan-format.md say why not ruamel.yaml).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -99,9 +101,13 @@ class Document:
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, refusing what cannot be a plan (missing, a folder, over MAX_BYTES)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadFailure("load.too-large", Span(1, 1), size=size, limit=MAX_BYTES)
+        st = path.stat()
+        # Asked of the stat, not left to IsADirectoryError: Windows reports reading a folder as
+        # PermissionError, which would tell the officer the plan is unreadable.
+        if stat.S_ISDIR(st.st_mode):
+            raise LoadFailure("load.is-dir", Span(1, 1))
+        if st.st_size > MAX_BYTES:
+            raise LoadFailure("load.too-large", Span(1, 1), size=st.st_size, limit=MAX_BYTES)
         return path.read_bytes()
     except FileNotFoundError:
         raise LoadFailure("load.missing", Span(1, 1)) from None
@@ -116,30 +122,43 @@ def read_text(path: Path) -> str:
     return decode(read_bytes(path))
 
 
+# A byte-order mark and the codec of the text after it: how a file is read and how it is written
+# back (kehoach.yamlio). UTF-32 first: its little-endian mark starts with UTF-16's.
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def bom_of(data: bytes) -> tuple[bytes, str]:
+    """The byte-order mark ``data`` starts with (``b""`` when none) and the codec of what follows."""
+    for mark, codec in BOMS:
+        if data.startswith(mark):
+            return mark, codec
+    return b"", "utf-8"
+
+
 def decode(data: bytes) -> str:
-    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                       (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError as e:
-                raise LoadFailure("load.encoding", _offset_span(data, e.start), codec=codec) from None
+    bom, codec = bom_of(data)
+    body = data[len(bom):]
     try:
-        text = data.decode("utf-8")
+        text = body.decode(codec)
     except UnicodeDecodeError as e:
-        raise LoadFailure("load.encoding", _offset_span(data, e.start), codec="utf-8") from None
-    nul = text.find("\x00")
-    if nul >= 0:
-        raise LoadFailure("load.nul", _offset_span(text, nul))
+        # The family, not the byte order, names the encoding for the officer ("utf-16").
+        raise LoadFailure("load.encoding", _offset_span(body, e.start, codec),
+                          codec=codec.removesuffix("-le").removesuffix("-be")) from None
+    if not bom:
+        nul = text.find("\x00")
+        if nul >= 0:
+            raise LoadFailure("load.nul", _offset_span(text, nul))
     return text
 
 
-def _offset_span(data: bytes | str, offset: int) -> Span:
-    """1-based line and column (in characters) of an offset into raw bytes or decoded text."""
+def _offset_span(data: bytes | str, offset: int, codec: str = "utf-8") -> Span:
+    """1-based line and column (in characters) of an offset into text, or into bytes in ``codec``."""
     before = data[:offset]
     if isinstance(before, bytes):
-        before = before.decode("utf-8", "replace")
+        before = before.decode(codec, "replace")
     last = before.rfind("\n")
     return Span(before.count("\n") + 1, len(before) - last)
 

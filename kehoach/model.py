@@ -10,8 +10,6 @@ from typing import Any, NamedTuple
 from .findings import Span
 from .loader import Document, Path_
 
-STATES = ("chưa thực hiện", "đang thực hiện", "hoàn thành")
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Update:

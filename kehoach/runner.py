@@ -8,7 +8,9 @@ or else the same content hash) is not parsed again.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
 import json
 import marshal
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .config import Settings
+from .errors import KehoachError
 from .findings import Finding
 from .jobs import FileResult, Job, code_fingerprint
 from .linter import lint_file
@@ -122,19 +125,45 @@ class Cache:
                 if old != self.path:
                     old.unlink(missing_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".cache")
+        except OSError:
+            return  # a cache that cannot be written only costs time next run
+        try:
             with os.fdopen(fd, "wb") as f:
                 f.write(marshal.dumps(self.entries))
             os.replace(tmp, self.path)
         except OSError:
-            pass  # a cache that cannot be written only costs time next run
+            # Windows refuses to replace a file another process has open (a second kehoach
+            # reading the cache): the run is still right, only the temporary file must not stay.
+            with contextlib.suppress(OSError):
+                Path(tmp).unlink(missing_ok=True)
+
+
+START_METHOD_ENV = "KEHOACH_START_METHOD"
+
+
+def start_method() -> str:
+    """How worker processes start: fork where the system has it (a worker begins with kehoach
+    already imported, which is most of a small run's cost), spawn elsewhere (Windows, where most
+    commune officers work). ``KEHOACH_START_METHOD=spawn`` runs the Windows path on any system,
+    so CI checks that nothing a job carries needs fork: the job is pickled to each worker, and
+    each worker imports kehoach afresh."""
+    available = mp.get_all_start_methods()
+    chosen = os.environ.get(START_METHOD_ENV) or ("fork" if "fork" in available else available[0])
+    if chosen not in available:
+        raise KehoachError("cli.bad-start-method", value=chosen, allowed=", ".join(available))
+    return chosen
 
 
 _job: Job[Any] | None = None
 
 
-def _init(job: Job[Any]) -> None:
+def _init(job: Job[Any], gc_enabled: bool = True) -> None:
     global _job
     _job = job
+    # A forked worker inherits the parent's disabled collector (cli.common.without_gc); a spawned
+    # one starts with it enabled, so the setting travels with the job to behave the same.
+    if not gc_enabled:
+        gc.disable()
 
 
 def _work(item: tuple[int, str, str]) -> tuple[int, FileResult[Any]]:
@@ -159,8 +188,8 @@ def run(files: list[tuple[Path, str]], job: Job[P], *, cache_dir: Path | None, j
         progress(done, len(files))
     workers = jobs or os.cpu_count() or 1
     if len(todo) >= PARALLEL_FROM and workers > 1:
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        with ctx.Pool(workers, initializer=_init, initargs=(job,)) as pool:
+        ctx = mp.get_context(start_method())
+        with ctx.Pool(workers, initializer=_init, initargs=(job, gc.isenabled())) as pool:
             for index, result in pool.imap_unordered(_work, todo, chunksize=8):
                 results[index] = result
                 done += 1

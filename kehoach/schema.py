@@ -18,8 +18,6 @@ import fastjsonschema
 
 from .loader import Document, Path_
 
-SCHEMAS = ("plan", "units", "catalog")
-
 
 @cache
 def schema_text(name: str) -> str:

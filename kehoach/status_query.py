@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import KehoachError
 from .jobs import FileResult
 from .status import Clock, Details, Schedule, StatusFacts, Verdict, judge
-from .text import norm_key
+from .text import did_you_mean, norm_key
 from .units import Registry, registry_for
 
 
@@ -83,7 +84,37 @@ def answer(query: Query, files: Sequence[tuple[Path, str]], results: Sequence[Fi
                 listed_under = units.of(f, path)
                 assert listed_under is not None
             out.listed += (Listed(plan, u, f, v) for u in listed_under)
+    if query.unit is not None and not out.counts:
+        _check_unit_exists(query.unit, files, results)
     return out
+
+
+def _check_unit_exists(unit: str, files: Sequence[tuple[Path, str]],
+                       results: Sequence[FileResult[StatusFacts]]) -> None:
+    """A --unit that lists nothing is either a real unit with no task in that role (an empty list
+    is the answer) or a name no registry and no task knows: a typo, told with the near names
+    rather than shown as an empty list the officer would read as "nothing to do"."""
+    units = _Units(unit, "any")
+    registries: dict[int, Registry] = {}   # by identity: comparing registries compares their tables
+    for path, _ in files:
+        registry = units._registry(path)
+        if registry is not None and id(registry) not in registries:
+            if registry.lookup(unit).known:
+                return
+            registries[id(registry)] = registry
+    written: set[str] = set()
+    for (path, _), result in zip(files, results, strict=True):
+        assert result.payload is not None
+        for row in result.payload.details:
+            f = Details._make(marshal.loads(row))
+            if units.of(f, path) is not None:
+                return
+            written.update(f.lead, f.support)
+    near: list[str] = []
+    for name in [*(n for r in registries.values() for n in r.suggest(unit)), *did_you_mean(unit, sorted(written))]:
+        if name not in near:
+            near.append(name)
+    raise KehoachError("status.unknown-unit", value=unit, suggestions=", ".join(near[:3]))
 
 
 class _Units:

@@ -33,10 +33,14 @@ class AtomicFile:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-            # mkstemp creates the file private (0600); the result should have the permissions any
-            # new file gets, or keep those of the file it replaces.
-            mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
-            os.chmod(self.tmp, mode)
+            if os.name == "posix":
+                # mkstemp creates the file private (0600); the result should have the permissions
+                # any new file gets, or keep those of the file it replaces. Windows has no such
+                # bits: the file takes its folder's access rights, and chmod there only sets the
+                # read-only flag, which would leave a temporary file that cannot be deleted after
+                # a failed replace.
+                mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+                os.chmod(self.tmp, mode)
         except OSError as e:
             raise KehoachError("out.unwritable", path=str(path), reason=e.strerror or str(e)) from None
         self.file = os.fdopen(fd, "wb")
@@ -66,6 +70,7 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
 
 
 def _umask() -> int:
+    # POSIX only (see atomic_write): the only way to read the umask is to set it and set it back.
     current = os.umask(0)
     os.umask(current)
     return current

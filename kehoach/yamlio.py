@@ -22,19 +22,13 @@ replaces single scalars in the text (``kehoach.fix``), both with the scalar writ
 
 from __future__ import annotations
 
-import codecs
 import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import decode, read_bytes, typed_plain
+from .loader import bom_of, decode, read_bytes, typed_plain
 from .writers import atomic_write
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +50,8 @@ class Source:
 
 def encoding_of(raw: bytes) -> tuple[str, bytes]:
     """The codec to write a file back in, and its byte-order mark (``b""`` for plain UTF-8)."""
-    for mark, name in _BOMS:   # UTF-32 first: its little-endian mark starts with UTF-16's
-        if raw.startswith(mark):
-            return name, mark
-    return "utf-8", b""
+    mark, codec = bom_of(raw)
+    return codec, mark
 
 
 def source_of(path: Path, raw: bytes) -> Source:

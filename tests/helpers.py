@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,3 +27,21 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> Run:
     captured = capsys.readouterr()
     assert "Traceback" not in captured.out + captured.err
     return Run(code, captured.out, captured.err)
+
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def seed_cells(name: str) -> dict[str, list[str]]:
+    """The cells kept in ``tests/data/<name>``, by the source document each ``[…]`` line names."""
+    cells: dict[str, list[str]] = {}
+    document = ""
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            document = line[1:-1]
+            cells[document] = []
+        else:
+            cells[document].append(line)
+    return cells

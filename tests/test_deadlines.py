@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
-import re
 import unicodedata
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kehoach.deadlines import KINDS, REASONS, RECURRENCES, Deadline, parse_deadline
+from kehoach.deadlines import KINDS, REASONS, RECURRENCES, YEARS, Deadline, parse_deadline
+from kehoach.errors import KehoachError
+
+from .helpers import run, seed_cells
 
 YEAR = 2026
 D = date
@@ -399,34 +400,13 @@ def test_seed_deadlines_read_as_the_domain_says() -> None:
     assert read["Theo Dự án được thành phố phê duyệt"].external
 
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-_DEADLINE_COLUMN = re.compile(r"thời gian (thực hiện|hoàn thành|hoàn hành)", re.IGNORECASE)
-_NARRATIVE_DEADLINE = re.compile(r"^\+ Thời gian hoàn thành:\s*(.+)$", re.MULTILINE)
-
-
-def _mined_deadlines() -> set[str]:
-    """Deadline cells of the tab-separated seed tables and the narrative deadline lines."""
-    found: set[str] = set()
-    for path in sorted(SEEDS.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        found.update(m.group(1).strip() for m in _NARRATIVE_DEADLINE.finditer(text))
-        columns: list[int] = []
-        for line in text.splitlines():
-            cells = line.split("\t")
-            if len(cells) < 2:
-                continue
-            if cells[0].strip() in ("STT", "TT"):
-                columns = [i for i, c in enumerate(cells) if _DEADLINE_COLUMN.search(c)]
-                continue
-            found.update(cells[i].strip() for i in columns if i < len(cells) and cells[i].strip())
-    return found
-
-
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed plans not available")
 def test_seed_list_covers_every_table_deadline() -> None:
-    mined = _mined_deadlines()
-    assert len(mined) >= 15
-    assert mined <= set(SEED_DEADLINES), sorted(mined - set(SEED_DEADLINES))
+    """The list above holds every deadline cell of the seed plans' tables (tests/data)."""
+    by_document = seed_cells("seed-deadlines.txt")
+    assert len(by_document) == 4 and all(by_document.values())
+    cells = {c for document in by_document.values() for c in document}
+    assert len(cells) >= 15
+    assert cells <= set(SEED_DEADLINES), sorted(cells - set(SEED_DEADLINES))
 
 
 # --------------------------------------------------------------------------------------------
@@ -494,3 +474,27 @@ _PIECES = ["Quý", "quý", "Tháng", "tháng", "năm", "ngày", "trước", "t�
 def test_never_raises_on_deadline_like_text(pieces: list[str], year: int) -> None:
     _check(parse_deadline(" ".join(pieces), year))
     _check(parse_deadline("".join(pieces), year))
+
+
+# --------------------------------------------------------------------------------------------
+# The plan year itself: what the grammar cannot represent is refused, not a crash
+
+
+@pytest.mark.parametrize("year", [0, -1, 1, YEARS[0] - 1, YEARS[1] + 1, 10000])
+def test_explain_refuses_a_year_the_grammar_cannot_read(year: int, capsys: pytest.CaptureFixture[str]) -> None:
+    for lang, message in (("vi", f'Năm "{year}" không hợp lệ'), ("en", f'Year "{year}" is not valid')):
+        r = run(capsys, "explain", "deadline", "Quý II", "--year", str(year), "--lang", lang)
+        assert (r.code, r.out) == (2, "")
+        assert message in r.err and "ValueError" not in r.err
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_explain_reads_the_first_and_last_year(year: int, capsys: pytest.CaptureFixture[str]) -> None:
+    r = run(capsys, "explain", "deadline", "Quý II", "--year", str(year), "--format", "json")
+    assert r.code == 0 and r.json()["due"].startswith(str(year))
+
+
+def test_the_plan_year_is_checked_even_for_an_empty_cell() -> None:
+    with pytest.raises(KehoachError) as e:
+        parse_deadline("", YEARS[1] + 1)
+    assert e.value.key == "cli.bad-year"

@@ -1,7 +1,8 @@
 """The five real plans: complete (row counts per table), faithful (rows verbatim) and well read.
 
-The counts were taken from the source documents (../shared/seeds, text extracted from the
-communes' Word and PDF files) table by table, and checked against the files by eye:
+The counts were taken from the source documents (the five communes' plans as issued, text
+extracted from their Word and PDF files; not part of this repository) table by table, and
+checked against the files by eye:
 - Vĩnh Hải (seed 000): body indicator table 16 rows in groups I–II; the task appendix 22 rows in
   groups I, II, III, IV, V, VIII, IX, X, XI, XII, XIII (2+2+2+2+3+2+1+1+4+1+2); one target in the
   narrative (II.1.6 "100% hệ thống thông tin").

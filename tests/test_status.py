@@ -167,6 +167,35 @@ def test_unit_filter_through_the_registry(capsys: pytest.CaptureFixture[str], pl
     assert only_support and all(any("Công an" in u for u in r["support"]) for r in only_support)
 
 
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("vi", 'Không có đơn vị "Phong Kinh te" trong danh mục đơn vị hay trong nhiệm vụ nào. Có phải: Phòng Kinh tế'),
+    ("en", 'No unit "Phong Kinh te" in the unit registry or in any task. Did you mean: Phòng Kinh tế'),
+], ids=["vi", "en"])
+def test_an_unknown_unit_is_a_did_you_mean_not_an_empty_list(capsys: pytest.CaptureFixture[str], plans: Path,
+                                                            lang: str, said: str) -> None:
+    r = run(capsys, "status", str(plans), "--unit", "Phong Kinh te", "--as-of", "2026-03-01", "--format", "json",
+            "--lang", lang)
+    assert (r.code, r.out) == (2, "")
+    assert said in r.err
+
+
+def test_a_registered_unit_without_tasks_is_an_empty_list(capsys: pytest.CaptureFixture[str], plans: Path) -> None:
+    r = run(capsys, "status", str(plans), "--unit", "Sở Y tế", "--role", "any", "--as-of", "2026-03-01",
+            "--format", "json")
+    assert (r.code, r.json(), r.err) == (0, [], "")
+
+
+def test_an_unknown_unit_without_a_registry(capsys: pytest.CaptureFixture[str], plans: Path) -> None:
+    """Without units.yaml the names written in the tasks are the only ones known: a unit that is
+    only ever a supporting one is still known, and a typo is told the names written."""
+    (plans / "hai-phong" / "units.yaml").unlink()
+    support = run(capsys, "status", str(plans), "--unit", "Các phòng, ban, đơn vị có liên quan", "--as-of",
+                  "2026-03-01", "--format", "json")
+    assert (support.code, support.json()) == (0, [])
+    typo = run(capsys, "status", str(plans), "--unit", "Phòng Kinh te", "--as-of", "2026-03-01", "--lang", "en")
+    assert typo.code == 2 and 'No unit "Phòng Kinh te"' in typo.err and "Did you mean: Phòng Kinh tế" in typo.err
+
 def test_due_within_and_stale_filters(capsys: pytest.CaptureFixture[str], plans: Path) -> None:
     soon = run(capsys, "status", str(plans), "--due-within", "7", "--as-of", "2026-03-25", "--format", "json").json()
     assert soon and all(r["due"] and "2026-03-25" <= r["due"] <= "2026-04-01" for r in soon)

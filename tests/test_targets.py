@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kehoach.targets import KINDS, OPERATORS, Target, parse_target
+
+from .helpers import seed_cells
 
 # (text, kind, operator, value, upper, unit)
 CASES: list[tuple[str | int | float, str, str | None, float | None, float | None, str | None]] = [
@@ -194,31 +194,13 @@ def test_seed_description_is_not_a_target() -> None:
     assert not parse_target("Tiên tiến, hiện đại, dung lượng siêu lớn, băng thông siêu rộng").valid
 
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-_TARGET_COLUMN = re.compile(r"^(chỉ tiêu năm \d{4}|năm \d{4}|kết quả( \d{4})?)$", re.IGNORECASE)
-
-
-def _mined_targets() -> set[str]:
-    """Target and baseline cells of the tab-separated seed indicator tables."""
-    found: set[str] = set()
-    for path in sorted(SEEDS.glob("*.txt")):
-        columns: list[int] = []
-        for line in path.read_text(encoding="utf-8").splitlines():
-            cells = line.split("\t")
-            if len(cells) < 2:
-                continue
-            if cells[0].strip() in ("STT", "TT"):
-                columns = [i for i, c in enumerate(cells) if _TARGET_COLUMN.match(c.strip())]
-                continue
-            found.update(cells[i].strip() for i in columns if i < len(cells) and cells[i].strip())
-    return found
-
-
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed plans not available")
 def test_seed_list_covers_every_table_target() -> None:
-    mined = _mined_targets()
-    assert len(mined) >= 20
-    assert mined <= set(SEED_TARGETS), sorted(mined - set(SEED_TARGETS))
+    """The list above holds every target and baseline cell of the seed plans' tables (tests/data)."""
+    by_document = seed_cells("seed-targets.txt")
+    assert len(by_document) == 2 and all(by_document.values())
+    cells = {c for document in by_document.values() for c in document}
+    assert len(cells) >= 20
+    assert cells <= set(SEED_TARGETS), sorted(cells - set(SEED_TARGETS))
 
 
 # --------------------------------------------------------------------------------------------

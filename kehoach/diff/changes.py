@@ -12,8 +12,6 @@ from typing import Any
 
 from ..errors import KehoachError
 
-SEVERITIES = ("error", "warning", "info")
-
 # kind → default severity. Order: the order reporters list kinds of equal severity in.
 KINDS: dict[str, str] = {
     "plan-added": "info", "plan-removed": "warning",
