@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from dateutil.relativedelta import relativedelta
 
 from .deadlines import Deadline, parse_deadline
-from .linter import FileResult, load_usable
+from .linter import FileResult, load_plan
 from .model import Task
 from .runner import Job, code_fingerprint
 
@@ -207,16 +207,16 @@ def status_file(path: Path, display: str) -> FileResult:
     in the cache: a national run judges a hundred thousand tasks but lists a tenth of them, and
     building the others' strings was most of a warm run.
     """
-    loaded = load_usable(path, display)
-    if isinstance(loaded, FileResult):
-        return loaded
+    loaded = load_plan(path, display)
     plan = loaded.plan
+    if plan is None:
+        return loaded.result()
     schedules, rows = [], []
     for task in plan.tasks:
         d = parse_deadline(task.deadline, plan.meta.year)
         schedules.append(tuple(schedule(task, d)))
         rows.append(marshal.dumps(tuple(details(task, d))))
-    return loaded.result(display, {"start": plan.meta.period_start.isoformat(), "schedules": schedules,
+    return loaded.result({"start": plan.meta.period_start.isoformat(), "schedules": schedules,
                                    "details": rows})
 
 

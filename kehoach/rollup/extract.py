@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from ..catalog import Catalog
 from ..deadlines import parse_deadline
-from ..linter import FileResult, load_usable
+from ..linter import FileResult, load_plan
 from ..model import Plan, Task
 from ..runner import Job, code_fingerprint
 from ..status import Clock, Schedule, judge, schedule
@@ -68,10 +68,10 @@ def extract_file(path: Path, display: str, catalog: Catalog) -> FileResult:
     It makes no reference cycles (tests/test_rollup.py checks it on the real plans), so it runs
     with the cyclic collector off, as the command does: a tenth of reading a plan otherwise.
     """
-    loaded = load_usable(path, display)
-    if isinstance(loaded, FileResult):
-        return loaded
-    return loaded.result(display, _payload(display, path.stem, loaded.plan, catalog))
+    loaded = load_plan(path, display)
+    if loaded.plan is None:
+        return loaded.result()
+    return loaded.result(_payload(display, path.stem, loaded.plan, catalog))
 
 
 def rollup_job(catalog: Catalog) -> Job:
