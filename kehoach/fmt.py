@@ -52,7 +52,7 @@ from .loader import (
     typed_plain,
 )
 from .runner import Job, code_fingerprint, run
-from .yamlio import Source, double_quoted, folded, literal, plain_ok, source_of, write
+from .yamlio import double_quoted, folded, literal, plain_ok, read_source, source_of, write
 from .yamlio import scalar as scalar_text
 
 _STR = "tag:yaml.org,2002:str"
@@ -564,9 +564,5 @@ def format_files(files: list[tuple[Path, str]], mode: str, *, cache_dir: Path | 
 def write_all(outcomes: Iterable[Outcome]) -> None:
     for o in outcomes:
         if o.changed and o.text is not None:
-            write(_reread(o.path), o.text)
-
-
-def _reread(path: Path) -> Source:
-    # The encoding, BOM and line endings to write back with.
-    return source_of(path, read_bytes(path))
+            # Read again for the encoding, BOM and line endings to write back with.
+            write(read_source(o.path), o.text)
