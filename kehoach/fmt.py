@@ -52,7 +52,7 @@ from .loader import (
     tagged_scalar,
     typed_plain,
 )
-from .yamlio import Source, double_quoted, folded, literal, plain_ok, source_of, write
+from .yamlio import double_quoted, folded, literal, plain_ok, read_source, source_of, write
 from .yamlio import scalar as scalar_text
 
 _STR = "tag:yaml.org,2002:str"
@@ -570,12 +570,8 @@ def format_files(files: list[tuple[Path, str]], mode: str, *, cache_dir: Path | 
 def write_all(outcomes: Iterable[Outcome]) -> None:
     for o in outcomes:
         if o.changed and o.text is not None:
-            write(_reread(o.path), o.text)
-
-
-def _reread(path: Path) -> Source:
-    # The encoding, BOM and line endings to write back with.
-    return source_of(path, read_bytes(path))
+            # Read again for the encoding, BOM and line endings to write back with.
+            write(read_source(o.path), o.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -601,7 +597,7 @@ def unified_diffs(outcomes: Iterable[Outcome]) -> tuple[str, ...]:
     out = []
     for o in outcomes:
         if o.changed:
-            old = _reread(o.path).text
+            old = read_source(o.path).text
             out.append("".join(difflib.unified_diff(old.splitlines(keepends=True),
                                                     (o.text or "").splitlines(keepends=True),
                                                     f"a/{o.display}", f"b/{o.display}")))

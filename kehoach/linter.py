@@ -1,4 +1,10 @@
-"""Check one plan file: load → schema → model → rules → suppressions → configured severity."""
+"""Read one plan file into a usable plan or the findings that say why not, and check it.
+
+bytes → text → nodes with positions → repeated keys → schema → model → rules → suppressions →
+configured severity. :func:`load_plan` (a path) and :func:`load_plan_bytes` (bytes already read)
+are the one way every command turns a file into a plan: validate and render pass their settings
+to get the rules' findings too; the others take the plan, or the problems, as they are.
+"""
 
 from __future__ import annotations
 
@@ -27,42 +33,106 @@ def _finding(settings: Settings, rule: type[Rule], path: str, span: Span, messag
 
 
 def lint_file(path: Path, display: str, settings: Settings) -> FileResult[None]:
-    result: FileResult[None] = FileResult(display)
+    """The runner's per-file work for ``validate``."""
+    return load_plan(path, display, settings).result()
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedPlan:
+    """One plan file read as far as it goes, with every finding on the way.
+
+    ``plan`` is None when the plan cannot be used: the file is unreadable (``unreadable``: exit 2),
+    breaks the schema, or repeats a key. A repeated key makes it unusable because YAML tools
+    disagree on which value wins: a command that took the first one would track, roll up, render
+    or compare a plan that is not the one its author sees.
+    """
+
+    display: str
+    data: bytes                     # the file's bytes (b"" when they could not be read)
+    doc: Document | None            # None when the file is not YAML kehoach can read
+    plan: model.Plan | None
+    # What the command reports: the checks the settings select (validate, render), or, without
+    # settings, the problems.
+    findings: tuple[Finding, ...]
+    # Why ``plan`` is None (empty when it is not), in default severities and never suppressed: a
+    # plan that cannot be used always says why, whatever rules a configuration selects.
+    problems: tuple[Finding, ...]
+    unreadable: bool = False
+    digest: str = ""
+    mtime_ns: int = 0
+    size: int = 0
+
+    def result(self, payload: P | None = None) -> FileResult[P]:
+        return FileResult(self.display, list(self.findings), self.unreadable, self.digest, self.mtime_ns, self.size,
+                          payload)
+
+
+def load_plan(path: Path, display: str, settings: Settings | None = None) -> LoadedPlan:
+    """Read a plan file: bytes → text → nodes with positions → repeated keys → schema → model, and
+    with ``settings`` also the rules they select (the plan's units registry is the one beside it)."""
+    mtime_ns = size = 0
     try:
+        # Before reading: a file changed in between is then read again by the next cached run.
         st = path.stat()
-        result.mtime_ns, result.size = st.st_mtime_ns, st.st_size
+        mtime_ns, size = st.st_mtime_ns, st.st_size
     except OSError:
         pass  # read_bytes says what is wrong
     try:
         data = read_bytes(path)
-        result.digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    except LoadFailure as e:
+        return _unreadable(display, b"", "", e, settings, mtime_ns, size)
+    return load_plan_bytes(data, display, settings, path=path, mtime_ns=mtime_ns, size=size)
+
+
+def load_plan_bytes(data: bytes, display: str, settings: Settings | None = None, *, path: Path | None = None,
+                    mtime_ns: int = 0, size: int = 0) -> LoadedPlan:
+    """The same for bytes already read (a version from git); ``path`` places the units registry
+    for the rules (default: ``display``)."""
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    try:
         doc = parse(decode(data), display)
     except LoadFailure as e:
-        result.unreadable = True
-        rule = REGISTRY["yaml-syntax"]
-        # Unreadable input is always reported, whatever the selection: the run exits 2.
-        result.findings = [_finding(settings, rule, display, e.span, e.key, **e.args_)]
-        return result
-    result.findings = lint_document(doc, path, settings)
-    return result
+        return _unreadable(display, data, digest, e, settings, mtime_ns, size)
+    problems = _problems(doc)
+    plan = None if problems else model.build(doc)
+    findings = problems if settings is None else _check(doc, plan, problems, path or Path(display), settings)
+    return LoadedPlan(display, data, doc, plan, tuple(findings), tuple(problems), False, digest, mtime_ns, size)
 
 
-def lint_document(doc: Document, path: Path, settings: Settings) -> list[Finding]:
-    selected = set(settings.rules)
+def _unreadable(display: str, data: bytes, digest: str, e: LoadFailure, settings: Settings | None, mtime_ns: int,
+                size: int) -> LoadedPlan:
+    rule = REGISTRY["yaml-syntax"]
+    problem = _finding(LOAD_ONLY, rule, display, e.span, e.key, **e.args_)
+    # Unreadable input is always reported, whatever the selection: the run exits 2.
+    finding = problem if settings is None else problem._replace(severity=settings.severity(rule.name))
+    return LoadedPlan(display, data, None, None, (finding,), (problem,), True, digest, mtime_ns, size)
+
+
+def _problems(doc: Document) -> list[Finding]:
+    """Every repeated key and every schema error, each at its line: what makes a plan unusable."""
     out: list[Finding] = []
-    if "duplicate-key" in selected:
+    if doc.duplicate_keys:
         rule = REGISTRY["duplicate-key"]
         for key, span, first in doc.duplicate_keys:
-            out.append(_finding(settings, rule, doc.path, span, "rule.duplicate-key", key=key, first=first.line))
+            # ``name``, not ``key``: the message catalogue's own first parameter is ``key``.
+            out.append(_finding(LOAD_ONLY, rule, doc.path, span, "rule.duplicate-key", name=key, first=first.line))
     errors = schema.validate(doc, "plan")
-    if errors and "schema" in selected:
+    if errors:
         rule = REGISTRY["schema"]
         for err in errors:
             key = f"schema.{err.kind}" if f"schema.{err.kind}" in _SCHEMA_KEYS else "schema.other"
             span = doc.key_span(err.key_path) if err.key_path else doc.span(err.path)
-            out.append(_finding(settings, rule, doc.path, span, key, **err.detail))
-    if not errors:
-        plan = model.build(doc)
+            out.append(_finding(LOAD_ONLY, rule, doc.path, span, key, **err.detail))
+    return out
+
+
+def _check(doc: Document, plan: model.Plan | None, problems: list[Finding], path: Path,
+           settings: Settings) -> list[Finding]:
+    """The findings ``settings`` select: the problems in their configured severity, then the rules
+    (only on a usable plan), then the suppressions."""
+    selected = set(settings.rules)
+    out = [f._replace(severity=settings.severity(f.rule)) for f in problems if f.rule in selected]
+    if plan is not None:
         ctx = Context(plan=plan, registry=registry_for(path), as_of=settings.as_of)
         for name in settings.rules:
             rule = REGISTRY[name]
@@ -105,31 +175,3 @@ _SCHEMA_KEYS = {
     "schema.pattern", "schema.format", "schema.minimum", "schema.maximum", "schema.minItems",
     "schema.propertyNames",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Usable:
-    """A plan ready for the commands that need a model, with what the cache keys on."""
-
-    plan: model.Plan
-    digest: str
-    mtime_ns: int
-    size: int
-
-    def result(self, display: str, payload: P) -> FileResult[P]:
-        return FileResult(display, [], False, self.digest, self.mtime_ns, self.size, payload)
-
-
-def load_usable(path: Path, display: str) -> Usable | FileResult[None]:
-    """The plan, or the findings that say why it cannot be used (``unreadable`` means exit 2)."""
-    try:
-        data = read_bytes(path)
-        doc = parse(decode(data), display)
-    except LoadFailure:
-        result = lint_file(path, display, LOAD_ONLY)
-        result.unreadable = True
-        return result
-    if schema.validate(doc):
-        return lint_file(path, display, LOAD_ONLY)
-    st = path.stat()
-    return Usable(model.build(doc), hashlib.blake2b(data, digest_size=16).hexdigest(), st.st_mtime_ns, st.st_size)

@@ -224,7 +224,9 @@ class _Converter:
                 key_span = _mark(key_node)
                 if key in first:
                     doc.duplicate_keys.append((key, key_span, first[key]))
-                    continue  # the first occurrence wins, as in most YAML tools; the duplicate is reported
+                    # Kept out of the data and reported: kehoach.linter makes the plan unusable, so
+                    # that no command silently goes on with one of the two values.
+                    continue
                 first[key] = key_span
                 doc.key_spans[(*path, key)] = key_span
                 result[key] = self.convert(value_node, (*path, key))

@@ -1,7 +1,8 @@
 """Load plans for the commands that work on valid plans (export, status, progress, rollup…).
 
-Unlike ``validate``, these commands need a model: a file that cannot be read or breaks the
-schema is reported with its findings, and the command stops before doing anything.
+Unlike ``validate``, these commands need a model: a file that cannot be read, breaks the
+schema or repeats a key is reported with its findings, and the command stops before doing
+anything.
 """
 
 from __future__ import annotations
@@ -10,11 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import model, schema
 from .discovery import discover
 from .findings import Finding
-from .linter import LOAD_ONLY, lint_file
-from .loader import LoadFailure, load
+from .linter import load_plan
 from .model import Plan
 
 
@@ -44,16 +43,12 @@ def load_plans(paths: Iterable[str]) -> list[Loaded]:
     failed: list[Finding] = []
     unreadable = False
     for path, display in files:
-        try:
-            doc = load(path, display)
-        except LoadFailure:
-            unreadable = True
-            failed += lint_file(path, display, LOAD_ONLY).findings
+        read = load_plan(path, display)
+        if read.plan is None:
+            unreadable = unreadable or read.unreadable
+            failed += read.problems
             continue
-        if schema.validate(doc):
-            failed += lint_file(path, display, LOAD_ONLY).findings
-            continue
-        loaded.append(Loaded(path, display, model.build(doc)))
+        loaded.append(Loaded(path, display, read.plan))
     if failed:
         raise PlansInvalid(failed, unreadable)
     return loaded

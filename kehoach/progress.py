@@ -20,13 +20,14 @@ from typing import Any
 
 import yaml
 
-from . import model, schema
+from . import model
 from .errors import KehoachError
-from .loader import Composer, LoadFailure, decode, parse, read_bytes
+from .linter import load_plan, load_plan_bytes
+from .loader import Composer
 from .model import Task
+from .plans import PlansInvalid
 from .text import did_you_mean
-from .writers import atomic_write
-from .yamlio import encoding_of
+from .yamlio import Source, source_of
 
 STATES = {
     "chua-thuc-hien": "chưa thực hiện", "dang-thuc-hien": "đang thực hiện", "hoan-thanh": "hoàn thành",
@@ -97,32 +98,13 @@ def _num(v: float) -> str:
 
 # --- reading the file ---------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class PlanFile:
-    path: Path
-    raw: bytes
-    text: str
-    codec: str
-    bom: bytes
-    newline: str
-    plan: model.Plan
-
-
-def open_plan(path: Path) -> PlanFile:
-    try:
-        raw = read_bytes(path)
-        text = decode(raw)
-        doc = parse(text, str(path))
-    except LoadFailure as e:
-        raise KehoachError("progress.unreadable", path=str(path), line=e.span.line, column=e.span.column,
-                           reason=e.key) from None
-    errors = schema.validate(doc)
-    if errors:
-        span = doc.span(errors[0].path)
-        raise KehoachError("progress.invalid", path=str(path), line=span.line, column=span.column)
-    codec, bom = encoding_of(raw)
-    newline = "\r\n" if "\r\n" in text else "\n"
-    return PlanFile(path, raw, text, codec, bom, newline, model.build(doc))
+def open_plan(path: Path) -> tuple[Source, model.Plan]:
+    """The file (to write back in its own encoding and line endings) and its plan; raises
+    ``PlansInvalid`` with every finding when the plan cannot be used, as the other commands do."""
+    loaded = load_plan(path, path.as_posix())
+    if loaded.plan is None:
+        raise PlansInvalid(list(loaded.problems), loaded.unreadable)
+    return source_of(path, loaded.data), loaded.plan
 
 
 def find_task(plan: model.Plan, task_id: str) -> Task:
@@ -202,22 +184,20 @@ def insert_update(text: str, task: Task, update: NewUpdate, newline: str) -> str
     return "".join(lines[: after + 1]) + block + "".join(lines[after + 1:])
 
 
-def apply_updates(pf: PlanFile, updates: Sequence[NewUpdate]) -> str:
-    """The new text with every update appended to its task, checked by parsing it again."""
-    text = pf.text
-    plan = pf.plan
+def apply_updates(source: Source, plan: model.Plan, updates: Sequence[NewUpdate]) -> str:
+    """The new text with every update appended to its task, checked by reading it again."""
+    text = source.text
     for update in sorted(updates, key=lambda u: u.date):
         task = find_task(plan, update.task_id)
-        text = insert_update(text, task, update, pf.newline)
-        doc = parse(text, str(pf.path))
-        if schema.validate(doc):
+        text = insert_update(text, task, update, source.newline)
+        new_plan = load_plan_bytes(source.encode(text), source.path.as_posix()).plan
+        if new_plan is None:
             raise KehoachError("progress.internal", id=update.task_id)
-        new_plan = model.build(doc)
         after = find_task(new_plan, update.task_id)
         if len(after.progress) != len(task.progress) + 1 or after.progress[-1].date != update.date.isoformat():
             raise KehoachError("progress.internal", id=update.task_id)
         plan = new_plan
-    _check_only_inserted(pf.text, text)
+    _check_only_inserted(source.text, text)
     return text
 
 
@@ -228,11 +208,6 @@ def _check_only_inserted(old: str, new: str) -> None:
     for op, *_ in matcher.get_opcodes():
         if op not in ("equal", "insert"):
             raise KehoachError("progress.internal", id="")
-
-
-def write(pf: PlanFile, text: str) -> None:
-    data = pf.bom + text.encode(pf.codec)
-    atomic_write(pf.path, data)
 
 
 # --- importing a month of updates from a spreadsheet ---------------------------------------------

@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from .deadlines import Deadline, parse_deadline
 from .jobs import FileResult, Job, code_fingerprint
-from .linter import load_usable
+from .linter import load_plan
 from .model import Task
 
 STATE_CODES = {"chưa thực hiện": "not_started", "đang thực hiện": "in_progress", "hoàn thành": "done"}
@@ -213,16 +213,16 @@ def status_file(path: Path, display: str) -> FileResult[StatusFacts]:
     """The runner's per-file work for ``status``: each task's schedule and details, or why the plan
     cannot be read. Nothing here depends on the as-of date, so the cache serves every date:
     ``status`` defaults to today, and a cache keyed on the day would be cold every morning."""
-    loaded = load_usable(path, display)
-    if isinstance(loaded, FileResult):
-        return FileResult(loaded.path, loaded.findings, loaded.unreadable, loaded.digest, loaded.mtime_ns, loaded.size)
+    loaded = load_plan(path, display)
     plan = loaded.plan
+    if plan is None:
+        return loaded.result()
     schedules, rows = [], []
     for task in plan.tasks:
         d = parse_deadline(task.deadline, plan.meta.year)
         schedules.append(tuple(schedule(task, d)))
         rows.append(marshal.dumps(tuple(details(task, d))))
-    return loaded.result(display, StatusFacts(plan.meta.period_start.isoformat(), tuple(schedules), tuple(rows)))
+    return loaded.result(StatusFacts(plan.meta.period_start.isoformat(), tuple(schedules), tuple(rows)))
 
 
 def status_job() -> Job[StatusFacts]:

@@ -33,7 +33,8 @@ from .writers import atomic_write
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A YAML file as read: ``text`` has ``\\n`` line ends when the file used CRLF throughout."""
+    """A YAML file as read, and how to write it back (progress, fmt, --fix): ``text`` has ``\\n``
+    line ends when the file used CRLF throughout."""
 
     path: Path
     raw: bytes
@@ -41,6 +42,12 @@ class Source:
     codec: str
     bom: bytes
     crlf: bool
+
+    @property
+    def newline(self) -> str:
+        """The line end for lines inserted into ``text``: ``\\n`` (``encode`` turns it into CRLF when
+        the file used CRLF throughout), ``\\r\\n`` in a file that mixes both."""
+        return "\r\n" if "\r\n" in self.text else "\n"
 
     def encode(self, text: str) -> bytes:
         if self.crlf:

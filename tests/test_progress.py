@@ -210,3 +210,29 @@ def test_a_plan_keeps_its_encoding(capsys: pytest.CaptureFixture[str], tmp_path:
     assert after.startswith(bom)
     _only_inserted(text.encode("utf-8"), after[len(bom):].decode(codec).encode("utf-8"))
     assert model.build(load(path)).tasks[0].progress[0].state == "hoàn thành"
+
+
+def test_mixed_line_endings_and_utf16_crlf_are_written_back_as_found(capsys: pytest.CaptureFixture[str],
+                                                                    tmp_path: Path) -> None:
+    text, _ = plan_text("- id: t1\n  text: Một\n  lead: Công an xã\n  deadline: Quý II/2026\n")
+    mixed = tmp_path / "mixed.yaml"
+    mixed.write_bytes(text.replace("\n", "\r\n", 3).encode("utf-8"))   # CRLF on the first lines only
+    utf16 = tmp_path / "utf16.yaml"
+    utf16.write_bytes(codecs.BOM_UTF16_LE + text.replace("\n", "\r\n").encode("utf-16-le"))
+    for path, decode in ((mixed, lambda b: b), (utf16, lambda b: b[2:].decode("utf-16-le").encode("utf-8"))):
+        before = path.read_bytes()
+        assert run(capsys, "progress", str(path), "t1", "--status", "done", "--date", "2026-03-01",
+                   "--as-of", "2026-03-01").code == 0
+        added = _only_inserted(decode(before), decode(path.read_bytes()))
+        # A file with any CRLF gets CRLF lines, as progress always wrote them.
+        assert added and all(line.endswith(b"\r\n") for line in added)
+
+
+def test_an_invalid_plan_reports_every_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text, offset = plan_text("- id: t1\n  text: Một\n  lead: 5\n  deadline: Quý II/2026\n  dealine: x\n")
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    r = run(capsys, "progress", str(path), "t1", "--status", "done", "--date", "2026-03-01",
+            "--as-of", "2026-03-01")
+    assert r.code == 1 and path.read_text(encoding="utf-8") == text
+    assert f"{path.as_posix()}:{offset + 3}:" in r.err and f"{path.as_posix()}:{offset + 5}:" in r.err, r.err

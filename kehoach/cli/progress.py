@@ -10,7 +10,7 @@ import typer
 
 from ..errors import KehoachError
 from ..messages import t
-from .common import LangOpt, app, date_of, lang_of
+from .common import LangOpt, app, date_of, lang_of, report_invalid
 
 
 @app.command()
@@ -34,13 +34,15 @@ def progress(
     lang: LangOpt = "vi",
 ) -> int:
     """Ghi tiến độ một nhiệm vụ (hoặc nhập cả tháng từ CSV) vào tệp kế hoạch, an toàn."""
-    from ..progress import apply_updates, find_task, make_update, open_plan, read_csv, write
+    from ..progress import apply_updates, find_task, make_update, open_plan, read_csv
+    from ..yamlio import write
 
     lang = lang_of(lang)
     today = date_of(as_of)
-    pf = open_plan(plan_file)
+    with report_invalid(lang):
+        source, plan = open_plan(plan_file)
     if from_csv is not None:
-        updates, errors = read_csv(from_csv, pf.plan, today)
+        updates, errors = read_csv(from_csv, plan, today)
         if errors:
             for e in errors:
                 sys.stderr.write(f"{from_csv}:{e.line}: {t(e.key, lang, **e.args)}\n")
@@ -49,16 +51,16 @@ def progress(
     else:
         if task_id is None or date is None:
             raise KehoachError("progress.need-task-date")
-        find_task(pf.plan, task_id)
+        find_task(plan, task_id)
         updates = [make_update(task_id, status=status, date=date, as_of=today, percent=percent, note=note,
                                evidence=evidence, nothing=nothing, done_on=done_on)]
-    text = apply_updates(pf, updates)
+    text = apply_updates(source, plan, updates)
     if dry_run:
         import difflib
 
-        sys.stdout.writelines(difflib.unified_diff(pf.text.splitlines(keepends=True), text.splitlines(keepends=True),
-                                                   str(plan_file), str(plan_file)))
+        old = source.text.splitlines(keepends=True)
+        sys.stdout.writelines(difflib.unified_diff(old, text.splitlines(keepends=True), str(plan_file), str(plan_file)))
         return 0
-    write(pf, text)
+    write(source, text)
     sys.stdout.write(t("progress.written", lang, count=len(updates), path=str(plan_file)) + "\n")
     return 0

@@ -15,9 +15,10 @@ from .. import model, schema
 from ..catalog import find_catalog, load_catalog
 from ..discovery import NOT_PLANS
 from ..errors import KehoachError
-from ..findings import Span
-from ..loader import Document, LoadFailure, decode, parse, read_bytes
-from ..messages import M, t
+from ..findings import Finding, Span
+from ..linter import LoadedPlan, load_plan, load_plan_bytes
+from ..loader import Document, LoadFailure, decode, parse
+from ..messages import t
 from ..units import REGISTRY_FILE, Registry, registry_for, registry_from_data
 
 SIDES = {"old": ("cũ", "old"), "new": ("mới", "new")}
@@ -50,19 +51,21 @@ def read_version(data: bytes, path: str, side: str) -> Version | None:
     """A plan from its bytes, or None for YAML that is no kehoach plan at all (a mapping without
     ``kehoach:``, such as ``mkdocs.yml``); raises KehoachError naming the side and the place when a
     file cannot be read or breaks the plan format."""
-    try:
-        doc = parse(decode(data), path)
-    except LoadFailure as e:
-        raise _side_error("diff.side-unreadable", side, path, e.span, e.key, e.args_) from None
+    return _version(load_plan_bytes(data, path), side)
+
+
+def _version(loaded: LoadedPlan, side: str) -> Version | None:
+    path, doc = loaded.display, loaded.doc
+    if doc is None:
+        first = loaded.problems[0]
+        raise _side_error("diff.side-unreadable", side, path, first.span, first.message, first.args)
     if isinstance(doc.data, dict) and "kehoach" not in doc.data:
         return None
-    errors = schema.validate(doc, "plan")
-    if errors:
-        first = errors[0]
-        span = doc.key_span(first.key_path) if first.key_path else doc.span(first.path)
-        key = f"schema.{first.kind}" if f"schema.{first.kind}" in M else "schema.other"
-        raise _side_error("diff.side-invalid", side, path, span, key, first.detail)
-    return Version(path, doc, model.build(doc))
+    if loaded.plan is None:
+        # The first problem in the file; the message sends the user to validate for all of them.
+        first = min(loaded.problems, key=Finding.sort_key)
+        raise _side_error("diff.side-invalid", side, path, first.span, first.message, first.args)
+    return Version(path, doc, loaded.plan)
 
 
 def is_plan_path(rel: str) -> bool:
@@ -152,8 +155,4 @@ def pairs_on_disk(old: str, new: str) -> list[tuple[Path | None, Path | None, st
 
 
 def read_file(path: Path, shown: str, side: str) -> Version | None:
-    try:
-        data = read_bytes(path)
-    except LoadFailure as e:
-        raise _side_error("diff.side-unreadable", side, shown, e.span, e.key, e.args_) from None
-    return read_version(data, shown, side)
+    return _version(load_plan(path, shown), side)

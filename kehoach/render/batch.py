@@ -10,11 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import model, schema
 from ..config import Settings
 from ..findings import Finding
-from ..linter import lint_document, lint_file
-from ..loader import LoadFailure, load
+from ..linter import load_plan
 from ..model import Plan
 from ..writers import atomic_write
 from . import pdf, templates
@@ -93,18 +91,14 @@ def render_files(request: Request, progress: Progress | None = None) -> list[Out
 def _render_job(job: Job, request: Request, template: Template | None) -> tuple[Outcome, bytes | None]:
     """The plan's outcome and its document (Word, when PDF is asked for), or why there is none."""
     settings = request.settings
-    try:
-        doc = load(job.source, job.display)
-    except LoadFailure:
-        return Outcome(job.display, None, tuple(lint_file(job.source, job.display, settings).findings),
-                       unreadable=True), None
-    findings = lint_document(doc, job.source, settings)
-    blocking = tuple(f for f in findings if f.severity >= settings.fail_on)
-    if schema.validate(doc):
-        schema_findings = tuple(f for f in findings if f.rule == "schema") or blocking
-        return Outcome(job.display, None, schema_findings, unbuildable=True), None
+    loaded = load_plan(job.source, job.display, settings)
+    if loaded.unreadable:
+        return Outcome(job.display, None, loaded.findings, unreadable=True), None
+    if loaded.plan is None:
+        return Outcome(job.display, None, loaded.problems, unbuildable=True), None
+    blocking = tuple(f for f in loaded.findings if f.severity >= settings.fail_on)
     if blocking and not request.force:
         return Outcome(job.display, None, blocking), None
     fmt = "docx" if request.fmt == "pdf" else request.fmt
-    return Outcome(job.display, job.target, blocking), render_plan(model.build(doc), fmt, draft=bool(blocking),
+    return Outcome(job.display, job.target, blocking), render_plan(loaded.plan, fmt, draft=bool(blocking),
                                                                   template=template)

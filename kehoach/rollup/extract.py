@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 from ..catalog import Catalog
 from ..deadlines import parse_deadline
 from ..jobs import FileResult, Job, code_fingerprint
-from ..linter import load_usable
+from ..linter import load_plan
 from ..model import Plan, Task
 from ..status import Clock, Schedule, judge, schedule
 from .figures import Figure, figure_on, plan_figures
@@ -79,10 +79,10 @@ def extract_file(path: Path, display: str, catalog: Catalog) -> FileResult[PlanF
     It makes no reference cycles (tests/test_rollup.py checks it on the real plans), so it runs
     with the cyclic collector off, as the command does: a tenth of reading a plan otherwise.
     """
-    loaded = load_usable(path, display)
-    if isinstance(loaded, FileResult):
-        return FileResult(loaded.path, loaded.findings, loaded.unreadable, loaded.digest, loaded.mtime_ns, loaded.size)
-    return loaded.result(display, _facts(display, path.stem, loaded.plan, catalog))
+    loaded = load_plan(path, display)
+    if loaded.plan is None:
+        return loaded.result()
+    return loaded.result(_facts(display, path.stem, loaded.plan, catalog))
 
 
 def rollup_job(catalog: Catalog) -> Job[PlanFacts]:
