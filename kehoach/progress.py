@@ -291,3 +291,19 @@ def read_csv(path: Path, plan: model.Plan, as_of: dt.date) -> tuple[list[NewUpda
         except KehoachError as e:
             errors.append(RowError(n, e.key, e.args_))
     return updates, errors
+
+
+@dataclass(frozen=True, slots=True)
+class Recording:
+    """What ``kehoach progress`` did, or would do, to a plan file."""
+
+    plan: str                              # the plan file as the user named it
+    updates: int
+    diff: str | None = None                # --dry-run: the change, as a unified diff; nothing written
+    rejected: tuple[RowError, ...] = ()    # --from: every bad row; nothing written
+    csv: str = ""                          # --from: the CSV file
+
+
+def unified_diff(source: Source, text: str, name: str) -> str:
+    return "".join(difflib.unified_diff(source.text.splitlines(keepends=True), text.splitlines(keepends=True),
+                                        name, name))

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from ..errors import KehoachError
-from ..messages import t
 from .common import LangOpt, app, date_of, lang_of, report_invalid
 
 
@@ -34,19 +33,20 @@ def progress(
     lang: LangOpt = "vi",
 ) -> int:
     """Ghi tiến độ một nhiệm vụ (hoặc nhập cả tháng từ CSV) vào tệp kế hoạch, an toàn."""
-    from ..progress import apply_updates, find_task, make_update, open_plan, read_csv
+    from ..output import deliver
+    from ..progress import Recording, apply_updates, find_task, make_update, open_plan, read_csv, unified_diff
     from ..yamlio import write
 
     lang = lang_of(lang)
     today = date_of(as_of)
+    name = str(plan_file)
     with report_invalid(lang):
         source, plan = open_plan(plan_file)
     if from_csv is not None:
         updates, errors = read_csv(from_csv, plan, today)
         if errors:
-            for e in errors:
-                sys.stderr.write(f"{from_csv}:{e.line}: {t(e.key, lang, **e.args)}\n")
-            sys.stderr.write(t("progress.csv-rejected", lang, count=len(errors), path=str(plan_file)) + "\n")
+            deliver("progress", "text", Recording(name, 0, rejected=tuple(errors), csv=str(from_csv)), lang=lang,
+                    stream=sys.stderr)
             return 2
     else:
         if task_id is None or date is None:
@@ -56,11 +56,8 @@ def progress(
                                evidence=evidence, nothing=nothing, done_on=done_on)]
     text = apply_updates(source, plan, updates)
     if dry_run:
-        import difflib
-
-        old = source.text.splitlines(keepends=True)
-        sys.stdout.writelines(difflib.unified_diff(old, text.splitlines(keepends=True), str(plan_file), str(plan_file)))
+        deliver("progress", "text", Recording(name, len(updates), diff=unified_diff(source, text, name)), lang=lang)
         return 0
     write(source, text)
-    sys.stdout.write(t("progress.written", lang, count=len(updates), path=str(plan_file)) + "\n")
+    deliver("progress", "text", Recording(name, len(updates)), lang=lang)
     return 0
