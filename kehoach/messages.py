@@ -404,8 +404,10 @@ def template(key: str, lang: str = "vi") -> str | None:
     return pair[1] if lang == "en" else pair[0]
 
 
-def t(key: str, lang: str = "vi", **args: Any) -> str:
-    """The message ``key`` in ``lang``, filled with ``args``; a missing argument never crashes."""
+def t(key: str, lang: str = "vi", /, **args: Any) -> str:
+    """The message ``key`` in ``lang``, filled with ``args``; a missing argument never crashes.
+
+    Positional-only, because findings pass their arguments through: duplicate-key's is ``key``."""
     text = template(key, lang)
     if text is None:
         return key
