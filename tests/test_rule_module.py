@@ -105,8 +105,10 @@ def test_a_new_rule_is_its_module_and_its_case_file(tmp_path: Path) -> None:
     where = _run(copy, "-c", "import kehoach.rules; print(kehoach.rules.__file__)", cwd=work)
     assert Path(where.stdout.strip()).parent == copy / "kehoach" / "rules", where.stderr
 
-    # The rule-case machinery of the copy, with every case file (the probe's among them).
-    cases = _run(copy, "-m", "pytest", "-v", "-p", "no:cacheprovider", "tests/test_rule_cases.py", cwd=copy)
+    # The rule-case machinery of the copy: the probe's cases and the checks over all case files
+    # (the other rules' cases are the main suite's business).
+    cases = _run(copy, "-m", "pytest", "-v", "-p", "no:cacheprovider", "tests/test_rule_cases.py", "-k",
+                 "output-missing-probe or every_rule_has or name_their_rule or english or nobody_defines", cwd=copy)
     assert cases.returncode == 0, cases.stdout[-3000:]
     for test in ("test_rule_case[output-missing-probe-no-output]", "test_rule_case[output-missing-probe-with-output]",
                  "test_every_message_is_filled_by_its_cases[output-missing-probe]"):
@@ -131,3 +133,15 @@ def test_a_new_rule_is_its_module_and_its_case_file(tmp_path: Path) -> None:
     assert _run(copy, "tools/gen_rules_doc.py", cwd=copy).returncode == 0
     assert "## output-missing-probe" in (copy / "docs" / "rules.md").read_text(encoding="utf-8")
     assert _run(copy, "tools/gen_rules_doc.py", "--check", cwd=copy).returncode == 0
+
+    # Mistakes in a new module fail at import, naming the problem, rather than at a user's desk.
+    bad = copy / "kehoach" / "rules" / "output_missing_again.py"
+    for body, error in [
+        (RULE_MODULE.replace('"output-missing-probe"', '"output-missing-again"'), "rule code 'KH499' is used twice"),
+        (RULE_MODULE.replace('"KH499"', '"KH498"'), "rule name 'output-missing-probe' is used twice"),
+        (RULE_MODULE.replace('"KH499"', '"KH498"').replace('"output-missing-probe"', '"output-missing-again"')
+         .replace('    message = "Nhiệm vụ {id} chưa ghi kết quả cần đạt."\n', ""), "has no message"),
+    ]:
+        bad.write_text(body, encoding="utf-8")
+        r = _run(copy, "-c", "import kehoach.rules", cwd=work)
+        assert r.returncode == 1 and error in r.stderr, r.stderr[-500:]

@@ -16,9 +16,9 @@ import datetime as dt
 import importlib
 import inspect
 import pkgutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from ..findings import Severity, Span
 from ..model import Plan
@@ -81,6 +81,7 @@ class Rule:
         return Hit(span, f"rule.{variant or self.name}", args)
 
 
+V = TypeVar("V")
 _REQUIRED = ("name", "code", "severity")
 
 
@@ -105,21 +106,21 @@ def _discover() -> list[type[Rule]]:
     return sorted(found, key=lambda r: r.code)
 
 
-def _unique(rules: list[type[Rule]], what: str, key: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+def _index(rules: list[type[Rule]], what: str, pairs: Callable[[type[Rule]], Iterable[tuple[str, V]]]) -> dict[str, V]:
+    out: dict[str, V] = {}
     for r in rules:
-        for k, v in key(r):
+        for k, v in pairs(r):
             if k in out:
-                raise TypeError(f"{what} {k!r} is used twice ({out[k]!r} and {v!r})")
+                raise TypeError(f"{what} {k!r} is used twice (the second time by rule {r.name})")
             out[k] = v
     return out
 
 
 _RULES = _discover()
-REGISTRY: dict[str, type[Rule]] = _unique(_RULES, "rule name", lambda r: [(r.name, r)])
-BY_CODE: dict[str, type[Rule]] = _unique(_RULES, "rule code", lambda r: [(r.code, r)])
+REGISTRY: dict[str, type[Rule]] = _index(_RULES, "rule name", lambda r: [(r.name, r)])
+BY_CODE: dict[str, type[Rule]] = _index(_RULES, "rule code", lambda r: [(r.code, r)])
 # Message id → Vietnamese template, for every rule: what kehoach.messages renders "rule.<id>" with.
-TEMPLATES: dict[str, str] = _unique(_RULES, "message id", lambda r: list(r.templates().items()))
+TEMPLATES: dict[str, str] = _index(_RULES, "message id", lambda r: r.templates().items())
 del _RULES
 
 
