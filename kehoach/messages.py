@@ -1,4 +1,5 @@
-"""Every user-facing message, in Vietnamese (default) and English, in one catalogue.
+"""Every user-facing message, in Vietnamese (default) and English, in one catalogue — except
+the rules' Vietnamese texts, which live in each rule (kehoach/rules/); their English is here.
 
 Messages are ``str.format`` templates keyed by a stable id; findings carry the id and the
 arguments, so a cached finding can be shown in either language.
@@ -57,49 +58,6 @@ M: dict[str, tuple[str, str]] = {
     "schema.propertyNames": ("Tên khóa \"{value}\" không hợp lệ (mốc năm viết 4 chữ số, ví dụ \"2030\").",
                              "Key \"{value}\" is not valid (milestone years have 4 digits, e.g. \"2030\")."),
     "schema.other": ("Giá trị \"{value}\" không hợp lệ ({expected}).", "Value \"{value}\" is not valid ({expected})."),
-    # --- rules ---------------------------------------------------------------------------
-    "rule.duplicate-key": ("Khóa \"{name}\" lặp lại (lần đầu ở dòng {first}).",
-                           "Key \"{name}\" repeats (first at line {first})."),
-    "rule.duplicate-id": ("Mã \"{id}\" đã dùng ở dòng {first}.", "Id \"{id}\" is already used at line {first}."),
-    "rule.unused-suppression": ("Chú thích bỏ qua [{name}] không bỏ qua phát hiện nào.",
-                                "Suppression [{name}] suppresses nothing."),
-    "rule.unknown-suppression": ("Chú thích bỏ qua nêu quy tắc không tồn tại \"{name}\".",
-                                 "Suppression names an unknown rule \"{name}\"."),
-    "rule.missing-lead": ("Nhiệm vụ \"{id}\" chưa có đơn vị chủ trì.", "Task \"{id}\" has no lead unit."),
-    "rule.vague-lead": ("Đơn vị chủ trì \"{value}\" không chỉ rõ đơn vị nào (vi phạm \"rõ người\").",
-                        "Lead unit \"{value}\" names no one (breaks \"rõ người\")."),
-    "rule.unknown-unit": ("Đơn vị \"{value}\" không có trong danh mục đơn vị.{suggestions_vi}",
-                          "Unit \"{value}\" is not in the unit registry.{suggestions_en}"),
-    "rule.unit-spelling": ("Tên đơn vị \"{value}\" viết chưa chuẩn; tên chuẩn: \"{canonical}\".",
-                           "Unit \"{value}\" is not spelt the standard way; standard name: \"{canonical}\"."),
-    "rule.deadline-missing": ("Nhiệm vụ \"{id}\" chưa có thời gian thực hiện.", "Task \"{id}\" has no deadline."),
-    "rule.deadline-missing-column": ("Bảng nhiệm vụ \"{table}\" không có cột thời gian thực hiện.",
-                                     "Task table \"{table}\" has no deadline column."),
-    "rule.deadline-unparseable": ("Không đọc được thời hạn \"{value}\": {reason_text}.",
-                                  "Cannot read deadline \"{value}\": {reason_text}."),
-    "rule.deadline-before-plan": ("Thời hạn \"{value}\" (đến {due}) kết thúc trước kỳ kế hoạch (bắt đầu {start}).",
-                                  "Deadline \"{value}\" (due {due}) ends before the plan period (starts {start})."),
-    "rule.deadline-far-future": ("Thời hạn \"{value}\" (đến {due}) nằm sau kỳ kế hoạch.",
-                                 "Deadline \"{value}\" (due {due}) falls after the plan period."),
-    "rule.target-unparseable": ("Không đọc được chỉ tiêu \"{value}\".", "Cannot read target \"{value}\"."),
-    "rule.target-below-baseline": ("Chỉ tiêu \"{target}\" thấp hơn kết quả năm trước \"{baseline}\".",
-                                   "Target \"{target}\" is below the baseline \"{baseline}\"."),
-    "rule.numbering-gap": ("Số thứ tự nhảy từ \"{previous}\" đến \"{value}\".",
-                           "Numbering jumps from \"{previous}\" to \"{value}\"."),
-    "rule.numbering-repeat": ("Số thứ tự \"{value}\" lặp lại hoặc lùi lại (sau \"{previous}\").",
-                              "Number \"{value}\" repeats or goes back (after \"{previous}\")."),
-    "rule.duplicate-task": ("Nhiệm vụ \"{id}\" trùng nội dung với nhiệm vụ \"{first}\" (dòng {line}).",
-                            "Task \"{id}\" repeats task \"{first}\" (line {line})."),
-    "rule.progress-date-in-future": ("Cập nhật của \"{id}\" ghi ngày {value}, sau ngày hiện tại {as_of}.",
-                                     "An update of \"{id}\" is dated {value}, after the current date {as_of}."),
-    "rule.done-without-date": ("\"{id}\" báo hoàn thành ngày {date} nhưng thiếu ngày hoàn thành (done_on).",
-                               "\"{id}\" is reported done on {date} without its completion date (done_on)."),
-    "rule.percent-out-of-range": ("Tiến độ {value}% của \"{id}\" phải từ 0 đến 100.",
-                                  "Progress {value}% of \"{id}\" must be between 0 and 100."),
-    "rule.progress-out-of-order": ("Cập nhật ngày {value} của \"{id}\" đứng sau cập nhật ngày {previous}.",
-                                   "The update of {value} of \"{id}\" comes after the one of {previous}."),
-    "rule.progress-reopened": ("\"{id}\" đã báo hoàn thành, nay ngày {value} lại báo chưa xong mà không ghi lý do.",
-                               "\"{id}\" was reported done, and on {value} open again without a note saying why."),
     # --- deadline reasons ----------------------------------------------------------------
     "reason.unrecognised": ("không phải dạng thời hạn quen thuộc", "not a known deadline form"),
     "reason.month-out-of-range": ("tháng phải từ 1 đến 12", "months run from 1 to 12"),
@@ -404,23 +362,76 @@ M: dict[str, tuple[str, str]] = {
                           "Task timeliness comes from the status engine (deadline, recorded progress, as-of date); a task with several lead units counts for each; unit names are resolved to canonical names through the unit registry."),
 }
 
+# English for the rules' messages, by message id (the rule's name, or the variant's id). The
+# Vietnamese text lives in the rule itself; a rule without an entry here is shown in Vietnamese.
+RULE_EN: dict[str, str] = {
+    'duplicate-key': 'Key "{name}" repeats (first at line {first}).',
+    'duplicate-id': 'Id "{id}" is already used at line {first}.',
+    'unused-suppression': 'Suppression [{name}] suppresses nothing.',
+    'unknown-suppression': 'Suppression names an unknown rule "{name}".',
+    'missing-lead': 'Task "{id}" has no lead unit.',
+    'vague-lead': 'Lead unit "{value}" names no one (breaks "rõ người").',
+    'unknown-unit': 'Unit "{value}" is not in the unit registry.{suggestions_en}',
+    'unit-spelling': 'Unit "{value}" is not spelt the standard way; standard name: "{canonical}".',
+    'deadline-missing': 'Task "{id}" has no deadline.',
+    'deadline-missing-column': 'Task table "{table}" has no deadline column.',
+    'deadline-unparseable': 'Cannot read deadline "{value}": {reason_text}.',
+    'deadline-before-plan': 'Deadline "{value}" (due {due}) ends before the plan period (starts {start}).',
+    'deadline-far-future': 'Deadline "{value}" (due {due}) falls after the plan period.',
+    'target-unparseable': 'Cannot read target "{value}".',
+    'target-below-baseline': 'Target "{target}" is below the baseline "{baseline}".',
+    'numbering-gap': 'Numbering jumps from "{previous}" to "{value}".',
+    'numbering-repeat': 'Number "{value}" repeats or goes back (after "{previous}").',
+    'duplicate-task': 'Task "{id}" repeats task "{first}" (line {line}).',
+    'progress-date-in-future': 'An update of "{id}" is dated {value}, after the current date {as_of}.',
+    'done-without-date': '"{id}" is reported done on {date} without its completion date (done_on).',
+    'percent-out-of-range': 'Progress {value}% of "{id}" must be between 0 and 100.',
+    'progress-out-of-order': 'The update of {value} of "{id}" comes after the one of {previous}.',
+    'progress-reopened': '"{id}" was reported done, and on {value} open again without a note saying why.',
+}
+
 _SEVERITY = {"error": ("lỗi", "error"), "warning": ("cảnh báo", "warning"), "info": ("ghi chú", "info")}
 
 
-def t(key: str, lang: str = "vi", **args: Any) -> str:
-    """The message ``key`` in ``lang``, filled with ``args``; a missing argument never crashes."""
+def template(key: str, lang: str = "vi") -> str | None:
+    """The ``str.format`` template of ``key`` in ``lang``; None for a key nobody defined.
+
+    A "rule.<id>" key is a message of a registered rule: its Vietnamese text is the rule's own,
+    its English is in RULE_EN. Such a key without a rule message is a bug in a rule, never
+    shown to a user as the raw key: it raises KeyError.
+    """
+    if key.startswith("rule."):
+        # Imported here: the catalogue is used by code that never runs a rule, and the rules
+        # package imports every rule module.
+        from .rules import TEMPLATES
+
+        vi = TEMPLATES.get(key[5:])
+        if vi is None:
+            raise KeyError(f"no rule defines the message {key!r}")
+        return RULE_EN.get(key[5:], vi) if lang == "en" else vi
     pair = M.get(key)
     if pair is None:
+        return None
+    return pair[1] if lang == "en" else pair[0]
+
+
+def t(key: str, lang: str = "vi", /, **args: Any) -> str:
+    """The message ``key`` in ``lang``, filled with ``args``; a missing argument never crashes.
+
+    Positional-only, because findings pass their arguments through, and any name may be one."""
+    text = template(key, lang)
+    if text is None:
         return key
-    template = pair[1] if lang == "en" else pair[0]
-    args = _derived(args, lang)
     try:
-        return template.format(**args)
+        return text.format(**derived(args, lang))
     except (KeyError, IndexError, ValueError):
-        return template
+        return text
 
 
-def _derived(args: dict[str, Any], lang: str) -> dict[str, Any]:
+def derived(args: dict[str, Any], lang: str) -> dict[str, Any]:
+    """``args`` with the arguments that templates may use besides them: ``reason_text`` (a
+    deadline reason in words) and ``suggestions_vi``/``suggestions_en`` (a "did you mean" tail,
+    empty when there is nothing to suggest)."""
     out = dict(args)
     if "reason" in args and "reason_text" not in args:
         out["reason_text"] = t(f"reason.{args['reason']}", lang)

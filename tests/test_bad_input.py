@@ -48,11 +48,16 @@ def test_unreadable_files(capsys: pytest.CaptureFixture[str], tmp_path: Path, da
 
 def test_utf8_bom_and_utf16_are_read(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     text, _ = plan_text("- {id: t1, text: Một, lead: Công an xã, deadline: Quý II/2026}\n")
+    plain = _write(tmp_path, text.encode("utf-8"), "plain.yaml")
     bom = _write(tmp_path, b"\xef\xbb\xbf" + text.encode("utf-8"), "bom.yaml")
     utf16 = _write(tmp_path, text.encode("utf-16"), "utf16.yaml")
+    # Read as the same plan: the same findings, whatever rules exist, and none about reading.
+    code, findings = _validate(capsys, plain)
+    want = (code, [(f["rule"], f["line"], f["column"]) for f in findings])
     for p in (bom, utf16):
         code, findings = _validate(capsys, p)
-        assert (code, findings) == (0, [])
+        assert (code, [(f["rule"], f["line"], f["column"]) for f in findings]) == want
+        assert code != 2 and not [f for f in findings if f["rule"] in ("yaml-syntax", "schema")]
 
 
 def test_too_large_file_is_refused_fast(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -142,7 +147,8 @@ def test_one_bad_file_does_not_hide_the_others(capsys: pytest.CaptureFixture[str
     text, _ = plan_text("- {id: t1, text: Một, lead: Công an xã, deadline: Tháng 12/2025}\n")
     _write(tmp_path, text, "a.yaml")
     _write(tmp_path, b"kehoach: [\n", "b.yaml")
-    r = run(capsys, "validate", str(tmp_path), "--format", "json")
+    # Unreadable files are reported whatever the selection.
+    r = run(capsys, "validate", str(tmp_path), "--format", "json", "--select", "deadline-before-plan")
     assert r.code == 2
     rules = {(Path(str(f["path"])).name, f["rule"]) for f in r.json()["findings"]}
     assert rules == {("a.yaml", "deadline-before-plan"), ("b.yaml", "yaml-syntax")}

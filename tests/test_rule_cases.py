@@ -2,11 +2,14 @@
 
 ``pytest -k deadline-before-plan`` runs one rule's cases. Positions in a case are relative to
 its ``rows`` block (line 1, column 1 = its first character), or to the file for ``raw`` cases.
+A case runs only its rule (and those in ``also``) and looks only at its rule's findings, so a
+rule added later never changes another rule's cases.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import string
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +17,19 @@ import pytest
 import yaml
 
 from kehoach.config import Settings
+from kehoach.findings import Finding, Span
 from kehoach.linter import lint_file
-from kehoach.rules import REGISTRY
+from kehoach.messages import LANGS, RULE_EN, derived, t, template
+from kehoach.rules import REGISTRY, TEMPLATES
 
 from .conftest import ROWS_INDENT, plan_text
 
 CASES_DIR = Path(__file__).parent / "rule_cases"
+
+
+def _load(rule: str) -> list[dict[str, Any]]:
+    cases: list[dict[str, Any]] = yaml.safe_load((CASES_DIR / f"{rule}.yaml").read_text(encoding="utf-8"))["cases"]
+    return cases
 
 
 def _cases() -> list[Any]:
@@ -29,6 +39,24 @@ def _cases() -> list[Any]:
         for case in data["cases"]:
             out.append(pytest.param(data["rule"], case, id=f"{data['rule']}-{case['name']}"))
     return out
+
+
+def _lint(rule: str, case: dict[str, Any], folder: Path) -> tuple[list[Finding], list[Finding], int, int]:
+    """All findings of the case's plan, its rule's findings, and the position offsets."""
+    folder.mkdir(parents=True)
+    if "raw" in case:
+        text, offset, col_offset = case["raw"], 0, 0
+    else:
+        text, offset = plan_text(case["rows"], case.get("kind", "tasks"), case.get("items_key", "rows"))
+        col_offset = ROWS_INDENT
+    path = folder / "plan.yaml"
+    path.write_bytes(text.encode(case.get("encoding", "utf-8")))
+    if "units" in case:
+        (folder / "units.yaml").write_text(case["units"], encoding="utf-8")
+    selected = tuple(n for n in REGISTRY if n in {rule, *case.get("also", [])})
+    settings = Settings(rules=selected, as_of=dt.date.fromisoformat(case.get("as_of", "2026-03-01")))
+    findings = lint_file(path, "plan.yaml", settings).findings
+    return findings, [f for f in findings if f.rule == rule], offset, col_offset
 
 
 def test_every_rule_has_a_case_file() -> None:
@@ -47,27 +75,56 @@ def test_case_files_name_their_rule() -> None:
 
 @pytest.mark.parametrize(("rule", "case"), _cases())
 def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path) -> None:
-    folder = tmp_path / "plans" / "thu-nghiem"
-    folder.mkdir(parents=True)
-    if "raw" in case:
-        text, offset, col_offset = case["raw"], 0, 0
-    else:
-        text, offset = plan_text(case["rows"], case.get("kind", "tasks"), case.get("items_key", "rows"))
-        col_offset = ROWS_INDENT
-    path = folder / "plan.yaml"
-    path.write_bytes(text.encode(case.get("encoding", "utf-8")))
-    if "units" in case:
-        (folder / "units.yaml").write_text(case["units"], encoding="utf-8")
-    selected = tuple(n for n in REGISTRY if n in {rule, *case.get("also", [])})
-    settings = Settings(rules=selected, as_of=dt.date.fromisoformat(case.get("as_of", "2026-03-01")))
-    result = lint_file(path, "plan.yaml", settings)
-    got = sorted((f.span.line - offset, f.span.column - col_offset) for f in result.findings if f.rule == rule)
+    findings, mine, offset, col_offset = _lint(rule, case, tmp_path / "plans" / "thu-nghiem")
+    got = sorted((f.span.line - offset, f.span.column - col_offset) for f in mine)
     if "pass" in case:
-        assert got == [], f"expected no {rule} finding, got {got}: {[f.message for f in result.findings]}"
+        assert got == [], f"expected no {rule} finding, got {got}: {[f.message for f in mine]}"
     else:
         want = sorted((e["line"], e["column"]) for e in case["fail"])
-        assert got == want, [(f.span, f.message, f.args) for f in result.findings]
-    mine = [f for f in result.findings if f.rule == rule]
+        assert got == want, [(f.span, f.message, f.args) for f in findings]
     assert all(f.code == REGISTRY[rule].code for f in mine)
     if "message" in case:
         assert any(case["message"] in f.message + str(f.args) for f in mine), [(f.message, f.args) for f in mine]
+
+
+def _fields(text: str) -> set[str]:
+    """The argument names a str.format template uses ("{size:,}" → "size", "{a.b}" → "a")."""
+    out = set()
+    for _, name, _, _ in string.Formatter().parse(text):
+        if name is not None:
+            out.add(name.split(".")[0].split("[")[0])
+    return out
+
+
+@pytest.mark.parametrize("rule", list(REGISTRY))
+def test_every_message_is_filled_by_its_cases(rule: str, tmp_path: Path) -> None:
+    """Each of the rule's messages is produced by some case, and in both languages every
+    placeholder is filled by what the hit passes: a missing message or argument fails here."""
+    produced: set[str] = set()
+    for i, case in enumerate(_load(rule)):
+        _, mine, _, _ = _lint(rule, case, tmp_path / str(i) / "thu-nghiem")
+        for f in mine:
+            produced.add(f.message)
+            for lang in LANGS:
+                text = template(f.message, lang)
+                assert text is not None, (rule, f.message)
+                missing = _fields(text) - set(derived(f.args, lang))
+                assert not missing, (rule, f.message, lang, sorted(missing), f.args)
+                assert t(f.message, lang, **f.args) != text or not _fields(text)
+    declared = {f"rule.{m}" for m in REGISTRY[rule].templates()}
+    assert declared <= produced, f"messages no case produces: {sorted(declared - produced)}"
+    assert produced, f"no case of {rule} produces a finding"
+
+
+def test_english_names_only_existing_messages_with_the_same_arguments() -> None:
+    assert set(RULE_EN) <= set(TEMPLATES), sorted(set(RULE_EN) - set(TEMPLATES))
+    for key, en in RULE_EN.items():
+        same = {f.removesuffix("_en") for f in _fields(en)} == {f.removesuffix("_vi") for f in _fields(TEMPLATES[key])}
+        assert same, key
+
+
+def test_a_rule_message_nobody_defines_is_an_error_not_a_raw_key() -> None:
+    with pytest.raises(KeyError):
+        t("rule.no-such-message", "vi")
+    with pytest.raises(KeyError):
+        REGISTRY["numbering-gap"]().hit(Span(1, 1), variant="no-such-variant")

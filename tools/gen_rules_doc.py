@@ -9,9 +9,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kehoach.rules import REGISTRY
+ROOT = Path(__file__).resolve().parent.parent
+# The rules of this source tree, not those of an installed kehoach: --check must see the rule
+# modules beside the docs it checks, also after a non-editable install.
+sys.path.insert(0, str(ROOT))
 
-TARGET = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+from kehoach.rules import REGISTRY  # noqa: E402
+
+TARGET = ROOT / "docs" / "rules.md"
 
 
 def render() -> str:

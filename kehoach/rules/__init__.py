@@ -1,4 +1,9 @@
-"""The rule registry: every rule with its stable name, code and default severity.
+"""The rule registry: every rule with its stable name, code, default severity and message.
+
+A rule is one module in this package: a ``Rule`` subclass with its name, code, severity, message
+template (Vietnamese, ``str.format``) and its documentation as the docstring. Importing the
+package discovers the modules, so adding a rule touches no list. Modules whose name starts with
+"_" hold shared helpers and are not searched for rules.
 
 A rule only reports *what* and *where*; the linter applies the configured severity.
 Codes are grouped in families: KH0xx document, KH1xx units, KH2xx deadlines, KH3xx targets,
@@ -8,23 +13,22 @@ KH4xx structure, KH5xx progress. Names and codes are a stable interface: never r
 from __future__ import annotations
 
 import datetime as dt
-import functools
+import importlib
 import inspect
-from collections.abc import Iterator
+import pkgutil
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
-from ..deadlines import Deadline, parse_deadline
 from ..findings import Severity, Span
 from ..model import Plan
-from ..targets import Target, parse_target
 from ..units import Registry
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
     span: Span
-    message: str
+    message: str                # catalogue key: "rule." + the message id
     args: dict[str, Any] = field(default_factory=dict)
 
 
@@ -42,6 +46,12 @@ class Rule:
     name: ClassVar[str]
     code: ClassVar[str]
     severity: ClassVar[Severity]
+    # The Vietnamese text of the finding, a str.format template over the hit's arguments.
+    message: ClassVar[str] = ""
+    # Further texts for a rule that reports more than one kind of finding, by message id; a hit
+    # picks one with variant=<id>. Ids share one namespace with rule names (the catalogue key is
+    # "rule.<id>"), so an id is never another rule's name.
+    messages: ClassVar[dict[str, str]] = {}
     # "load" and "schema" rules are reported by the loader and the schema check themselves;
     # they are registered so that they can be selected, configured and explained like the rest.
     phase: ClassVar[str] = "plan"
@@ -55,35 +65,63 @@ class Rule:
     def doc(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
 
-    @staticmethod
-    def hit(span: Span, message: str, **args: Any) -> Hit:
-        return Hit(span, message, args)
+    @classmethod
+    def templates(cls) -> dict[str, str]:
+        """Every message of the rule by message id: the rule's name for ``message``."""
+        out = {cls.name: cls.message} if cls.message else {}
+        out.update(cls.messages)
+        return out
+
+    def hit(self, span: Span, *, variant: str = "", **args: Any) -> Hit:
+        """A finding at ``span`` with the rule's ``message`` (or ``messages[variant]``) and
+        ``args`` to fill it. The text itself is looked up when the finding is shown: findings are
+        cached and shown in either language."""
+        if variant and variant not in self.messages:
+            raise KeyError(f"rule {self.name} has no message variant {variant!r}")
+        return Hit(span, f"rule.{variant or self.name}", args)
 
 
-# Several rules read the same deadline and target cells: parse each distinct text once.
-@functools.lru_cache(maxsize=16384)
-def deadline(text: str, year: int) -> Deadline:
-    return parse_deadline(text, year)
+V = TypeVar("V")
+_REQUIRED = ("name", "code", "severity")
 
 
-@functools.lru_cache(maxsize=16384)
-def target(text: str) -> Target:
-    return parse_target(text)
+def _defined_in(module: Any) -> Iterator[type[Rule]]:
+    for obj in vars(module).values():
+        if isinstance(obj, type) and issubclass(obj, Rule) and obj is not Rule and obj.__module__ == module.__name__:
+            yield obj
 
 
-def _all_rules() -> dict[str, type[Rule]]:
-    from . import deadlines, document, progress, structure, targets, units
+def _discover() -> list[type[Rule]]:
+    found: list[type[Rule]] = []
+    for info in pkgutil.iter_modules(__path__):
+        if not info.name.startswith("_"):
+            found += _defined_in(importlib.import_module(f"{__name__}.{info.name}"))
+    for cls in found:
+        missing = [a for a in _REQUIRED if a not in vars(cls)]
+        if missing:
+            raise TypeError(f"rule {cls.__module__}.{cls.__qualname__} does not set {', '.join(missing)}")
+        if cls.phase in ("plan", "post") and not cls.templates():
+            raise TypeError(f"rule {cls.name} has no message")
+    # Code order is the order users see: rule listings, SARIF, docs/rules.md.
+    return sorted(found, key=lambda r: r.code)
 
-    rules: dict[str, type[Rule]] = {}
-    for module in (document, units, deadlines, targets, structure, progress):
-        for cls in module.RULES:
-            assert cls.name not in rules, cls.name
-            rules[cls.name] = cls
-    return rules
+
+def _index(rules: list[type[Rule]], what: str, pairs: Callable[[type[Rule]], Iterable[tuple[str, V]]]) -> dict[str, V]:
+    out: dict[str, V] = {}
+    for r in rules:
+        for k, v in pairs(r):
+            if k in out:
+                raise TypeError(f"{what} {k!r} is used twice (the second time by rule {r.name})")
+            out[k] = v
+    return out
 
 
-REGISTRY: dict[str, type[Rule]] = _all_rules()
-BY_CODE: dict[str, type[Rule]] = {r.code: r for r in REGISTRY.values()}
+_RULES = _discover()
+REGISTRY: dict[str, type[Rule]] = _index(_RULES, "rule name", lambda r: [(r.name, r)])
+BY_CODE: dict[str, type[Rule]] = _index(_RULES, "rule code", lambda r: [(r.code, r)])
+# Message id → Vietnamese template, for every rule: what kehoach.messages renders "rule.<id>" with.
+TEMPLATES: dict[str, str] = _index(_RULES, "message id", lambda r: r.templates().items())
+del _RULES
 
 
 def resolve(selector: str) -> list[type[Rule]]:
@@ -98,4 +136,3 @@ def resolve(selector: str) -> list[type[Rule]]:
     if up == "ALL":
         return list(REGISTRY.values())
     return family
-

@@ -1,4 +1,4 @@
-"""KH3xx: how much — indicator targets as the target parser reads them."""
+"""The target-below-baseline rule: its documentation is the class docstring."""
 
 from __future__ import annotations
 
@@ -6,40 +6,10 @@ from collections.abc import Iterator
 
 from ..findings import Severity
 from ..model import Indicator
-from . import Context, Hit, Rule, target
+from . import Context, Hit, Rule
+from ._common import target
 
 _NUMERIC = {"number", "range"}
-
-
-class TargetUnparseable(Rule):
-    """kehoach cannot read an indicator's target.
-
-    **What it does.** Reports a target (or a milestone) that the target parser cannot read as a
-    number with an operator and a unit, a range, `Đạt`, `-` (none) or `?` (unknown).
-
-    **Why it matters.** A target that cannot be read cannot be compared with the baseline, the
-    city's target or the reported actual values: the rollup shows it as a gap.
-
-    **Example.** `target: tăng mạnh`.
-
-    **Fix.** Write the target as a number with its operator and unit (`≥ 60%`, `100%`,
-    `tối thiểu 20 sáng kiến`); see `kehoach explain target`.
-    """
-
-    name = "target-unparseable"
-    code = "KH301"
-    severity = Severity.WARNING
-
-    def check(self, ctx: Context) -> Iterator[Hit]:
-        for row in ctx.plan.rows:
-            if not isinstance(row, Indicator):
-                continue
-            if row.target and not target(row.target).valid:
-                yield self.hit(row.at("target"), "rule.target-unparseable", id=row.id, value=row.target)
-            for year, value in row.milestones:
-                if value and not target(value).valid:
-                    yield self.hit(row.at("milestones"), "rule.target-unparseable", id=row.id,
-                                   value=f"{year}: {value}")
 
 
 class TargetBelowBaseline(Rule):
@@ -60,6 +30,7 @@ class TargetBelowBaseline(Rule):
     name = "target-below-baseline"
     code = "KH302"
     severity = Severity.WARNING
+    message = 'Chỉ tiêu "{target}" thấp hơn kết quả năm trước "{baseline}".'
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for row in ctx.plan.rows:
@@ -75,8 +46,5 @@ class TargetBelowBaseline(Rule):
             # A range target counts by its upper bound: "80-90%" does not fall below 85%.
             reach = goal.upper if goal.upper is not None else goal.value
             if reach < base.value:
-                yield self.hit(row.at("target"), "rule.target-below-baseline", id=row.id, target=row.target,
+                yield self.hit(row.at("target"), id=row.id, target=row.target,
                                baseline=row.baseline)
-
-
-RULES: list[type[Rule]] = [TargetUnparseable, TargetBelowBaseline]

@@ -1,13 +1,13 @@
-"""KH4xx: how the plan is laid out — numbering and repeated tasks."""
+"""The numbering-gap rule: its documentation is the class docstring."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import ClassVar
 
 from ..findings import Severity, Span
-from ..model import Block, Group, Row, Section, Table, Task
-from ..text import text_key
+from ..model import Block, Group, Row, Section, Table
 from . import Context, Hit, Rule
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -46,6 +46,17 @@ def ordinal(number: str) -> tuple[int, int] | None:
     return None
 
 
+def _depth(label: str) -> int:
+    """ "4" and "IV." are depth 1, "4.1" depth 2, "1.1.2" depth 3."""
+    return len([p for p in label.strip().rstrip(".").split(".") if p.strip()]) or 1
+
+
+def _label(item: Row | Group) -> tuple[str, Span]:
+    if isinstance(item, Group):
+        return item.number, item.span
+    return item.number, item.at("number")
+
+
 class NumberingGap(Rule):
     """Numbering skips or repeats a number.
 
@@ -65,6 +76,10 @@ class NumberingGap(Rule):
     name = "numbering-gap"
     code = "KH401"
     severity = Severity.INFO
+    message = 'Số thứ tự nhảy từ "{previous}" đến "{value}".'
+    messages: ClassVar[dict[str, str]] = {
+        'numbering-repeat': 'Số thứ tự "{value}" lặp lại hoặc lùi lại (sau "{previous}").',
+    }
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for table in ctx.plan.tables:
@@ -95,9 +110,9 @@ class NumberingGap(Rule):
             elif before is not None:
                 expected = before[0][1] + 1
                 if cur[0] < expected:
-                    yield self.hit(span, "rule.numbering-repeat", value=label, previous=before[1])
+                    yield self.hit(span, variant="numbering-repeat", value=label, previous=before[1])
                 elif cur[0] > expected:
-                    yield self.hit(span, "rule.numbering-gap", value=label, previous=before[1])
+                    yield self.hit(span, value=label, previous=before[1])
             prev[depth], first = (cur, label), False
 
     def _table(self, table: Table) -> Iterator[Hit]:
@@ -120,52 +135,3 @@ class NumberingGap(Rule):
         yield from self._sequence([(s.number, s.span) for s in sections if s.number])
         for s in sections:
             yield from self._sections(s.content)
-
-
-def _depth(label: str) -> int:
-    """ "4" and "IV." are depth 1, "4.1" depth 2, "1.1.2" depth 3."""
-    return len([p for p in label.strip().rstrip(".").split(".") if p.strip()]) or 1
-
-
-def _label(item: Row | Group) -> tuple[str, Span]:
-    if isinstance(item, Group):
-        return item.number, item.span
-    return item.number, item.at("number")
-
-
-class DuplicateTask(Rule):
-    """The same task appears twice in the plan.
-
-    **What it does.** Reports a task whose text, after normalisation (case, spacing, punctuation,
-    Unicode form), equals an earlier task's text.
-
-    **Why it matters.** Two copies of one task get two progress histories and double counts in the
-    rollup; usually a row was pasted twice, or two appendices overlap.
-
-    **Example.** The same "Tuyên truyền, quán triệt Nghị quyết số 57-NQ/TW …" row in Phụ lục 3 and 4.
-
-    **Fix.** Keep one task and give it every unit involved; if both are meant, make the texts say
-    how they differ.
-    """
-
-    name = "duplicate-task"
-    code = "KH402"
-    severity = Severity.WARNING
-
-    def check(self, ctx: Context) -> Iterator[Hit]:
-        seen: dict[str, Row] = {}
-        for row in ctx.plan.rows:
-            if not isinstance(row, Task) or not row.text:
-                continue
-            key = text_key(row.text)
-            if len(key) < 12:
-                continue
-            first = seen.get(key)
-            if first is not None:
-                yield self.hit(row.at("text"), "rule.duplicate-task", id=row.id, first=first.id,
-                               line=first.at("text").line)
-            else:
-                seen[key] = row
-
-
-RULES: list[type[Rule]] = [NumberingGap, DuplicateTask]
