@@ -2,6 +2,8 @@
 
 ``pytest -k deadline-before-plan`` runs one rule's cases. Positions in a case are relative to
 its ``rows`` block (line 1, column 1 = its first character), or to the file for ``raw`` cases.
+A position names either the exact place of the finding or a whole row, by where the row starts
+(its ``- `` item: column 3 of the row's first line): a finding anywhere in that row matches it.
 A case runs only its rule (and those in ``also``) and looks only at its rule's findings, so a
 rule added later never changes another rule's cases.
 """
@@ -81,10 +83,21 @@ def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path) -> None:
         assert got == [], f"expected no {rule} finding, got {got}: {[f.message for f in mine]}"
     else:
         want = sorted((e["line"], e["column"]) for e in case["fail"])
-        assert got == want, [(f.span, f.message, f.args) for f in findings]
+        assert _as_wanted(got, want, case.get("rows", "")) == want, [(f.span, f.message, f.args) for f in findings]
     assert all(f.code == REGISTRY[rule].code for f in mine)
     if "message" in case:
         assert any(case["message"] in f.message + str(f.args) for f in mine), [(f.message, f.args) for f in mine]
+
+
+def _as_wanted(got: list[tuple[int, int]], want: list[tuple[int, int]], rows: str) -> list[tuple[int, int]]:
+    """Each finding's position, or the start of its row where the case names the row."""
+    starts = [i for i, line in enumerate(rows.splitlines(), start=1) if line.startswith("- ")]
+    out = []
+    for line, column in got:
+        row = max((s for s in starts if s <= line), default=None)
+        named_row = row is not None and (row, 3) in want and (line, column) not in want
+        out.append((row, 3) if named_row and row is not None else (line, column))
+    return sorted(out)
 
 
 def _fields(text: str) -> set[str]:
@@ -128,3 +141,11 @@ def test_a_rule_message_nobody_defines_is_an_error_not_a_raw_key() -> None:
         t("rule.no-such-message", "vi")
     with pytest.raises(KeyError):
         REGISTRY["numbering-gap"]().hit(Span(1, 1), variant="no-such-variant")
+
+
+def test_a_case_may_name_the_row_but_not_another_row() -> None:
+    rows = "- id: t1\n  text: a\n- id: t2\n  text: b\n"
+    assert _as_wanted([(2, 9)], [(1, 3)], rows) == [(1, 3)]        # in the row named
+    assert _as_wanted([(4, 9)], [(1, 3)], rows) == [(3, 3)]        # in the next row: no match
+    assert _as_wanted([(2, 9)], [(2, 9)], rows) == [(2, 9)]        # an exact position stays exact
+    assert _as_wanted([(2, 9), (2, 3)], [(1, 3)], rows) == [(1, 3), (1, 3)]   # two findings are two
