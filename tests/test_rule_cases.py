@@ -146,6 +146,6 @@ def test_a_rule_message_nobody_defines_is_an_error_not_a_raw_key() -> None:
 def test_a_case_may_name_the_row_but_not_another_row() -> None:
     rows = "- id: t1\n  text: a\n- id: t2\n  text: b\n"
     assert _as_wanted([(2, 9)], [(1, 3)], rows) == [(1, 3)]        # in the row named
-    assert _as_wanted([(4, 9)], [(1, 3)], rows) == [(3, 3)]        # in the next row: no match
+    assert _as_wanted([(4, 9)], [(1, 3)], rows) == [(4, 9)]        # in another row: no match
     assert _as_wanted([(2, 9)], [(2, 9)], rows) == [(2, 9)]        # an exact position stays exact
     assert _as_wanted([(2, 9), (2, 3)], [(1, 3)], rows) == [(1, 3), (1, 3)]   # two findings are two
