@@ -12,7 +12,7 @@ from kehoach.output import Formatter, choose, formats, formatter
 from tests.conftest import PLANS
 from tests.helpers import run
 
-COMMANDS = ("validate", "status", "rollup", "export", "diff", "explain", "fmt", "fix")
+COMMANDS = ("validate", "status", "rollup", "export", "diff", "explain", "fmt", "fix", "progress", "render")
 
 
 @pytest.fixture
@@ -152,3 +152,29 @@ def test_a_folder_without_a_unit_registry_says_the_unit_rules_were_skipped(
     assert json.loads(r.out)["findings"]
     r = run(capsys, "validate", str(plans), "--as-of", "2026-03-01", "--ignore", "KH1")
     assert "units.yaml" not in r.err
+
+
+def test_render_o_ending_in_a_slash_is_a_folder(plans: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = str(plans / "hai-phong" / "an-lao.yaml")
+    r = run(capsys, "render", plan, "--force", "-o", "out-new/")
+    assert r.code == 0, r.err
+    assert Path("out-new/an-lao.docx").is_file() and Path("out-new").is_dir()
+
+
+def test_render_takes_the_format_from_o(plans: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = str(plans / "hai-phong" / "an-lao.yaml")
+    r = run(capsys, "render", plan, "--force", "-o", "tt.md")
+    assert r.code == 0 and Path("tt.md").read_text(encoding="utf-8").startswith("**ỦY BAN NHÂN DÂN**")
+    # -o x.pdf alone means PDF: without LibreOffice that is a clear refusal, never Word bytes in a .pdf
+    monkeypatch.setenv("KEHOACH_SOFFICE", "/khong/co/soffice")
+    r = run(capsys, "render", plan, "--force", "-o", "tt.pdf")
+    assert r.code == 2 and "LibreOffice" in r.err and not Path("tt.pdf").exists()
+    r = run(capsys, "render", plan, "--force", "-o", "tt.docx", "--format", "md")
+    assert r.code == 2 and "tt.docx" in r.err and not Path("tt.docx").exists()
+
+
+def test_render_into_a_place_that_cannot_be_written(plans: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Path("a-file").write_text("x", encoding="utf-8")
+    r = run(capsys, "render", str(plans / "hai-phong" / "an-lao.yaml"), "--force", "-o", "a-file/sub/")
+    assert r.code == 2 and "a-file/sub" in r.err and "Lỗi không mong đợi" not in r.err

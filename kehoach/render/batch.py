@@ -6,6 +6,7 @@ This is the plain function behind ``kehoach render``: the CLI parses options, ca
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,13 +15,14 @@ from ..config import Settings
 from ..findings import Finding
 from ..linter import load_plan
 from ..model import Plan
+from ..output import Out, formatter
 from ..writers import atomic_write
 from . import pdf, templates
 from .context import build_view
+from .document import Document
 from .output import Job, check_targets, plan_jobs
 from .templates import Template
 
-FORMATS = ("docx", "md", "html", "pdf")
 Progress = Callable[[int, int], None]
 
 
@@ -41,34 +43,24 @@ class Outcome:
 class Request:
     paths: tuple[str, ...]
     fmt: str
-    output: Path | None
+    output: str | None
     settings: Settings
     overwrite: bool = False
     force: bool = False
-    template: Path | None = None
+    template: str | None = None
 
 
-def render_plan(plan: Plan, fmt: str, *, draft: bool = False, template: Template | None = None,
-                soffice: str | None = None) -> bytes:
+def render_plan(plan: Plan, fmt: str, *, draft: bool = False, template: Template | None = None) -> bytes:
     """One plan as a document in ``fmt`` (the library entry point; no checks, no files)."""
-    view = build_view(plan, draft=draft)
-    if fmt == "md":
-        from .markdown import render_markdown
-        return render_markdown(view, template)
-    if fmt == "html":
-        from .html import render_html
-        return render_html(view, template)
-    from .docx import render_docx
-    docx = render_docx(view, template or templates.bundled(templates.DOCX))
-    if fmt == "pdf":
-        return pdf.docx_to_pdf(docx, soffice or pdf.require_soffice())
-    return docx
+    out = io.BytesIO()
+    formatter("render", fmt).write(Document(build_view(plan, draft=draft), template), Out(out, "vi", 0, False))
+    return out.getvalue()
 
 
 def render_files(request: Request, progress: Progress | None = None) -> list[Outcome]:
     jobs = plan_jobs(list(request.paths), request.fmt, request.output)
     check_targets(jobs, request.overwrite)
-    template = templates.custom(request.template) if request.template is not None else None
+    template = templates.custom(Path(request.template)) if request.template is not None else None
     soffice = pdf.require_soffice() if request.fmt == "pdf" else None
     outcomes: list[Outcome] = []
     pending: list[tuple[Path, bytes]] = []   # PDF: Word documents converted together, one LibreOffice start

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..discovery import discover
 from ..errors import KehoachError
-
-EXTENSIONS = {"docx": ".docx", "md": ".md", "html": ".html", "pdf": ".pdf"}
+from ..output import formatter, names_folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,17 +17,17 @@ class Job:
     target: Path
 
 
-def plan_jobs(paths: list[str], fmt: str, output: Path | None) -> list[Job]:
+def plan_jobs(paths: list[str], fmt: str, output: str | None) -> list[Job]:
     """One job per plan. A single plan file with ``-o FILE`` goes to FILE; otherwise ``-o`` (or
     the current folder) is a folder, and each plan keeps its place under the folder it was found in:
     ``plans/hai-phong`` → ``OUT/hai-an.docx``, ``plans`` → ``OUT/hai-phong/hai-an.docx``."""
-    ext = EXTENSIONS[fmt]
+    ext = formatter("render", fmt).extensions[0]
     single = len(paths) == 1 and not Path(paths[0]).is_dir()
     jobs: list[Job] = []
-    if single and output is not None and not _names_folder(output):
+    if single and output is not None and not names_folder(output):
         (source, display), = discover(paths)
-        return [Job(source, display, output)]
-    folder = output if output is not None else Path(".")
+        return [Job(source, display, Path(output))]
+    folder = Path(output) if output is not None else Path(".")
     seen: dict[Path, str] = {}
     for raw in paths:
         base = Path(raw)
@@ -44,10 +42,6 @@ def plan_jobs(paths: list[str], fmt: str, output: Path | None) -> list[Job]:
             seen[key] = display
             jobs.append(Job(source, display, target))
     return jobs
-
-
-def _names_folder(path: Path) -> bool:
-    return path.is_dir() or str(path).endswith(("/", os.sep))
 
 
 def check_targets(jobs: list[Job], overwrite: bool) -> None:

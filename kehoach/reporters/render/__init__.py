@@ -1,0 +1,1 @@
+"""The document formats of `kehoach render`: each writes one plan as a document."""
