@@ -52,7 +52,10 @@ OutputOpt = Annotated[str | None, typer.Option(
     "-o", "--output", help="Ghi ra tệp (ghi trọn hoặc không ghi gì); định dạng theo đuôi tệp nếu không có --format.")]
 # The options every command over many plans shares (the runner's cache and workers).
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm.")]
-CacheDirOpt = Annotated[Path, typer.Option("--cache-dir", envvar="KEHOACH_CACHE_DIR", help="Thư mục bộ nhớ đệm.")]
+CacheDirOpt = Annotated[Path, typer.Option("--cache-dir", envvar="KEHOACH_CACHE_DIR", readable=False,
+                                           help="Thư mục bộ nhớ đệm.")]
+# Paths are checked by kehoach itself (readable=False above): Click would say in English that a
+# path "is not readable", where kehoach says which file and why, in the user's language.
 JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help="Số tiến trình song song (mặc định: số lõi).")]
 CACHE_DIR = Path(".kehoach_cache")
 P = TypeVar("P")
