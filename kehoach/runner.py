@@ -8,7 +8,6 @@ or else the same content hash) is not parsed again.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gc
 import hashlib
@@ -17,7 +16,6 @@ import marshal
 import multiprocessing as mp
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +28,7 @@ from .jobs import FileResult, Job, code_fingerprint
 from .linter import lint_file
 from .rules import REGISTRY
 from .units import REGISTRY_FILE, load_registry
+from .writers import AtomicFile
 
 P = TypeVar("P")
 PARALLEL_FROM = 24   # below this many files, starting workers costs more than it saves
@@ -124,18 +123,13 @@ class Cache:
             for old in [*self.path.parent.glob(f"{job}-*.cache"), *self.path.parent.glob(f"{job}-*.json")]:
                 if old != self.path:
                     old.unlink(missing_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".cache")
-        except OSError:
-            return  # a cache that cannot be written only costs time next run
-        try:
-            with os.fdopen(fd, "wb") as f:
+            # Not synced: a cache lost in a power cut only costs time. Windows refuses to replace a
+            # file another process has open (a second kehoach reading the cache): the run is still
+            # right, and AtomicFile leaves no temporary file behind.
+            with AtomicFile(self.path, sync=False) as f:
                 f.write(marshal.dumps(self.entries))
-            os.replace(tmp, self.path)
-        except OSError:
-            # Windows refuses to replace a file another process has open (a second kehoach
-            # reading the cache): the run is still right, only the temporary file must not stay.
-            with contextlib.suppress(OSError):
-                Path(tmp).unlink(missing_ok=True)
+        except (OSError, KehoachError):
+            pass  # a cache that cannot be written only costs time next run
 
 
 START_METHOD_ENV = "KEHOACH_START_METHOD"

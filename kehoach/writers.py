@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -21,9 +22,10 @@ class AtomicFile:
     """A file written whole or not at all: bytes go to a temporary file in the same folder, which
     replaces the target only when everything was written and synced."""
 
-    def __init__(self, path: Path, *, overwrite: bool = True) -> None:
+    def __init__(self, path: Path, *, overwrite: bool = True, sync: bool = True) -> None:
         self.path = path
         self.overwrite = overwrite
+        self.sync = sync
 
     def __enter__(self) -> BinaryIO:
         path = self.path
@@ -48,19 +50,25 @@ class AtomicFile:
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         try:
-            if exc_type is None:
+            if exc_type is None and self.sync:
                 self.file.flush()
                 os.fsync(self.file.fileno())
             self.file.close()
             if exc_type is None:
                 os.replace(self.tmp, self.path)
         except OSError as e:
-            Path(self.tmp).unlink(missing_ok=True)
+            self._discard()
             raise KehoachError("out.unwritable", path=str(self.path), reason=e.strerror or str(e)) from None
         if exc_type is not None:
-            Path(self.tmp).unlink(missing_ok=True)
+            self._discard()
         if isinstance(exc, OSError):
             raise KehoachError("out.unwritable", path=str(self.path), reason=exc.strerror or str(exc)) from None
+
+
+    def _discard(self) -> None:
+        # Windows may refuse while another process holds the file: leave it then, never fail on it.
+        with contextlib.suppress(OSError):
+            Path(self.tmp).unlink(missing_ok=True)
 
 
 def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:

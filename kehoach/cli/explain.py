@@ -53,7 +53,8 @@ def explain_target(
 def explain_unit(
     text: Annotated[str, typer.Argument(help="Tên đơn vị như đã viết.")],
     city: Annotated[str, typer.Option("--city", help="Thư mục thành phố, ví dụ hai-phong.")],
-    plans_dir: Annotated[Path, typer.Option("--plans-dir", readable=False, help="Thư mục chứa các thành phố.")] = Path("plans"),
+    plans_dir: Annotated[Path, typer.Option(
+        "--plans-dir", readable=False, help="Thư mục chứa các thành phố.")] = Path("plans"),
     format: FormatOpt = "text",
     lang: LangOpt = "vi",
 ) -> int:

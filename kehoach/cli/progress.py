@@ -27,7 +27,8 @@ def progress(
     done_on: Annotated[str | None, typer.Option(
         "--done-on", help="Ngày hoàn thành thực tế (mặc định: --date).")] = None,
     nothing: Annotated[bool, typer.Option("--nothing", help="Tháng này không phát sinh nội dung báo cáo.")] = False,
-    from_csv: Annotated[Path | None, typer.Option("--from", readable=False, help="Nhập nhiều cập nhật từ tệp CSV.")] = None,
+    from_csv: Annotated[Path | None, typer.Option(
+        "--from", readable=False, help="Nhập nhiều cập nhật từ tệp CSV.")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Ngày hiện tại (mặc định hôm nay).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Chỉ hiện thay đổi, không ghi.")] = False,
     lang: LangOpt = "vi",

@@ -33,7 +33,8 @@ def rollup(
     indicator: Annotated[list[str] | None, typer.Option(
         "--indicator", help="Chỉ tổng hợp các mã chỉ tiêu này (lặp lại hoặc ngăn cách bằng dấu phẩy).")] = None,
     catalog: Annotated[Path | None, typer.Option(
-        "--catalog", readable=False, help="Danh mục chỉ tiêu (mặc định: catalog.yaml ở thư mục kế hoạch hoặc thư mục cha).")] = None,
+        "--catalog", readable=False,
+        help="Danh mục chỉ tiêu (mặc định: catalog.yaml ở thư mục kế hoạch hoặc thư mục cha).")] = None,
     format: Annotated[str | None, format_option("rollup", "text")] = None,
     output: OutputOpt = None,
     fail_on_findings: Annotated[bool, typer.Option(
