@@ -1,6 +1,6 @@
 """The benchmark: kehoach validate against its peers on a national-scale corpus, side by side.
 
-    python bench/run.py [--plans 3321] [--repeat 3] [--skip-peer]
+    python bench/run.py [--plans 3321] [--repeat 3] [--skip-peer] [--baseline PATH/TO/kehoach]
 
 Builds the corpus (bench/corpus.py) under bench/out/, then times, in one run and alternating:
 - kehoach validate, cold (no cache) and warm (unchanged files, cache kept);
@@ -8,6 +8,9 @@ Builds the corpus (bench/corpus.py) under bench/out/, then times, in one run and
 - a bare libyaml parse (PyYAML CSafeLoader) of the same bytes, in one process;
 - kehoach status --overdue, cold and warm (its own cache), on the same plans with progress, then
   on the next day and filtered by a unit through the registry, both on that same cache.
+With --baseline (another kehoach, e.g. installed from an earlier commit in its own virtualenv),
+every kehoach command also runs with it, right after this one's, each with its own cache, and the
+table gains the baseline's figures and the ratio: a change is measured side by side, in one run.
 Each figure is the median of --repeat runs; peak memory is the largest resident set of any
 process of the command (os.wait4 reports children's peaks too). The machine is shared and
 noisy: compare the ratios, not the absolute times.
@@ -62,6 +65,7 @@ def main() -> None:
     ap.add_argument("--plans", type=int, default=3321)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--skip-peer", action="store_true", help="do not run check-jsonschema (slow)")
+    ap.add_argument("--baseline", help="another kehoach executable to run side by side (before/after)")
     args = ap.parse_args()
 
     corpus = OUT / f"corpus-{args.plans}"
@@ -70,27 +74,14 @@ def main() -> None:
     listing = OUT / f"files-{args.plans}.txt"
     listing.write_text("\n".join(str(f) for f in files) + "\n", encoding="utf-8")
     bindir = Path(sys.executable).parent
-    kehoach = str(bindir / "kehoach")
-    cache = Path(tempfile.mkdtemp(prefix="kehoach-bench-cache-"))
-    validate = [kehoach, "validate", str(corpus), "--format", "json", "--as-of", "2026-03-01",
-                "--cache-dir", str(cache)]
-    status_cache = Path(tempfile.mkdtemp(prefix="kehoach-bench-status-"))
-    status = [kehoach, "status", str(corpus), "--overdue", "--format", "json", "--as-of", "2026-06-30",
-              "--cache-dir", str(status_cache)]
-    # the next day, on the same cache: status defaults to today, so this is the everyday run
-    next_day = [*status[:-3], "2026-07-01", *status[-2:]]
-    by_unit = [*next_day, "--unit", "Phòng VHXH", "--role", "any"]
-    runs: dict[str, list[tuple[float, float]]] = {"cold": [], "warm": [], "status-cold": [], "status-warm": [],
-                                                  "status-next-day": [], "status-unit": [], "peer": [], "parse": []}
+    sides = {"": str(bindir / "kehoach")}
+    if args.baseline:
+        sides["base:"] = args.baseline
+    runs: dict[str, list[tuple[float, float]]] = {"peer": [], "parse": []}
     for i in range(args.repeat):
-        shutil.rmtree(cache, ignore_errors=True)
-        shutil.rmtree(status_cache, ignore_errors=True)
-        runs["cold"].append(timed(validate)[:2])
-        runs["warm"].append(timed(validate)[:2])
-        runs["status-cold"].append(timed(status)[:2])
-        runs["status-warm"].append(timed(status)[:2])
-        runs["status-next-day"].append(timed(next_day)[:2])
-        runs["status-unit"].append(timed(by_unit)[:2])
+        for side, kehoach in sides.items():
+            for key, wall_rss in _kehoach_runs(kehoach, corpus).items():
+                runs.setdefault(side + key, []).append(wall_rss)
         runs["parse"].append(timed([sys.executable, "-c", BARE_PARSE, str(listing)])[:2])
         if not args.skip_peer:
             peer = [str(bindir / "check-jsonschema"), "--schemafile", str(ROOT / "schema" / "plan.schema.json"),
@@ -98,8 +89,6 @@ def main() -> None:
             runs["peer"].append(timed(peer)[:2])
         print(f"run {i + 1}/{args.repeat}: " + ", ".join(f"{k} {v[-1][0]:.2f}s" for k, v in runs.items() if v),
               flush=True)
-    shutil.rmtree(cache, ignore_errors=True)
-    shutil.rmtree(status_cache, ignore_errors=True)
 
     med = {k: (statistics.median(w for w, _ in v), max(m for _, m in v)) for k, v in runs.items() if v}
     cold = med["cold"][0]
@@ -114,12 +103,27 @@ def main() -> None:
         ("kehoach status --unit \"Phòng VHXH\" --role any, next day", "status-unit"),
     ]
     print(f"\n{len(files)} plans, {size:.0f} MB, {os.cpu_count()} cores, median of {args.repeat}\n")
-    print("| command | seconds | vs cold | peak RSS MB |")
-    print("|---|---:|---:|---:|")
+    if args.baseline:
+        print(f"baseline: {args.baseline}\n")
+        print("| command | seconds | vs cold | peak RSS MB | baseline seconds | baseline vs its cold "
+              "| this / baseline |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+    else:
+        print("| command | seconds | vs cold | peak RSS MB |")
+        print("|---|---:|---:|---:|")
+    base_cold = med["base:cold"][0] if "base:cold" in med else None
     for label, key in rows:
-        if key in med:
-            secs, rss = med[key]
-            print(f"| {label} | {secs:.2f} | {secs / cold:.2f}× | {rss:.0f} |")
+        if key not in med:
+            continue
+        secs, rss = med[key]
+        line = f"| {label} | {secs:.2f} | {secs / cold:.2f}× | {rss:.0f} |"
+        if base_cold is not None:
+            if f"base:{key}" in med:
+                base = med[f"base:{key}"][0]
+                line += f" {base:.2f} | {base / base_cold:.2f}× | {secs / base:.2f}× |"
+            else:
+                line += " | | |"
+        print(line)
     print()
     checks = [("warm ≤ 0.1× cold", med["warm"][0] <= 0.1 * cold),
               ("cold ≤ 3× bare parse", cold <= 3 * med["parse"][0]),
@@ -135,6 +139,28 @@ def main() -> None:
         print(f"- {name}: {'yes' if ok else 'NO'}")
     (OUT / "results.json").write_text(json.dumps({"plans": len(files), "megabytes": size, "median": med,
                                                   "runs": runs}, indent=2), encoding="utf-8")
+
+
+def _kehoach_runs(kehoach: str, corpus: Path) -> dict[str, tuple[float, float]]:
+    """One round of the kehoach commands, each cache starting empty: wall seconds and peak MB."""
+    cache = Path(tempfile.mkdtemp(prefix="kehoach-bench-cache-"))
+    status_cache = Path(tempfile.mkdtemp(prefix="kehoach-bench-status-"))
+    validate = [kehoach, "validate", str(corpus), "--format", "json", "--as-of", "2026-03-01",
+                "--cache-dir", str(cache)]
+    status = [kehoach, "status", str(corpus), "--overdue", "--format", "json", "--as-of", "2026-06-30",
+              "--cache-dir", str(status_cache)]
+    # the next day, on the same cache: status defaults to today, so this is the everyday run
+    next_day = [*status[:-3], "2026-07-01", *status[-2:]]
+    by_unit = [*next_day, "--unit", "Phòng VHXH", "--role", "any"]
+    out: dict[str, tuple[float, float]] = {}
+    try:
+        for key, cmd in (("cold", validate), ("warm", validate), ("status-cold", status), ("status-warm", status),
+                         ("status-next-day", next_day), ("status-unit", by_unit)):
+            out[key] = timed(cmd)[:2]
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(status_cache, ignore_errors=True)
+    return out
 
 
 if __name__ == "__main__":
