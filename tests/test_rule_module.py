@@ -123,11 +123,8 @@ def test_a_new_rule_is_its_module_and_its_case_file(tmp_path: Path) -> None:
     assert "A task without a deliverable cannot be judged done." in r.stdout
 
     # The docs generator reads the copy's rules (the kehoach installed for this test has no probe).
-    (copy / "docs" / "rules.md").write_text("stale\n", encoding="utf-8")
-    assert _run(copy, "tools/gen_rules_doc.py", "--check", cwd=copy).returncode == 1
     assert _run(copy, "tools/gen_rules_doc.py", cwd=copy).returncode == 0
     assert "## output-missing-probe" in (copy / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert _run(copy, "tools/gen_rules_doc.py", "--check", cwd=copy).returncode == 0
 
     # Mistakes in a new module fail at import, naming the problem, rather than at a user's desk.
     bad = copy / "kehoach" / "rules" / "output_missing_again.py"
