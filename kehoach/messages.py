@@ -401,11 +401,7 @@ def template(key: str, lang: str = "vi") -> str | None:
     shown to a user as the raw key: it raises KeyError.
     """
     if key.startswith("rule."):
-        # Imported here: the catalogue is used by code that never runs a rule, and the rules
-        # package imports every rule module.
-        from .rules import TEMPLATES
-
-        vi = TEMPLATES.get(key[5:])
+        vi = (_RULES or _rule_templates()).get(key[5:])
         if vi is None:
             raise KeyError(f"no rule defines the message {key!r}")
         return RULE_EN.get(key[5:], vi) if lang == "en" else vi
@@ -413,6 +409,19 @@ def template(key: str, lang: str = "vi") -> str | None:
     if pair is None:
         return None
     return pair[1] if lang == "en" else pair[0]
+
+
+_RULES: dict[str, str] = {}
+
+
+def _rule_templates() -> dict[str, str]:
+    # Imported on first use, not at the top: the catalogue serves code that never runs a rule,
+    # and the rules package imports every rule module. Kept here after that: a report of eighty
+    # thousand findings asks for them eighty thousand times.
+    from .rules import TEMPLATES
+
+    _RULES.update(TEMPLATES)
+    return _RULES
 
 
 def t(key: str, lang: str = "vi", /, **args: Any) -> str:
