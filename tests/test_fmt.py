@@ -254,3 +254,12 @@ def test_the_cache_answers_for_unchanged_files(capsys: pytest.CaptureFixture[str
     assert list(cache.glob("fmt-check-*.cache"))
     second = run(capsys, "fmt", str(formatted), str(messy), "--check", "--cache-dir", str(cache))
     assert first == second and first.code == 1
+
+
+def test_a_no_break_space_alone_is_not_folded() -> None:
+    """Found by the property test: a folded line of a lone no-break space gained a blank line
+    on the second run."""
+    from kehoach.yamlio import folded
+
+    assert folded("\xa0") is None
+    assert folded("a\xa0 b") is not None
