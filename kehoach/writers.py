@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -97,12 +98,33 @@ def to_json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+# What a spreadsheet reads as the start of a formula when it opens a CSV (=, +, -, @), and the
+# tab and carriage return that LibreOffice and Excel strip from the start of a field before they
+# look: "\t=1+1" opens as a live formula too.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A signed number written as text ("-2", "+0.5") opens as that number and can run nothing: it is
+# left alone so that a baseline of "-2" stays a number in the sheet.
+_SIGNED_NUMBER = re.compile(r"[-+][0-9]+(?:[.,][0-9]+)?")
+
+
+def csv_cell(value: Any) -> Any:
+    """A record value as a CSV field that a spreadsheet shows and never evaluates (the OWASP rule
+    against CSV injection): text that starts like a formula gets a leading ``'``, which Excel and
+    LibreOffice read as "this is text". Numbers stay numbers."""
+    value = cell(value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _SIGNED_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def to_csv(columns: Sequence[tuple[str, str]], rows: Sequence[dict[str, Any]]) -> bytes:
+    """Every CSV kehoach writes: a header of keys, one line per record, every field through
+    ``csv_cell`` (so no output is a formula, whatever the plan says)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([key for key, _ in columns])
+    writer.writerow([csv_cell(key) for key, _ in columns])
     for row in rows:
-        writer.writerow([cell(row.get(key)) for key, _ in columns])
+        writer.writerow([csv_cell(row.get(key)) for key, _ in columns])
     # A BOM, so that Excel opens the Vietnamese text as UTF-8 instead of the system code page.
     return "\ufeff".encode() + buf.getvalue().encode("utf-8")
 
