@@ -133,7 +133,7 @@ def _check(doc: Document, plan: model.Plan | None, problems: list[Finding], path
     selected = set(settings.rules)
     out = [f._replace(severity=settings.severity(f.rule)) for f in problems if f.rule in selected]
     if plan is not None:
-        ctx = Context(plan=plan, registry=registry_for(path), as_of=settings.as_of)
+        ctx = Context(plan=plan, registry=registry_for(path), as_of=settings.as_of, doc=doc)
         for name in settings.rules:
             rule = REGISTRY[name]
             if rule.phase != "plan":

@@ -143,6 +143,8 @@ M: dict[str, tuple[str, str]] = {
     "render.unreadable": ("{path}: không đọc được tệp kế hoạch (xem lỗi trên).", "{path}: the plan file cannot be read (see above)."),
     "render.draft": ("{path}: đã in bản có dấu DỰ THẢO vì kế hoạch còn {count} lỗi: không ban hành bản này.",
                      "{path}: rendered with a DỰ THẢO (draft) mark because the plan has {count} error(s): do not issue this copy."),
+    "render.dropped": ("{path}: đã bỏ khỏi văn bản các ký tự không in được ở dòng {lines} (quy tắc illegal-character).",
+                       "{path}: characters that cannot be printed were left out of the document (lines {lines}; rule illegal-character)."),
     "render.summary": ("Đã in {written} trên {total} kế hoạch.", "Rendered {written} of {total} plan(s)."),
     "render.exists": ("Tệp \"{path}\" đã có ({count} tệp kết quả đã có); thêm --overwrite để ghi đè.",
                       "\"{path}\" already exists ({count} output file(s) exist); add --overwrite to replace them."),
@@ -367,6 +369,9 @@ M: dict[str, tuple[str, str]] = {
 RULE_EN: dict[str, str] = {
     'duplicate-key': 'Key "{name}" repeats (first at line {first}).',
     'duplicate-id': 'Id "{id}" is already used at line {first}.',
+    'illegal-character': 'Character {char} in "{field}" cannot be printed: Word, Excel and HTML cannot hold it, so it is dropped from them.',
+    'blank-required-field': 'Required field "{field}" is blank.',
+    'blank-row-text': 'Row "{id}" has no text (its "text" is blank).',
     'unused-suppression': 'Suppression [{name}] suppresses nothing.',
     'unknown-suppression': 'Suppression names an unknown rule "{name}".',
     'missing-lead': 'Task "{id}" has no lead unit.',

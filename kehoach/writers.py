@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .errors import KehoachError
+from .escape import xml_chars
 from .records import cell
 
 Sheet = tuple[str, Sequence[tuple[str, str]], Sequence[dict[str, Any]]]  # name, (key, title) columns, rows
@@ -159,7 +160,7 @@ def add_sheet(wb: Any, name: str, columns: Sequence[tuple[str, str]], rows: Sequ
         c.font, c.fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
         c.alignment = Alignment(wrap_text=True, vertical="center")
     for row in rows:
-        ws.append([cell(row.get(key)) for key, _ in columns])
+        ws.append([_xlsx_cell(row.get(key)) for key, _ in columns])
         for c in ws[ws.max_row]:
             if c.data_type == "f":
                 c.data_type = "s"
@@ -175,6 +176,13 @@ def add_sheet(wb: Any, name: str, columns: Sequence[tuple[str, str]], rows: Sequ
     if rows:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
     return ws
+
+
+def _xlsx_cell(value: Any) -> Any:
+    # openpyxl refuses C0 controls (IllegalCharacterError) and writes U+FFFE/U+FFFF into a file
+    # Excel then calls corrupt: both are dropped (the illegal-character rule reports them).
+    value = cell(value)
+    return xml_chars(value) if isinstance(value, str) else value
 
 
 def saved(wb: Any) -> bytes:

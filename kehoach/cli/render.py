@@ -64,6 +64,8 @@ def _report(outcomes: list[Outcome], lang: str) -> int:
             key = ""
         if key:
             notice(key, lang, path=o.display, count=len(o.findings))
+        if o.target is not None and o.dropped:
+            notice("render.dropped", lang, path=o.display, lines=", ".join(map(str, o.dropped)))
         if o.target is not None:
             sys.stdout.write(f"{o.target}\n")
     written = sum(1 for o in outcomes if o.target is not None)

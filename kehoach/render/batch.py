@@ -33,6 +33,7 @@ class Outcome:
     findings: tuple[Finding, ...] = ()  # what makes the plan invalid (at or above the failing severity)
     unreadable: bool = False            # not YAML at all: exit 2
     unbuildable: bool = False           # breaks the plan format: nothing to render, even with --force
+    dropped: tuple[int, ...] = ()       # lines whose characters the document could not hold (illegal-character)
 
     @property
     def draft(self) -> bool:
@@ -92,5 +93,8 @@ def _render_job(job: Job, request: Request, template: Template | None) -> tuple[
     if blocking and not request.force:
         return Outcome(job.display, None, blocking), None
     fmt = "docx" if request.fmt == "pdf" else request.fmt
-    return Outcome(job.display, job.target, blocking), render_plan(loaded.plan, fmt, draft=bool(blocking),
-                                                                  template=template)
+    # Word and HTML drop what XML cannot hold (kehoach.escape.xml_chars); Markdown keeps it.
+    dropped = tuple(sorted({f.span.line for f in loaded.findings if f.rule == "illegal-character"})) \
+        if fmt in ("docx", "html") else ()
+    return Outcome(job.display, job.target, blocking, dropped=dropped), render_plan(
+        loaded.plan, fmt, draft=bool(blocking), template=template)

@@ -109,8 +109,9 @@ def render_docx(view: DocumentView, template: Template) -> bytes:
         for el in writer.appendix(appendix, ooxml.text_width_twips(sectpr)):
             sectpr.addprevious(el)
     props = doc.core_properties
-    props.title = f"{view.doc_type} {view.title}"[:255]
-    props.subject = view.commune_title
+    # python-docx refuses a core property holding a character XML cannot carry (ValueError).
+    props.title = ooxml.xml_text(f"{view.doc_type} {view.title}")[:255]
+    props.subject = ooxml.xml_text(view.commune_title)
     props.language = "vi-VN"
     out = io.BytesIO()
     doc.save(out)

@@ -6,6 +6,7 @@ plan shows as written and cannot change the page.
 
 from __future__ import annotations
 
+from ..escape import html_value
 from . import jinja, templates
 from .context import DocumentView
 from .format import FORMAT
@@ -14,5 +15,6 @@ from .templates import Template
 
 def render_html(view: DocumentView, template: Template | None = None) -> bytes:
     main = template or templates.bundled(templates.HTML)
-    text = jinja.render(main, {"doc": view, "fmt": FORMAT}, autoescape=True, includes=(templates.CSS,))
+    text = jinja.render(main, {"doc": view, "fmt": FORMAT}, autoescape=True, finalize=html_value,
+                        includes=(templates.CSS,))
     return text.encode("utf-8")

@@ -18,10 +18,10 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
+from ..escape import xml_chars
+
 Element: TypeAlias = etree._Element
 
-# XML 1.0 cannot carry these at all; everything else in plan text is kept as written.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _BREAKS = re.compile(r"(\n|\t)")
 THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
@@ -53,7 +53,7 @@ def w(tag: str) -> str:
 
 def xml_text(text: str) -> str:
     """Plan text as XML can hold it: line ends unified, characters XML forbids dropped."""
-    return _ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return xml_chars(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def child(parent: Element, tag: str, order: tuple[str, ...]) -> Element:

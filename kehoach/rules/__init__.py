@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
 from ..findings import Severity, Span
+from ..loader import Document
 from ..model import Plan
 from ..units import Registry
 
@@ -37,6 +38,9 @@ class Context:
     plan: Plan
     registry: Registry | None
     as_of: dt.date
+    # The parsed file under the model: every value as read, with its position. For rules about
+    # characters and blanks in any field, which the model strips or does not keep a line for.
+    doc: Document | None = None
 
 
 class Rule:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ... import __version__
+from ...escape import html_value
 from ...messages import t
 from ...output import Formatter, Out
 from ...rollup import CommuneFigure, IndicatorRollup, PlanProgress, Rollup
@@ -375,7 +376,7 @@ def _template() -> Any:
     import jinja2
 
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True, keep_trailing_newline=True)
+                             lstrip_blocks=True, keep_trailing_newline=True, finalize=html_value)
     env.filters["csp_hash"] = _csp_hash
     return env.from_string(_template_source())
 

@@ -1,0 +1,53 @@
+"""The blank-required-field rule: its documentation is the class docstring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from ..findings import Severity
+from . import Context, Hit, Rule
+
+# The fields an official document cannot do without (docs/plan-format.md): the schema requires
+# them and types them as strings, and a null there is a schema error; blank text passes it.
+_META = ("city", "commune", "title")
+
+
+class BlankRequiredField(Rule):
+    """A required field is blank.
+
+    **What it does.** Reports `meta.city`, `meta.commune`, `meta.title`, `signature.name` or a
+    row's `text` written as an empty string or only spaces (`title:`, `text: ""`). A `null`
+    there is already a schema error. A task with a blank `text` and a `related` task is not
+    reported: that is how a plan copies a table whose merged cell runs on from the row above.
+
+    **Why it matters.** The field is required because the document needs it: a blank one renders
+    as a gap in the letterhead, the title, the signature block or a table row, and a task
+    without text commits no one to anything.
+
+    **Example.** `title: ""`, or a task `- {id: t1, text: , lead: Công an xã}`.
+
+    **Fix.** Write the value as in the signed document; remove a row that has no content.
+    """
+
+    name = "blank-required-field"
+    code = "KH007"
+    severity = Severity.ERROR
+    message = 'Trường bắt buộc "{field}" để trống.'
+    messages: ClassVar[dict[str, str]] = {
+        "blank-row-text": 'Dòng "{id}" không có nội dung (trường "text" để trống).',
+    }
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        plan, doc = ctx.plan, ctx.doc
+        fields = [(("meta", name), getattr(plan.meta, name)) for name in _META]
+        fields.append((("signature", "name"), plan.signature.name))
+        for path, value in fields:
+            if not str(value).strip():
+                span = doc.span(path) if doc is not None else plan.meta.span
+                yield self.hit(span, field=".".join(path))
+        for row in plan.rows:
+            # A blank text beside "related" is how a plan copies a table whose merged cell runs on
+            # from the row above (vinh-lai.yaml pl3.I.u1): the row still says what is to be done.
+            if not row.text.strip() and not getattr(row, "related", "").strip():
+                yield self.hit(row.at("text"), variant="blank-row-text", id=row.id)
