@@ -47,6 +47,7 @@ from .loader import (
     Document,
     LoadFailure,
     Path_,
+    decode,
     parse,
     read_bytes,
     tagged_scalar,
@@ -534,9 +535,16 @@ def format_file(path: Path, display: str, mode: str) -> FileResult[Verdict]:
         raw = read_bytes(path)
         source = source_of(path, raw)
         new = format_text(source.text, display)
-        changed = new is not None and new != source.text
-        if changed and mode != "check" and not same_data(source.text, new or "", display):
-            raise KehoachError("fmt.unsafe", path=display)
+        # A line ended by NEL, LS or PS is written back with a line feed even when nothing else
+        # changes: YAML 1.2 editors read those characters as text, not as line breaks.
+        changed = new is not None and (new != source.text or source.separators)
+        if changed and mode != "check":
+            # libyaml keeps LS and PS inside a multi-line value: as line feeds they would change
+            # it. The officer decides what the text should say.
+            if source.separators and not same_data(decode(source.raw), source.text, display):
+                raise KehoachError("fmt.separators", path=display)
+            if not same_data(source.text, new or "", display):
+                raise KehoachError("fmt.unsafe", path=display)
     except LoadFailure:
         unreadable = lint_file(path, display, LOAD_ONLY)
         return FileResult(display, unreadable.findings, True)

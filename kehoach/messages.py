@@ -289,6 +289,8 @@ M: dict[str, tuple[str, str]] = {
                           "{changed} file(s) would be reformatted, {unchanged} file(s) already formatted."),
     "fmt.unsupported-alias": ("Không định dạng {path}: dòng {line} dùng bí danh YAML (&…/*…); kehoach giữ nguyên tệp này để không làm đổi dữ liệu.",
                               "Not formatting {path}: line {line} uses a YAML alias (&…/*…); kehoach leaves the file as it is rather than risk changing its data."),
+    "fmt.separators": ("Không định dạng {path}: tệp xuống dòng bằng ký tự U+2028/U+2029 ở giữa một nội dung nhiều dòng; YAML 1.2 (trình soạn thảo) đọc ký tự này là chữ, không phải xuống dòng. Hãy thay chúng bằng dấu xuống dòng thường rồi chạy lại.",
+                       "Not formatting {path}: it breaks lines with U+2028/U+2029 inside a multi-line value; YAML 1.2 (editors) reads them as text, not as line breaks. Replace them with ordinary line breaks and run again."),
     "fmt.unsafe": ("Không định dạng {path}: bản định dạng lại sẽ đọc ra dữ liệu khác bản gốc. Tệp được giữ nguyên; hãy báo cho nhóm phát triển.",
                    "Not formatting {path}: the new layout would read back as different data. The file is left as it is; please report this to the developers."),
     "fmt.nothing-written": ("Không ghi tệp nào vì có tệp không đọc được hoặc không định dạng được.",

@@ -33,26 +33,46 @@ from .writers import atomic_write
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A YAML file as read, and how to write it back (progress, fmt, --fix): ``text`` has ``\\n``
-    line ends when the file used CRLF throughout."""
+    """A YAML file as read, and how to write it back (progress, fmt, --fix): ``text`` has ``\n``
+    line ends when the file used one line ending throughout (CRLF, CR or LF), and ``eol`` is
+    that line ending, which ``encode`` puts back."""
 
     path: Path
     raw: bytes
     text: str
     codec: str
     bom: bytes
-    crlf: bool
+    eol: str
+    separators: bool = False    # NEL, LS or PS ended a line: the file is not as text says
 
     @property
     def newline(self) -> str:
-        """The line end for lines inserted into ``text``: ``\\n`` (``encode`` turns it into CRLF when
-        the file used CRLF throughout), ``\\r\\n`` in a file that mixes both."""
+        """The line end for lines inserted into ``text``: ``\n`` (``encode`` turns it into the
+        file's own), ``\r\n`` in a file that mixes CRLF and LF."""
         return "\r\n" if "\r\n" in self.text else "\n"
 
     def encode(self, text: str) -> bytes:
-        if self.crlf:
-            text = text.replace("\n", "\r\n")
+        if self.eol != "\n":
+            text = text.replace("\n", self.eol)
         return self.bom + text.encode(self.codec)
+
+
+# Every character libyaml ends a line at (YAML 1.1): LF, CR, CRLF, and NEL, LS, PS. YAML 1.2
+# (editors, yaml-language-server) reads the last three as text, not as line breaks.
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+SEPARATORS = frozenset("\x85\u2028\u2029")
+
+
+def line_endings(text: str) -> tuple[str, bool]:
+    """The file's line ending (``\n``, ``\r\n`` or ``\r``; ``\n`` for a mix or none) and whether
+    it is used throughout (NEL, LS and PS aside: they are written back as line feeds)."""
+    kinds: dict[str, int] = {}
+    for m in _BREAKS.finditer(text):
+        kinds[m.group(0)] = kinds.get(m.group(0), 0) + 1
+    own = [k for k in kinds if k not in SEPARATORS]
+    if len(own) == 1:
+        return own[0], True
+    return "\n", not own
 
 
 def encoding_of(raw: bytes) -> tuple[str, bytes]:
@@ -62,15 +82,27 @@ def encoding_of(raw: bytes) -> tuple[str, bytes]:
 
 
 def source_of(path: Path, raw: bytes) -> Source:
-    """Decode ``raw`` (raises ``LoadFailure`` as the loader does) and note how to encode it back."""
+    """Decode ``raw`` (raises ``LoadFailure`` as the loader does) and note how to encode it back.
+
+    ``text`` always breaks lines where kehoach's loader does, with ``\n`` only where that is
+    safe: fmt and progress count lines in it as libyaml counts them. A file that uses one line
+    ending throughout is normalised to ``\n`` and written back with its own; NEL, LS and PS
+    become ``\n`` (and stay so); a file that mixes CRLF and LF keeps every byte of its untouched
+    lines and text written into it uses ``\n``; a mix with a lone CR is written with ``\n``.
+    """
     text = decode(raw)
     codec, bom = encoding_of(raw)
-    # Only a file that uses CRLF everywhere is normalised: a mixed file keeps every byte of its
-    # untouched lines, and text written into it uses "\n".
-    crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
-    if crlf:
-        text = text.replace("\r\n", "\n")
-    return Source(path, raw, text, codec, bom, crlf)
+    eol, uniform = line_endings(text)
+    separators = not SEPARATORS.isdisjoint(text)
+    if uniform or "\r" not in text.replace("\r\n", ""):
+        if separators:
+            text = text.translate({ord(c): "\n" for c in SEPARATORS})
+        if eol != "\n":
+            text = text.replace(eol, "\n")
+    else:
+        # A lone CR beside other line ends: libyaml ends a line at each of them, so must fmt.
+        text = _BREAKS.sub("\n", text)
+    return Source(path, raw, text, codec, bom, eol, separators)
 
 
 def read_source(path: Path) -> Source:

@@ -114,6 +114,19 @@ def test_crlf_bom_and_quotes_survive(capsys: pytest.CaptureFixture[str], plan: P
     assert "support: ['Phòng Văn hóa - Xã hội', Phòng VHXH".encode() in data
 
 
+def test_a_lone_cr_plan_is_fixed_and_keeps_cr(capsys: pytest.CaptureFixture[str], plan: Path) -> None:
+    text = plan.read_text(encoding="utf-8")
+    plan.write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    run(capsys, "validate", str(plan), "--fix", "--no-cache")
+    data = plan.read_bytes()
+    assert b"\n" not in data and data.count(b"\r") == text.count("\n")
+    assert "support: ['Phòng Văn hóa - Xã hội', Phòng VHXH".encode() in data
+    lf = plan.with_name("lf.yaml")
+    lf.write_text(text, encoding="utf-8")
+    run(capsys, "validate", str(lf), "--fix", "--no-cache")
+    assert data == lf.read_bytes().replace(b"\n", b"\r")
+
+
 def test_a_failed_write_leaves_the_original(capsys: pytest.CaptureFixture[str], plan: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     before = plan.read_bytes()

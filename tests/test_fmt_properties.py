@@ -4,13 +4,18 @@ formatted file formats to itself. Plans are the test template's, dumped in many 
 from __future__ import annotations
 
 import re
+import tempfile
+from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kehoach.fmt import format_text, same_data
+from kehoach.fmt import format_files, format_text, same_data, write_all
+
+from .conftest import PLANS
 
 TRICKY = ["", "1.", "2030", "1.10", "yes", "No", "~", "null", "- a", "a: b", "a:", "#x", "x #y", " lead", "trail ",
           "0x1F", "1:30", "2026-01-16", "≥ 60%", "$\\geq 60\\%$", "Quý II/2026", "a\nb", "a\nb\n", "\u00a0x", "@x",
@@ -86,3 +91,64 @@ def test_fmt_keeps_the_data_and_the_comments_and_is_idempotent(plan: tuple[str, 
         if line.startswith("# ghi chú"):
             below = next(x for x in lines[n + 1:] if not x.startswith("#"))
             assert below.startswith(line.rsplit(": ", 1)[1] + ":")
+
+
+# --- line endings: the file as a person's editor saved it -------------------------------------------
+
+EOLS = ["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029"]
+SEPARATORS = ("\x85", "\u2028", "\u2029")
+
+
+def fmt_file(path: Path) -> tuple[str, ...]:
+    """``kehoach fmt`` on one file, in this process; the errors it reports (message keys)."""
+    outcomes = format_files([(path, path.name)], "write", cache_dir=None, jobs=1)
+    write_all(outcomes)
+    return tuple(o.error[0] for o in outcomes if o.error)
+
+
+def breaks(data: bytes) -> set[str]:
+    return set(re.findall("\r\n|[\r\n\x85\u2028\u2029]", data.decode("utf-8")))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), st.sampled_from(EOLS), st.booleans())
+def test_fmt_on_every_line_ending(plan: tuple[str, list[str]], eol: str, bom: bool) -> None:
+    """The file keeps its line ending (CR, CRLF, LF) or gets LF for NEL/LS/PS, reads back as the
+    same data, and a second fmt changes nothing; or, for LS/PS inside a multi-line value (which
+    libyaml keeps in the value), fmt refuses and leaves the file as it was."""
+    text, _ = plan
+    before = ("\ufeff" if bom else "") + text.replace("\n", eol)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "p.yaml"
+        path.write_bytes(before.encode("utf-8"))
+        errors = fmt_file(path)
+        after = path.read_bytes()
+        if errors:
+            assert errors == ("fmt.separators",) and eol in ("\u2028", "\u2029"), errors
+            assert after == before.encode("utf-8")
+            return
+        assert breaks(after) == {"\n" if eol in SEPARATORS else eol}
+        assert after.startswith(b"\xef\xbb\xbf") == bom
+        assert same_data(before.lstrip("\ufeff"), after.decode("utf-8-sig"), "p.yaml")
+        assert fmt_file(path) == () and path.read_bytes() == after
+
+
+@pytest.mark.parametrize("eol", EOLS)
+def test_fmt_on_a_real_plan_in_every_line_ending(eol: str, tmp_path: Path) -> None:
+    # Vĩnh Lại in CR crashed fmt; in NEL or LS the original stayed as one long line with a copy appended.
+    original = (PLANS / "hai-phong" / "vinh-lai.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "vinh-lai.yaml"
+    path.write_bytes(original.replace("\n", eol).encode("utf-8"))
+    if eol in ("\u2028", "\u2029"):
+        # Its folded paragraphs would read differently with line feeds: refused, file untouched.
+        assert fmt_file(path) == ("fmt.separators",)
+        assert path.read_bytes() == original.replace("\n", eol).encode("utf-8")
+        return
+    assert fmt_file(path) == ()
+    after = path.read_bytes()
+    assert breaks(after) == {"\n" if eol in SEPARATORS else eol}
+    assert same_data(original, after.decode("utf-8"), "vinh-lai.yaml")
+    lf = tmp_path / "lf.yaml"
+    lf.write_text(original, encoding="utf-8")
+    fmt_file(lf)
+    assert after == lf.read_bytes().replace(b"\n", (eol if eol not in SEPARATORS else "\n").encode())

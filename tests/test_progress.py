@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import shutil
 from pathlib import Path
 
@@ -84,6 +85,25 @@ def test_comments_crlf_and_bom_survive(capsys: pytest.CaptureFixture[str], tmp_p
     assert after.rstrip().endswith("# chú thích cuối".encode())
     task = model.build(load(path)).tasks[0]
     assert task.deadline == "Quý II/2026" and task.progress[0].state == "hoàn thành"
+
+
+@pytest.mark.parametrize("eol", ["\r", "\x85"])
+def test_a_lone_cr_plan_keeps_cr_and_a_nel_plan_gets_lf(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                         eol: str) -> None:
+    text, _ = plan_text("- id: t1\n  text: Một\n  lead: Công an xã\n  deadline: Quý II/2026\n"
+                        "- id: t2\n  text: Hai\n  lead: Công an xã\n")
+    path = tmp_path / "p.yaml"
+    path.write_bytes(text.replace("\n", eol).encode("utf-8"))
+    assert run(capsys, "progress", str(path), "t1", "--status", "done", "--date", "2026-03-01",
+               "--as-of", "2026-03-01").code == 0
+    after = path.read_bytes().decode("utf-8")
+    want = "\r" if eol == "\r" else "\n"
+    # Every line ends as the file's lines did: a lone-CR file is not made one long line.
+    assert set(re.findall("\r\n|[\r\n\x85]", after)) == {want}
+    lines = after.split(want)
+    assert lines[lines.index("- id: t2".rjust(len("- id: t2") + 12)) - 1].strip() == 'done_on: "2026-03-01"'
+    tasks = model.build(load(path)).tasks
+    assert tasks[0].progress[0].state == "hoàn thành" and tasks[1].text == "Hai"
 
 
 @pytest.mark.parametrize(("args", "message"), [
