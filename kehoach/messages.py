@@ -373,6 +373,7 @@ RULE_EN: dict[str, str] = {
     'duplicate-id': 'Id "{id}" is already used at line {first}.',
     'illegal-character': 'Character {char} in "{field}" cannot be printed: Word, Excel and HTML cannot hold it, so it is dropped from them.',
     'blank-required-field': 'Required field "{field}" is blank.',
+    'line-separator': 'The file ends lines with {char} ({count} times): editors (YAML 1.2) do not read it as a line break; run "kehoach fmt" to turn it into ordinary line breaks.',
     'blank-row-text': 'Row "{id}" has no text (its "text" is blank).',
     'unused-suppression': 'Suppression [{name}] suppresses nothing.',
     'unknown-suppression': 'Suppression names an unknown rule "{name}".',

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from kehoach.fmt import format_files, format_text, same_data, write_all
 
-from .conftest import PLANS
+from .conftest import PLANS, plan_text
+from .helpers import run
 
 TRICKY = ["", "1.", "2030", "1.10", "yes", "No", "~", "null", "- a", "a: b", "a:", "#x", "x #y", " lead", "trail ",
           "0x1F", "1:30", "2026-01-16", "≥ 60%", "$\\geq 60\\%$", "Quý II/2026", "a\nb", "a\nb\n", "\u00a0x", "@x",
@@ -152,3 +153,14 @@ def test_fmt_on_a_real_plan_in_every_line_ending(eol: str, tmp_path: Path) -> No
     lf.write_text(original, encoding="utf-8")
     fmt_file(lf)
     assert after == lf.read_bytes().replace(b"\n", (eol if eol not in SEPARATORS else "\n").encode())
+
+
+def test_validate_reports_separators_until_fmt_replaces_them(capsys: pytest.CaptureFixture[str],
+                                                             tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    text, _ = plan_text("- id: t1\n  text: Một việc\n  lead: Công an xã\n")
+    path.write_bytes(text.replace("\n", "\x85").encode("utf-8"))
+    found = run(capsys, "validate", str(path), "--format", "json", "--select", "line-separator").json()["findings"]
+    assert [(f["rule"], f["line"]) for f in found] == [("line-separator", 1)]
+    assert run(capsys, "fmt", str(path)).code == 0
+    assert run(capsys, "validate", str(path), "--format", "json", "--select", "line-separator").json()["findings"] == []
