@@ -35,7 +35,7 @@ from .errors import KehoachError
 from .fmt import canonical_data, compose, schema_name
 from .loader import LoadFailure, Path_, parse, typed_plain
 from .units import Registry, registry_for
-from .yamlio import double_quoted, literal, plain_ok, read_source, single_quoted, write
+from .yamlio import Source, double_quoted, literal, plain_ok, read_source, single_quoted, write
 
 KINDS = ("unit", "html", "latex", "nfc", "spaces", "dash")
 _NOT_FIXED = frozenset({"id", "catalog"})
@@ -246,17 +246,37 @@ def _expected(data: Any, edits: Iterable[_Edit]) -> Any:
 
 def fix_file(path: Path, display: str) -> FileFixes:
     """Apply the safe fixes to one plan and write it back; a file that cannot be read is left alone
-    (validation reports it)."""
+    (validation reports it). A file edited between reading and writing is fixed again as it is
+    then, under the plan's lock, and those fixes are the ones reported."""
     try:
         source = read_source(path)
-        root = compose(source.text, display)
     except LoadFailure:
         return FileFixes(display, ())
-    if root is None or schema_name(root) != "plan":
+    fixed = _fixed(source, path, display)
+    if fixed is None:
         return FileFixes(display, ())
+    done = [fixed]
+
+    def redo(current: Source) -> str | None:
+        again = _fixed(current, path, display)
+        done.append(again or ("", ()))
+        return again[0] if again else None
+
+    write(source, fixed[0], redo=redo)
+    return FileFixes(display, done[-1][1])
+
+
+def _fixed(source: Source, path: Path, display: str) -> tuple[str, tuple[Fix, ...]] | None:
+    """The fixed text and its fixes, checked by reading it again; None when nothing needs fixing."""
+    try:
+        root = compose(source.text, display)
+    except LoadFailure:
+        return None
+    if root is None or schema_name(root) != "plan":
+        return None
     edits = find_fixes(root, registry_for(path))
     if not edits:
-        return FileFixes(display, ())
+        return None
     new_text = apply_fixes(source.text, edits)
     try:
         got = parse(new_text, display).data
@@ -265,8 +285,7 @@ def fix_file(path: Path, display: str) -> FileFixes:
         raise KehoachError("fix.unsafe", path=display) from None
     if canonical_data(got) != canonical_data(intended):
         raise KehoachError("fix.unsafe", path=display)
-    write(source, new_text)
-    return FileFixes(display, tuple(e.fix for e in sorted(edits, key=lambda e: e.start)))
+    return new_text, tuple(e.fix for e in sorted(edits, key=lambda e: e.start))
 
 
 def fix_files(files: Iterable[tuple[Path, str]]) -> list[FileFixes]:

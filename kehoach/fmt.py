@@ -53,7 +53,8 @@ from .loader import (
     tagged_scalar,
     typed_plain,
 )
-from .yamlio import double_quoted, folded, literal, plain_ok, read_source, source_of, write
+from .safewrite import digest, write_plan
+from .yamlio import Source, double_quoted, folded, literal, plain_ok, read_source, source_of
 from .yamlio import scalar as scalar_text
 
 _STR = "tag:yaml.org,2002:str"
@@ -511,6 +512,7 @@ class Outcome:
     text: str | None = None
     error: tuple[str, dict[str, Any]] | None = None     # a message key and its arguments
     findings: tuple[Finding, ...] = ()                  # why the file could not be read
+    base: str = ""                                      # digest of the bytes ``text`` was made from
 
     @property
     def unreadable(self) -> bool:
@@ -524,6 +526,7 @@ class Verdict(NamedTuple):
     skipped: bool = False
     text: str | None = None                                 # the new layout (write and diff only)
     error: tuple[str, dict[str, Any]] | None = None         # a message key and its arguments
+    base: str = ""                                          # digest of the bytes formatted (write only)
 
 
 def format_file(path: Path, display: str, mode: str) -> FileResult[Verdict]:
@@ -552,7 +555,8 @@ def format_file(path: Path, display: str, mode: str) -> FileResult[Verdict]:
         key, args = (e.key, e.args_) if isinstance(e, KehoachError) else ("load.unreadable", {"reason": str(e)})
         result.payload = Verdict(error=(key, args))
         return result
-    result.payload = Verdict(changed, new is None, new if changed and mode != "check" else None)
+    written = changed and mode != "check"
+    result.payload = Verdict(changed, new is None, new if written else None, base=digest(raw) if written else "")
     # Only answers that stay true for this content are cached: "unchanged", or "would change"
     # for --check. A new layout (text) is never cached.
     if not (changed and mode != "check"):
@@ -571,15 +575,25 @@ def format_files(files: list[tuple[Path, str]], mode: str, *, cache_dir: Path | 
                                   strict=True):
         v = r.payload or Verdict()
         outcomes.append(Outcome(path, display, changed=v.changed, skipped=v.skipped, text=v.text,
-                                error=(v.error[0], dict(v.error[1])) if v.error else None, findings=tuple(r.findings)))
+                                error=(v.error[0], dict(v.error[1])) if v.error else None, findings=tuple(r.findings),
+                                base=v.base))
     return outcomes
 
 
 def write_all(outcomes: Iterable[Outcome]) -> None:
     for o in outcomes:
         if o.changed and o.text is not None:
-            # Read again for the encoding, BOM and line endings to write back with.
-            write(read_source(o.path), o.text)
+            # Under the plan's lock, a file edited since it was formatted is formatted again.
+            write_plan(o.path, o.text, base=o.base, redo=functools.partial(_reformat, display=o.display))
+
+
+def _reformat(current: Source, display: str) -> str | None:
+    new = format_text(current.text, display)
+    if new is None or new == current.text:
+        return None
+    if not same_data(current.text, new, display):
+        raise KehoachError("fmt.unsafe", path=display)
+    return new
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,6 +109,17 @@ M: dict[str, tuple[str, str]] = {
     "out.format-mismatch": ("Tệp \"{path}\" có đuôi của định dạng {implied} nhưng --format là {format}: hãy đổi đuôi tệp hoặc bỏ --format.",
                             "\"{path}\" has the extension of the {implied} format but --format is {format}: change the extension or drop --format."),
     "out.unwritable": ("Không ghi được \"{path}\": {reason}.", "Cannot write \"{path}\": {reason}."),
+    # --- writing files a person keeps (kehoach/safewrite.py) ----------------------------------
+    "write.special": ("Không ghi vào \"{path}\": đây không phải tệp thường (thiết bị, FIFO hoặc socket); hãy cho tên một tệp.",
+                      "Not writing to \"{path}\": it is not a regular file (a device, FIFO or socket); name a file."),
+    "write.read-only": ("Không ghi \"{path}\": tệp chỉ được phép đọc. Tệp được giữ nguyên; nếu cần sửa, hãy bỏ thuộc tính chỉ đọc (chmod u+w) rồi chạy lại.",
+                        "Not writing \"{path}\": the file is read-only. It is left as it was; to change it, make it writable (chmod u+w) and run again."),
+    "write.locked": ("Không ghi được \"{path}\": một lệnh kehoach khác đang ghi tệp này đã quá {seconds} giây (khóa {lock}). Hãy chạy lại sau.",
+                     "Cannot write \"{path}\": another kehoach has been writing it for over {seconds} s (lock {lock}). Run again later."),
+    "write.changed": ("Không ghi \"{path}\": tệp đã bị thay đổi kể từ khi kehoach đọc nó. Tệp được giữ nguyên; hãy chạy lại lệnh.",
+                      "Not writing \"{path}\": the file changed after kehoach read it. It is left as it was; run the command again."),
+    "write.in-place-failed": ("Không ghi hết được \"{path}\" (tệp có nhiều liên kết cứng, được ghi tại chỗ): {reason}. Bản mới đầy đủ nằm ở \"{copy}\"; hãy chép nó đè lên tệp.",
+                              "Could not finish writing \"{path}\" (a hard-linked file, written in place): {reason}. The full new version is in \"{copy}\"; copy it over the file."),
     # --- progress and status ---------------------------------------------------------------
     "progress.bad-state": ("Tình trạng \"{value}\" không hợp lệ; dùng: {allowed}.",
                            "State \"{value}\" is not valid; use: {allowed}."),

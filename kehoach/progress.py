@@ -13,7 +13,7 @@ import datetime as dt
 import difflib
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -199,6 +199,19 @@ def apply_updates(source: Source, plan: model.Plan, updates: Sequence[NewUpdate]
         plan = new_plan
     _check_only_inserted(source.text, text)
     return text
+
+
+def reapply(updates: Sequence[NewUpdate]) -> Callable[[Source], str]:
+    """How ``write`` records ``updates`` again when the plan changed after it was read (another
+    ``kehoach progress`` wrote first): on the current file, under the lock, so both land."""
+
+    def redo(current: Source) -> str:
+        loaded = load_plan_bytes(current.raw, current.path.as_posix())
+        if loaded.plan is None:
+            raise PlansInvalid(list(loaded.problems), loaded.unreadable)
+        return apply_updates(current, loaded.plan, updates)
+
+    return redo
 
 
 def _check_only_inserted(old: str, new: str) -> None:

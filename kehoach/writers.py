@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 import os
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from . import safewrite
 from .errors import KehoachError
 from .escape import xml_chars
 from .records import cell
@@ -22,7 +21,11 @@ Sheet = tuple[str, Sequence[tuple[str, str]], Sequence[dict[str, Any]]]  # name,
 
 class AtomicFile:
     """A file written whole or not at all: bytes go to a temporary file in the same folder, which
-    replaces the target only when everything was written and synced."""
+    replaces the target only when everything was written and synced.
+
+    The target is the resolved path (``-o`` onto a symlink writes the file it points to and keeps
+    the link); a device, FIFO or socket is refused, never replaced. ``sync=False`` (the runner's
+    cache, disposable) skips the fsync and the sweep of stale temporary files."""
 
     def __init__(self, path: Path, *, overwrite: bool = True, sync: bool = True) -> None:
         self.path = path
@@ -33,18 +36,15 @@ class AtomicFile:
         path = self.path
         if path.exists() and not self.overwrite:
             raise KehoachError("out.exists", path=str(path))
-        folder = path.parent if str(path.parent) else Path(".")
+        self.target = target = safewrite.resolved(path)
+        st = safewrite.check_target(target, path, plan=False)
+        folder = target.parent if str(target.parent) else Path(".")
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-            if os.name == "posix":
-                # mkstemp creates the file private (0600); the result should have the permissions
-                # any new file gets, or keep those of the file it replaces. Windows has no such
-                # bits: the file takes its folder's access rights, and chmod there only sets the
-                # read-only flag, which would leave a temporary file that cannot be deleted after
-                # a failed replace.
-                mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
-                os.chmod(self.tmp, mode)
+            if self.sync:
+                safewrite.sweep(folder)
+            fd, self.tmp = safewrite.temp_file(folder, target.name, safewrite.OUT_SUFFIX,
+                                               st.st_mode & 0o777 if st is not None else None, None)
         except OSError as e:
             raise KehoachError("out.unwritable", path=str(path), reason=e.strerror or str(e)) from None
         self.file = os.fdopen(fd, "wb")
@@ -57,33 +57,20 @@ class AtomicFile:
                 os.fsync(self.file.fileno())
             self.file.close()
             if exc_type is None:
-                os.replace(self.tmp, self.path)
+                os.replace(self.tmp, self.target)
         except OSError as e:
-            self._discard()
+            safewrite.discard(self.tmp)
             raise KehoachError("out.unwritable", path=str(self.path), reason=e.strerror or str(e)) from None
         if exc_type is not None:
-            self._discard()
+            safewrite.discard(self.tmp)
         if isinstance(exc, OSError):
             raise KehoachError("out.unwritable", path=str(self.path), reason=exc.strerror or str(exc)) from None
-
-
-    def _discard(self) -> None:
-        # Windows may refuse while another process holds the file: leave it then, never fail on it.
-        with contextlib.suppress(OSError):
-            Path(self.tmp).unlink(missing_ok=True)
 
 
 def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     """Write ``data`` to ``path`` whole or not at all."""
     with AtomicFile(path, overwrite=overwrite) as f:
         f.write(data)
-
-
-def _umask() -> int:
-    # POSIX only (see atomic_write): the only way to read the umask is to set it and set it back.
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)

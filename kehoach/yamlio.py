@@ -7,8 +7,10 @@ for both, and live here:
 - a scalar is written so that kehoach's loader (YAML 1.1 resolution, as PyYAML) and editors
   (YAML 1.2) read back exactly the same string: ``"2030"``, ``"1."``, ``"yes"``, ``"2026-01-16"``
   stay quoted, ``≥ 60%`` or ``Phòng Văn hóa - Xã hội`` need no quotes;
-- the new bytes replace the old ones atomically (``writers.atomic_write``: a temporary file in
-  the same folder, fsync, ``os.replace``), so a failed write leaves the original untouched.
+- the new bytes replace the old ones through ``safewrite.write_plan``: under the plan's lock, the
+  file read again (a change made meanwhile is redone on it or refused), a temporary file in the
+  same folder, fsync, ``os.replace`` onto the symlink's target; read-only plans are refused. A
+  failed write leaves the original untouched.
 
 Why not a ruamel.yaml round trip (load, change, dump), which keeps comments: measured on
 ``vinh-lai.yaml`` (104 KB), ruamel's round-trip load and dump take 0.31 s against 0.01 s for
@@ -24,11 +26,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .loader import bom_of, decode, read_bytes, typed_plain
-from .writers import atomic_write
+from .safewrite import digest, write_plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +112,11 @@ def read_source(path: Path) -> Source:
     return source_of(path, read_bytes(path))
 
 
-def write(source: Source, text: str) -> None:
-    """Replace the file atomically with ``text``, in the file's own encoding and line endings."""
-    atomic_write(source.path, source.encode(text))
+def write(source: Source, text: str, redo: Callable[[Source], str | None] | None = None) -> bool:
+    """Replace the file with ``text``, made from ``source``, in the file's own encoding and line
+    endings; when the file changed since ``source`` was read, ``redo`` makes the change again on
+    the current file, or the write is refused (``safewrite.write_plan``). Whether it was written."""
+    return write_plan(source.path, text, base=digest(source.raw), redo=redo)
 
 
 # --- scalars ----------------------------------------------------------------------------------

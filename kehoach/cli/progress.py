@@ -35,7 +35,7 @@ def progress(
 ) -> int:
     """Ghi tiến độ một nhiệm vụ (hoặc nhập cả tháng từ CSV) vào tệp kế hoạch, an toàn."""
     from ..output import deliver
-    from ..progress import Recording, apply_updates, find_task, make_update, open_plan, read_csv, unified_diff
+    from ..progress import Recording, apply_updates, find_task, make_update, open_plan, read_csv, reapply, unified_diff
     from ..yamlio import write
 
     lang = lang_of(lang)
@@ -59,6 +59,7 @@ def progress(
     if dry_run:
         deliver("progress", "text", Recording(name, len(updates), diff=unified_diff(source, text, name)), lang=lang)
         return 0
-    write(source, text)
+    with report_invalid(lang):
+        write(source, text, redo=reapply(updates))
     deliver("progress", "text", Recording(name, len(updates)), lang=lang)
     return 0
