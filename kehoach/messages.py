@@ -40,11 +40,39 @@ M: dict[str, tuple[str, str]] = {
     "load.empty": ("Tệp rỗng: không có kế hoạch nào.", "The file is empty: no plan in it."),
     "load.complex-key": ("Khóa YAML phải là một chuỗi đơn giản.", "A YAML key must be a plain string."),
     "load.tag": ("Thẻ YAML {tag} không được hỗ trợ.", "YAML tag {tag} is not supported."),
+    "load.fifo": ("Đây là ống dẫn (FIFO), không phải tệp: kehoach chỉ đọc tệp thường.",
+                  "This is a pipe (FIFO), not a file: kehoach reads regular files only."),
+    "load.device": ("Đây là thiết bị, không phải tệp: kehoach chỉ đọc tệp thường.",
+                    "This is a device, not a file: kehoach reads regular files only."),
+    "load.socket": ("Đây là socket, không phải tệp: kehoach chỉ đọc tệp thường.",
+                    "This is a socket, not a file: kehoach reads regular files only."),
+    "load.other": ("Đây không phải tệp thường: kehoach chỉ đọc tệp thường.",
+                   "This is not a regular file: kehoach reads regular files only."),
+    "load.too-much-text": ("Tệp mở rộng thành quá nhiều văn bản (trên {limit:,} ký tự): có thể do bí danh YAML (*…) "
+                           "lặp lại một đoạn dài.",
+                           "The file expands to too much text (over {limit:,} characters): a YAML alias (*…) "
+                           "repeating a long text?"),
+    "load.too-deep-at": ("Cấu trúc lồng nhau quá {limit} tầng (hoặc một bí danh YAML chứa chính nó).",
+                         "Nested more than {limit} levels deep (or a YAML alias that contains itself)."),
+    "load.bad-tagged": ("Giá trị \"{value}\" không đọc được theo thẻ {tag}.",
+                        "The value \"{value}\" cannot be read as {tag}."),
+    "load.link-outside": ("{path} là liên kết tới một tệp nằm ngoài {root}: chỉ đọc, không ghi.",
+                          "{path} links to a file outside {root}: read, never written."),
     # --- schema --------------------------------------------------------------------------
     "schema.required": ("Thiếu trường bắt buộc \"{field}\".", "Missing required field \"{field}\"."),
     "schema.additionalProperties": ("Trường \"{field}\" không có trong định dạng kế hoạch (viết sai tên?).",
                                     "Field \"{field}\" is not part of the plan format (misspelt?)."),
     "schema.type": ("Giá trị \"{value}\" sai kiểu: cần {expected}.", "Value \"{value}\" has the wrong type: {expected} expected."),
+    "schema.type-yaml11": ("Giá trị {value} sai kiểu: cần {expected}. YAML đọc \"{value}\" viết không ngoặc thành "
+                           "{read}; nếu là văn bản hãy đặt trong ngoặc kép.",
+                           "The value {value} has the wrong type: {expected} expected. YAML reads \"{value}\" "
+                           "written without quotes as {read}; put text in double quotes."),
+    "schema.number-yaml11": ("Giá trị {value} sai kiểu: cần {expected}. Cách viết số này của YAML 1.1 (thập lục phân, "
+                             "bát phân, cơ số 60) không được dùng: hãy viết số thập phân.",
+                             "The value {value} has the wrong type: {expected} expected. This YAML 1.1 number "
+                             "form (hex, octal, base 60) is not read: write the decimal number."),
+    "schema.root": ("Tệp không phải một bảng khóa–giá trị YAML (khóa: giá trị) như một kế hoạch; nội dung không "
+                    "được in ra.", "The file is not a YAML mapping (key: value) as a plan is; its content is not shown."),
     "schema.enum": ("Giá trị \"{value}\" không hợp lệ; chỉ được dùng: {allowed}.",
                     "Value \"{value}\" is not allowed; use one of: {allowed}."),
     "schema.const": ("Giá trị \"{value}\" không hợp lệ; cần: {allowed}.", "Value \"{value}\" is not allowed; expected: {allowed}."),
