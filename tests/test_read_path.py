@@ -233,3 +233,67 @@ def test_a_link_to_a_credentials_file_never_shows_its_content(capsys: pytest.Cap
     assert r.code in (1, 2)
     assert "SECRET" not in r.out + r.err
     assert "x.yaml" in r.out
+
+
+# --- folder scans ---------------------------------------------------------------------------------
+
+def _city(tmp_path: Path) -> Path:
+    plans = tmp_path / "plans"
+    (plans / "hp").mkdir(parents=True)
+    shutil.copy(PLANS / "hai-phong" / "units.yaml", plans / "hp" / "units.yaml")
+    return plans
+
+
+def test_folder_scans_take_plans_in_any_case(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    plans = _city(tmp_path)
+    text, _ = plan_text(ROW)
+    for name in ("a.YAML", "b.Yml", "c.yaml", "notes.txt"):
+        (plans / "hp" / name).write_text(text, encoding="utf-8")
+    (plans / "hp" / "UNITS.YAML").write_text("kehoach_units: 1\n", encoding="utf-8")   # a city file in any case
+    r = run(capsys, "export", "--format", "json", str(plans))
+    assert r.code == 0, r.err
+    assert sorted({row["plan"] for row in r.json()}) == ["a", "b", "c"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows file names are UTF-16")
+@pytest.mark.parametrize("command", [
+    ("status", "--format", "json", "--as-of", "2026-03-01"), ("status", "--as-of", "2026-03-01"),
+    ("status", "--format", "csv", "--as-of", "2026-03-01"), ("rollup", "--format", "json"), ("rollup",),
+    ("rollup", "--format", "csv"), ("export",), ("export", "--format", "csv"), ("validate", "--format", "json"),
+    ("validate", "--format", "github"), ("fmt", "--check"),
+])
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                       command: tuple[str, ...]) -> None:
+    plans = _city(tmp_path)
+    text, _ = plan_text(ROW)
+    if command[0] == "validate":   # a finding, so that the file is named
+        text = text.replace("  year: 2026\n", "  year: 0x7EA\n")
+    if command[0] == "fmt":
+        text = text.replace("  year: 2026\n", "  year:   2026\n")
+    try:
+        (plans / "hp" / os.fsdecode(b"h\xffi.yaml")).write_text(text, encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("the file system refuses names that are not UTF-8")
+    r = run(capsys, *command, str(plans))
+    assert "Unexpected error" not in r.err and r.code in (0, 1), r.err
+    if command[:3] != ("status", "--format", "csv") and command != ("rollup",):   # these name no plan here
+        assert "h\\xffi" in r.out.replace("\\\\", "\\")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="links need privileges on Windows")
+def test_a_link_leaving_the_folder_is_read_with_a_warning(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    plans = _city(tmp_path)
+    text, _ = plan_text(ROW)
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text(text, encoding="utf-8")
+    (plans / "hp" / "inside.yaml").write_text(text, encoding="utf-8")
+    (plans / "hp" / "link-in.yaml").symlink_to(plans / "hp" / "inside.yaml")
+    (plans / "hp" / "link-out.yaml").symlink_to(outside)
+    r = run(capsys, "validate", str(plans), "--as-of", "2026-03-01")
+    assert r.code == 0
+    warned = [line for line in r.err.splitlines() if "outside" in line]
+    assert warned == [f"kehoach: {plans.as_posix()}/hp/link-out.yaml links to a file outside "
+                      f"{os.path.realpath(plans)}: read, never written."]
+    # A repository around the folder is the boundary: a link to a file elsewhere in it is fine.
+    (tmp_path / ".git").mkdir()
+    assert "outside" not in run(capsys, "validate", str(plans), "--as-of", "2026-03-01").err
