@@ -134,7 +134,7 @@ def _plainer(doc: Document, err: schema.SchemaError, key: str) -> tuple[str, dic
     if err.kind != "type":
         return key, err.detail
     if not err.path:
-        return "schema.root", {}
+        return schema.message_of(err)
     raw = doc.raw.get(err.path)
     if raw is not None and isinstance(_at(doc.data, err.path), bool):
         return "schema.type-yaml11", {**err.detail, "value": raw, "read": err.detail.get("value", "")}

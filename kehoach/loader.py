@@ -18,7 +18,9 @@ from typing import Any, ClassVar
 
 import yaml
 
+from .errors import KehoachError
 from .findings import Span
+from .messages import t
 
 MAX_BYTES = 10 * 1024 * 1024
 # A real plan has a few thousand nodes; this bound stops alias bombs (billion laughs) early.
@@ -174,6 +176,13 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     if size > limit:
         raise LoadFailure("load.too-large", Span(1, 1), size=size, limit=limit)
     return chunks[0] if len(chunks) <= 2 and not chunks[-1] else b"".join(chunks)
+
+
+def file_error(path: Path, e: LoadFailure) -> KehoachError:
+    """The error that stops a command on a file it needs that is not a plan (a CSV, a template):
+    exit 2, the file named, the reason in both languages."""
+    return KehoachError("cli.file-unreadable", path=str(path), problem_vi=t(e.key, "vi", **e.args_),
+                        problem_en=t(e.key, "en", **e.args_))
 
 
 def read_text(path: Path) -> str:

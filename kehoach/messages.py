@@ -71,8 +71,9 @@ M: dict[str, tuple[str, str]] = {
                              "bát phân, cơ số 60) không được dùng: hãy viết số thập phân.",
                              "The value {value} has the wrong type: {expected} expected. This YAML 1.1 number "
                              "form (hex, octal, base 60) is not read: write the decimal number."),
-    "schema.root": ("Tệp không phải một bảng khóa–giá trị YAML (khóa: giá trị) như một kế hoạch; nội dung không "
-                    "được in ra.", "The file is not a YAML mapping (key: value) as a plan is; its content is not shown."),
+    "schema.root": ("Tệp không phải một bảng khóa–giá trị YAML (khóa: giá trị) như mọi tệp của kehoach; nội dung "
+                    "không được in ra.", "The file is not a YAML mapping (key: value) as every kehoach file is; its "
+                    "content is not shown."),
     "schema.enum": ("Giá trị \"{value}\" không hợp lệ; chỉ được dùng: {allowed}.",
                     "Value \"{value}\" is not allowed; use one of: {allowed}."),
     "schema.const": ("Giá trị \"{value}\" không hợp lệ; cần: {allowed}.", "Value \"{value}\" is not allowed; expected: {allowed}."),
@@ -113,6 +114,21 @@ M: dict[str, tuple[str, str]] = {
     "cli.bad-severity": ("Mức \"{value}\" không hợp lệ; dùng: error, warning, info.",
                          "Severity \"{value}\" is not valid; use: error, warning, info."),
     "cli.config": ("Tệp cấu hình {path} không hợp lệ: {detail}.", "Configuration file {path} is not valid: {detail}."),
+    "cli.config-unreadable": ("Không đọc được tệp cấu hình {path}: {problem_vi}", "Cannot read the configuration file "
+                              "{path}: {problem_en}"),
+    "cli.config-encoding": ("Tệp cấu hình {path} không phải văn bản UTF-8 (dòng {line}): hãy lưu lại với bảng mã UTF-8.",
+                            "The configuration file {path} is not UTF-8 text (line {line}): save it as UTF-8."),
+    "cli.config-unknown": ("Tệp cấu hình {path}: không có khóa \"{setting}\".{suggestions_vi}",
+                           "Configuration file {path}: there is no key \"{setting}\".{suggestions_en}"),
+    "cli.config-type": ("Tệp cấu hình {path}: khóa \"{setting}\" sai kiểu, cần {expected}.",
+                        "Configuration file {path}: key \"{setting}\" has the wrong type, {expected} expected."),
+    "cli.config-rule": ("Tệp cấu hình {path}, khóa \"{setting}\": không có quy tắc \"{name}\".{suggestions_vi}",
+                        "Configuration file {path}, key \"{setting}\": no rule \"{name}\".{suggestions_en}"),
+    "cli.config-severity": ("Tệp cấu hình {path}, khóa \"{setting}\": mức \"{value}\" không hợp lệ; dùng: error, warning, "
+                            "info.", "Configuration file {path}, key \"{setting}\": severity \"{value}\" is not valid; "
+                            "use: error, warning, info."),
+    "cli.output-failed": ("Không ghi được kết quả: {detail}.", "Cannot write the output: {detail}."),
+    "cli.file-unreadable": ("Không đọc được {path}: {problem_vi}", "Cannot read {path}: {problem_en}"),
     "cli.units-missing": ("Không tìm thấy danh mục đơn vị {path}.", "Unit registry {path} not found."),
     "cli.bad-start-method": ("KEHOACH_START_METHOD=\"{value}\" không dùng được trên máy này; dùng: {allowed}.",
                              "KEHOACH_START_METHOD=\"{value}\" is not available on this system; use: {allowed}."),
@@ -122,10 +138,10 @@ M: dict[str, tuple[str, str]] = {
                     "{files} file(s): {errors} error(s), {warnings} warning(s), {infos} note(s)."),
     "cli.summary-clean": ("{files} tệp: không có phát hiện nào.", "{files} file(s): no findings."),
     "cli.unreadable-files": ("{count} tệp không đọc được.", "{count} file(s) could not be read."),
-    "units.unreadable": ("Không đọc được danh mục đơn vị {path}:{line}:{column} ({reason}).",
-                         "Cannot read the unit registry {path}:{line}:{column} ({reason})."),
-    "units.invalid": ("Danh mục đơn vị {path}:{line}:{column} không hợp lệ: {detail}.",
-                      "Unit registry {path}:{line}:{column} is not valid: {detail}."),
+    "units.unreadable": ("Không đọc được danh mục đơn vị {path}:{line}:{column}: {problem_vi}",
+                         "Cannot read the unit registry {path}:{line}:{column}: {problem_en}"),
+    "units.invalid": ("Danh mục đơn vị {path}:{line}:{column} không hợp lệ: {detail_vi}.",
+                      "Unit registry {path}:{line}:{column} is not valid: {detail_en}."),
     "explain.valid": ("hợp lệ", "valid"),
     "explain.invalid": ("không hợp lệ", "not valid"),
     # --- export ---------------------------------------------------------------------------
@@ -156,6 +172,12 @@ M: dict[str, tuple[str, str]] = {
                           "Could not record the update for \"{id}\" safely; the file is unchanged."),
     "progress.csv-encoding": ("{path}:{line}: tệp CSV không phải UTF-8; trong Excel chọn \"CSV UTF-8\" khi lưu.",
                               "{path}:{line}: the CSV is not UTF-8; in Excel save as \"CSV UTF-8\"."),
+    "progress.csv-field": ("{path}:{line}: một ô dài quá {limit:,} ký tự: đây không phải bảng tiến độ.",
+                           "{path}:{line}: a cell is longer than {limit:,} characters: not a progress table."),
+    "progress.csv-broken": ("{path}:{line}: không đọc được dòng CSV này (ký tự NUL hoặc ngoặc kép không đóng?).",
+                            "{path}:{line}: this CSV line cannot be read (a NUL character, or an unclosed quote?)."),
+    "progress.bad-text": ("{option}: ký tự thứ {position} không phải UTF-8 (bảng mã của terminal?); không ghi gì.",
+                          "{option}: character {position} is not UTF-8 (the terminal's encoding?); nothing written."),
     "progress.csv-empty": ("Tệp CSV {path} rỗng.", "The CSV file {path} is empty."),
     "progress.csv-columns": ("Tệp CSV {path} thiếu cột: {missing} (có: {found}).",
                              "The CSV file {path} lacks columns: {missing} (found: {found})."),

@@ -297,3 +297,154 @@ def test_a_link_leaving_the_folder_is_read_with_a_warning(capsys: pytest.Capture
     # A repository around the folder is the boundary: a link to a file elsewhere in it is fine.
     (tmp_path / ".git").mkdir()
     assert "outside" not in run(capsys, "validate", str(plans), "--as-of", "2026-03-01").err
+
+
+# --- the crash list: each a message with the file, exit 2 ----------------------------------------
+
+def test_list_and_map_keys_are_findings_in_fmt(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    for i, data in enumerate(["kehoach: 1\n? [a, b]\n: 1\n", "kehoach: 1\nmeta:\n  {a: 1}: x\n"]):
+        plan = tmp_path / f"k{i}.yaml"
+        plan.write_text(data, encoding="utf-8")
+        for args in (("fmt", "--check"), ("fmt",), ("validate", "--fix")):
+            r = run(capsys, *args, str(plan))
+            assert r.code == 2 and "A YAML key must be a plain string" in r.out + r.err, (args, r)
+        assert plan.read_text(encoding="utf-8") == data
+
+
+@pytest.mark.parametrize(("toml", "said"), [
+    ('validate = "x"', 'key "validate" has the wrong type, table expected'),
+    ("[validate]\nselect = 5", 'key "validate.select" has the wrong type, list of strings / string expected'),
+    ("[validate]\nignore = [1]", 'key "validate.ignore" has the wrong type'),
+    ('[validate.severity]\nvague-lead = "x"', 'key "validate.severity.vague-lead": severity "x" is not valid'),
+    ("[validate.severity]\nvague-lead = 3", 'key "validate.severity.vague-lead" has the wrong type'),
+    ('[validate]\nfail_on = "error"', 'there is no key "validate.fail_on". Did you mean: validate.fail-on?'),
+    ('[validate]\nselct = ["ALL"]', 'there is no key "validate.selct". Did you mean: validate.select?'),
+    ("[valdate]\n", 'there is no key "valdate". Did you mean: validate?'),
+    ('[validate]\nselect = ["vague-leed"]', 'key "validate.select": no rule "vague-leed". Did you mean: vague-lead?'),
+    ('[validate]\nfail-on = "bad"', 'key "validate.fail-on": severity "bad" is not valid'),
+    ('x = "\xff"', "is not UTF-8 text (line 1)"),
+    ("[validate\n", "is not valid"),
+])
+def test_kehoach_toml_is_checked_against_its_schema(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch, toml: str, said: str) -> None:
+    text, _ = plan_text(ROW)
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    config = tmp_path / "kehoach.toml"
+    config.write_bytes(toml.encode("latin-1") if "\xff" in toml else toml.encode())
+    monkeypatch.chdir(tmp_path)
+    for command in (("validate",), ("render", "--format", "md", "-o", "out.md")):
+        r = run(capsys, *command, "plan.yaml")
+        assert r.code == 2, r
+        assert str(config) in r.err and said in r.err, r.err
+
+
+def test_a_string_select_is_one_selector_not_its_letters(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    text, _ = plan_text(ROW)
+    (tmp_path / "plan.yaml").write_text(text.replace("  year: 2026\n", "  year: 0x7EA\n"), encoding="utf-8")
+    (tmp_path / "kehoach.toml").write_text('[validate]\nselect = "KH1"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = run(capsys, "validate", "--format", "json", "plan.yaml")
+    assert {f["code"] for f in r.json()["findings"]} <= {"KH002"} | {f"KH1{i:02}" for i in range(100)}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+@pytest.mark.parametrize("name", ["units.yaml", "catalog.yaml", "kehoach.toml"])
+def test_a_city_file_that_is_not_a_file_stops_the_command(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch, kind: str,
+                                                          name: str) -> None:
+    plans = tmp_path / "plans"
+    (plans / "hp").mkdir(parents=True)
+    text, _ = plan_text(ROW)
+    (plans / "hp" / "plan.yaml").write_text(text, encoding="utf-8")
+    where = {"units.yaml": plans / "hp", "catalog.yaml": plans, "kehoach.toml": tmp_path}[name]
+    if name != "catalog.yaml":
+        (tmp_path / "catalog.yaml").unlink()
+        shutil.copy(PLANS / "catalog.yaml", plans / "catalog.yaml")
+    target = where / name
+    if kind == "folder":
+        target.mkdir()
+    else:
+        os.mkfifo(target)
+    monkeypatch.chdir(tmp_path)
+    said = "This is a folder, not a file" if kind == "folder" else "pipe (FIFO)"
+    command = ("rollup", "plans") if name == "catalog.yaml" else ("validate", "plans")
+    r = run(capsys, *command)
+    assert r.code == 2 and said in r.err and name in r.err, r
+
+
+def test_a_csv_cell_over_the_field_limit_names_its_row(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text, _ = plan_text(ROW)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    sheet = tmp_path / "thang2.csv"
+    sheet.write_text("task_id,date,state,note\nt1,2026-02-01,dang-thuc-hien,ok\nt1,2026-02-02,dang-thuc-hien,\""
+                     + "x" * 140_000 + '"\n', encoding="utf-8")
+    r = run(capsys, "progress", "--from", str(sheet), str(plan), "--as-of", "2026-03-01")
+    assert r.code == 2 and f"{sheet}:3: a cell is longer than 131,072 characters" in r.err
+    assert plan.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("option", ["--note", "--evidence"])
+def test_text_that_is_not_utf8_on_the_command_line_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                              option: str) -> None:
+    text, _ = plan_text(ROW)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    bad = os.fsdecode(b"xong \xff") if os.name != "nt" else "xong \udcff"
+    r = run(capsys, "progress", str(plan), "t1", "--status", "dang-thuc-hien", "--date", "2026-02-01",
+            option, bad, "--as-of", "2026-03-01")
+    assert r.code == 2 and f"{option}: character 6 is not UTF-8" in r.err
+    assert plan.read_text(encoding="utf-8") == text
+
+
+class _FullDisk:
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+    def flush(self) -> None:
+        raise OSError(28, "No space left on device")
+
+
+def test_stdout_on_a_full_disk_is_exit_2_with_a_message(capsys: pytest.CaptureFixture[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from kehoach.cli import main
+
+    monkeypatch.setattr("sys.stdout", _FullDisk())
+    code = main(["validate", str(PLANS)])
+    assert code == 2
+    assert "kehoach: Cannot write the output: No space left on device." in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_the_last_flush_to_a_full_disk_is_exit_2_too(tmp_path: Path) -> None:
+    """Output to a file is buffered: the console script meets the full disk at its last flush."""
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "kehoach", "validate", str(PLANS / "hai-phong" / "hai-an.yaml"),
+                               "--lang", "en"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
+                              cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == ["kehoach: Cannot write the output: No space left on device."]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="links need privileges on Windows")
+@pytest.mark.parametrize("secret", SECRETS)
+@pytest.mark.parametrize("name", ["units.yaml", "catalog.yaml"])
+def test_a_city_file_linking_to_credentials_never_shows_them(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                             secret: str, name: str) -> None:
+    plans = _city(tmp_path)
+    text, _ = plan_text(ROW)
+    (plans / "hp" / "plan.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "credentials").write_text(secret, encoding="utf-8")
+    where = plans / "hp" if name == "units.yaml" else plans
+    (where / name).unlink(missing_ok=True)
+    (where / name).symlink_to(tmp_path / "credentials")
+    r = run(capsys, "rollup", str(plans))
+    assert r.code == 2 and name in r.err
+    assert "SECRET" not in r.out + r.err
