@@ -1,9 +1,12 @@
 """``python -m kehoach`` and the ``kehoach`` console script."""
 
+import contextlib
 import os
 import sys
 
-from .cli import main
+from .cli import main, output_problem
+from .cli.common import lang_in
+from .messages import t
 
 
 def run() -> None:
@@ -16,6 +19,13 @@ def run() -> None:
         sys.stderr.flush()
     except BrokenPipeError:
         pass  # the reader has gone (kehoach … | head): its loss, not an error
+    except OSError as e:
+        # Output to a file is buffered: a full disk is often only met here, at the last flush.
+        lang = lang_in(sys.argv[1:], os.environ.get("KEHOACH_LANG", "vi"))
+        with contextlib.suppress(OSError):
+            sys.stderr.write(f"kehoach: {t('cli.output-failed', lang, detail=output_problem(e))}\n")
+            sys.stderr.flush()
+        code = 2
     os._exit(code)
 
 

@@ -8,6 +8,7 @@ the command (exit 2) with the file, line and column, before any plan is read.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,7 +18,7 @@ from .errors import KehoachError
 from .findings import Span
 from .loader import Document, LoadFailure, load
 from .messages import t
-from .schema import validate
+from .schema import message_of, validate
 from .targets import Target, parse_target
 from .text import did_you_mean, norm_key
 
@@ -83,7 +84,7 @@ def find_catalog(folder: Path) -> Path | None:
     start = folder.resolve()
     for candidate in (start, *start.parents):
         path = candidate / CATALOG_FILE
-        if path.is_file():
+        if os.path.lexists(path):   # a catalog.yaml that is a folder or a FIFO is an error, not "none"
             try:
                 return path.relative_to(Path.cwd())
             except ValueError:
@@ -110,8 +111,6 @@ def load_catalog(path: Path) -> Catalog:
         st = path.stat()
     except OSError:
         raise KehoachError("rollup.catalog-not-found", path=str(path)) from None
-    if not path.is_file():
-        raise KehoachError("rollup.catalog-not-found", path=str(path))
     return _load(path, str(path), st.st_mtime_ns, st.st_size)
 
 
@@ -126,7 +125,7 @@ def _load(path: Path, display: str, mtime_ns: int, size: int) -> Catalog:
     if errors:
         first = errors[0]
         span = doc.key_span(first.key_path) if first.key_path else doc.span(first.path)
-        raise _config_error("rollup.catalog-invalid", display, span, f"schema.{first.kind}", first.detail)
+        raise _config_error("rollup.catalog-invalid", display, span, *message_of(first))
     digest = hashlib.blake2b(doc.text.encode("utf-8"), digest_size=16).hexdigest()
     return Catalog.of(display, _entries(doc, display), digest)
 

@@ -15,7 +15,10 @@ from typing import Any
 
 from .errors import KehoachError
 from .findings import Severity
+from .loader import LoadFailure, read_bytes
+from .messages import t
 from .rules import REGISTRY, resolve
+from .text import did_you_mean
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,33 +33,85 @@ class Settings:
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest configuration and its ``[validate]`` section, checked against the schema below
+    (a misspelt key is an error that names the file, not a setting silently ignored)."""
     for folder in (start, *start.parents):
         own = folder / "kehoach.toml"
-        if own.is_file():
-            return own, _read(own).get("validate", {})
+        # exists, not is_file: a kehoach.toml that is a folder or a FIFO is an error, not ignored.
+        if own.exists():
+            data = _read(own)
+            _check(own, data, _TOP, "")
+            section = data.get("validate", {})
+            _check(own, section, _VALIDATE, "validate.")
+            return own, section
         py = folder / "pyproject.toml"
         if py.is_file():
-            section = _read(py).get("tool", {}).get("kehoach", {})
+            tool = _read(py).get("tool", {})
+            section = tool.get("kehoach", {}) if isinstance(tool, dict) else {}
             if section:
-                return py, section.get("validate", {})
+                _check(py, section, _TOP, "tool.kehoach.")
+                inner = section.get("validate", {})
+                _check(py, inner, _VALIDATE, "tool.kehoach.validate.")
+                return py, inner
     return None
 
 
+# The configuration's own schema: each key and the TOML types it takes ("list" of strings).
+_TOP: dict[str, tuple[type, ...]] = {"validate": (dict,)}
+_VALIDATE: dict[str, tuple[type, ...]] = {"select": (list, str), "ignore": (list, str), "fail-on": (str,),
+                                          "severity": (dict,)}
+_TYPE_NAMES: dict[type, str] = {dict: "table", list: "list of strings", str: "string"}
+
+
+def _check(path: Path, table: object, schema: dict[str, tuple[type, ...]], prefix: str) -> None:
+    if not isinstance(table, dict):
+        raise KehoachError("cli.config-type", path=str(path), setting=prefix.rstrip("."), expected="table")
+    for key, value in table.items():
+        if key not in schema:
+            close = did_you_mean(key.replace("_", "-"), list(schema), n=1)
+            raise KehoachError("cli.config-unknown", path=str(path), setting=f"{prefix}{key}",
+                               suggestions=", ".join(f"{prefix}{c}" for c in close))
+        allowed = schema[key]
+        if not isinstance(value, allowed) or (isinstance(value, list) and not all(isinstance(v, str) for v in value)):
+            raise KehoachError("cli.config-type", path=str(path), setting=f"{prefix}{key}",
+                               expected=" / ".join(_TYPE_NAMES[t] for t in allowed))
+    severity = table.get("severity") if prefix.endswith("validate.") else None
+    if isinstance(severity, dict):
+        for rule, level in severity.items():
+            if not isinstance(level, str):
+                raise KehoachError("cli.config-type", path=str(path), setting=f"{prefix}severity.{rule}",
+                                   expected="string")
+
+
 def _read(path: Path) -> dict[str, Any]:
+    """A TOML file through the loader's read (a regular file, under the size cap)."""
     try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError) as e:
+        data = read_bytes(path, limit=1024 * 1024)
+    except LoadFailure as e:
+        raise KehoachError("cli.config-unreadable", path=str(path), problem_vi=t(e.key, "vi", **e.args_),
+                           problem_en=t(e.key, "en", **e.args_)) from None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        line = data[:e.start].count(b"\n") + 1
+        raise KehoachError("cli.config-encoding", path=str(path), line=line) from None
+    except tomllib.TOMLDecodeError as e:
         raise KehoachError("cli.config", path=str(path), detail=str(e)) from None
 
 
-def _names(selectors: Iterable[str], where: str) -> set[str]:
+def _names(selectors: Iterable[str] | str, where: str, setting: str = "") -> set[str]:
+    """The rules that selectors name; ``where`` and ``setting`` say which file and key they come from
+    (empty: the command line)."""
     out: set[str] = set()
-    for sel in selectors:
+    for sel in [selectors] if isinstance(selectors, str) else selectors:
         for part in str(sel).split(","):
             if not part.strip():
                 continue
             found = resolve(part)
+            if not found and where:
+                close = did_you_mean(part.strip(), list(REGISTRY), n=1)
+                raise KehoachError("cli.config-rule", path=where, setting=setting, name=part.strip(),
+                                   suggestions=", ".join(close))
             if not found:
                 raise KehoachError("cli.unknown-rule", name=part.strip(), known=", ".join(REGISTRY))
             out.update(r.name for r in found)
@@ -68,21 +123,24 @@ def build_settings(*, select: list[str] | None, ignore: list[str] | None, fail_o
     found = find_config(cwd)
     conf: dict[str, Any] = found[1] if found else {}
     where = str(found[0]) if found else ""
-    chosen = _names(select or conf.get("select", ["ALL"]), where)
-    chosen -= _names(conf.get("ignore", []), where)
-    chosen -= _names(ignore or [], where)
+    chosen = _names(select, "") if select else _names(conf.get("select", ["ALL"]), where, "validate.select")
+    chosen -= _names(conf.get("ignore", []), where, "validate.ignore")
+    chosen -= _names(ignore or [], "")
     severities: dict[str, Severity] = {}
     for sel, level in (conf.get("severity", {}) or {}).items():
         try:
             sev = Severity.parse(str(level))
         except KeyError:
-            raise KehoachError("cli.config", path=where, detail=f"severity {sel} = {level!r}") from None
-        for name in _names([sel], where):
+            raise KehoachError("cli.config-severity", path=where, setting=f"validate.severity.{sel}",
+                               value=level) from None
+        for name in _names([sel], where, "validate.severity"):
             severities[name] = sev
     fail = fail_on or conf.get("fail-on", "error")
     try:
         fail_sev = Severity.parse(str(fail))
     except KeyError:
-        raise KehoachError("cli.bad-severity", value=fail) from None
+        if fail_on:
+            raise KehoachError("cli.bad-severity", value=fail) from None
+        raise KehoachError("cli.config-severity", path=where, setting="validate.fail-on", value=fail) from None
     ordered = tuple(name for name in REGISTRY if name in chosen)
     return Settings(rules=ordered, severities=severities, as_of=as_of, fail_on=fail_sev)

@@ -33,7 +33,7 @@ import yaml
 
 from .errors import KehoachError
 from .fmt import canonical_data, compose, schema_name
-from .loader import LoadFailure, Path_, parse, typed_plain
+from .loader import LoadFailure, Path_, document, parse, typed_plain
 from .units import Registry, registry_for
 from .yamlio import Source, double_quoted, literal, plain_ok, read_source, single_quoted, write
 
@@ -270,9 +270,12 @@ def _fixed(source: Source, path: Path, display: str) -> tuple[str, tuple[Fix, ..
     """The fixed text and its fixes, checked by reading it again; None when nothing needs fixing."""
     try:
         root = compose(source.text, display)
+        if root is None or schema_name(root) != "plan":
+            return None
+        # The loader's bounds before the walk below follows aliases: an 11-line alias bomb, or a
+        # recursive alias, is refused here as validate refuses it, not walked for ever.
+        doc = document(root, source.text, display)
     except LoadFailure:
-        return None
-    if root is None or schema_name(root) != "plan":
         return None
     edits = find_fixes(root, registry_for(path))
     if not edits:
@@ -280,7 +283,7 @@ def _fixed(source: Source, path: Path, display: str) -> tuple[str, tuple[Fix, ..
     new_text = apply_fixes(source.text, edits)
     try:
         got = parse(new_text, display).data
-        intended = _expected(parse(source.text, display).data, edits)
+        intended = _expected(doc.data, edits)
     except (LoadFailure, KeyError, IndexError, TypeError):
         raise KehoachError("fix.unsafe", path=display) from None
     if canonical_data(got) != canonical_data(intended):

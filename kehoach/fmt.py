@@ -48,6 +48,7 @@ from .loader import (
     LoadFailure,
     Path_,
     decode,
+    document,
     parse,
     read_bytes,
     tagged_scalar,
@@ -470,6 +471,9 @@ def format_text(text: str, display: str = "<text>") -> str | None:
     name = schema_name(root)
     if name is None:
         return None
+    # What the loader refuses (a custom tag, a bad ``!!int``, nesting past its bound, an alias
+    # bomb) fmt refuses too, in every mode, rather than lay out a file no command can read.
+    document(root, text, display)
     assert isinstance(root, yaml.MappingNode)
     try:
         return _Emitter(_scan(text, root, display), _schema(name), display).document(root)

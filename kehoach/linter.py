@@ -18,7 +18,7 @@ from . import model, schema
 from .config import Settings
 from .findings import Finding, Span
 from .jobs import FileResult
-from .loader import Document, LoadFailure, decode, parse, read_bytes
+from .loader import YAML11_NUMBER, Document, LoadFailure, decode, parse, read_bytes
 from .rules import REGISTRY, Context, Rule
 from .units import registry_for
 
@@ -122,8 +122,32 @@ def _problems(doc: Document) -> list[Finding]:
         for err in errors:
             key = f"schema.{err.kind}" if f"schema.{err.kind}" in _SCHEMA_KEYS else "schema.other"
             span = doc.key_span(err.key_path) if err.key_path else doc.span(err.path)
-            out.append(_finding(LOAD_ONLY, rule, doc.path, span, key, **err.detail))
+            key, detail = _plainer(doc, err, key)
+            out.append(_finding(LOAD_ONLY, rule, doc.path, span, key, **detail))
     return out
+
+
+def _plainer(doc: Document, err: schema.SchemaError, key: str) -> tuple[str, dict[str, object]]:
+    """The message for a schema error that says more than the schema can: a file that is not a
+    mapping at all (its text is not shown: it may be anything a link points to), and values YAML
+    1.1 reads as something else than they look (``yes`` is true, ``0x7EA`` is not 2026)."""
+    if err.kind != "type":
+        return key, err.detail
+    if not err.path:
+        return schema.message_of(err)
+    raw = doc.raw.get(err.path)
+    if raw is not None and isinstance(_at(doc.data, err.path), bool):
+        return "schema.type-yaml11", {**err.detail, "value": raw, "read": err.detail.get("value", "")}
+    value = _at(doc.data, err.path)
+    if isinstance(value, str) and YAML11_NUMBER.match(value):
+        return "schema.number-yaml11", err.detail
+    return key, err.detail
+
+
+def _at(data: object, path: tuple[str | int, ...]) -> object:
+    for step in path:
+        data = data[step]  # type: ignore[index]
+    return data
 
 
 def _check(doc: Document, plan: model.Plan | None, problems: list[Finding], path: Path,

@@ -9,6 +9,7 @@ change stays byte-identical (``kehoach.yamlio`` and docs/plan-format.md say why 
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import stat
 from dataclasses import dataclass, field
@@ -17,15 +18,27 @@ from typing import Any, ClassVar
 
 import yaml
 
+from .errors import KehoachError
 from .findings import Span
+from .messages import t
 
 MAX_BYTES = 10 * 1024 * 1024
 # A real plan has a few thousand nodes; this bound stops alias bombs (billion laughs) early.
 MAX_NODES = 500_000
+# Characters of text (keys and values) the data may expand to. A file without aliases never holds
+# more text than it has characters, so no file under MAX_BYTES meets this bound; a long text
+# repeated by aliases (1 MB × 400, under the node bound) does, before a renderer copies it.
+MAX_TEXT = MAX_BYTES
+# Real plans nest about eight levels. Every walk over the data (schema, rules, fmt, render) is
+# recursive; a bound far below Python's recursion limit keeps them all from RecursionError, and
+# makes a recursive alias (``x: &s [*s]``) a finding at its place.
+MAX_DEPTH = 64
 
 Path_ = tuple[str | int, ...]
 
 _STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
@@ -39,8 +52,7 @@ class Composer(yaml.CBaseLoader):
     string), without the resolver's Python call per node: the base loader has no implicit or path
     resolvers, so its answer depends on the node kind alone. A tenth of reading a plan."""
 
-    _TAGS: ClassVar[dict[type, str]] = {yaml.ScalarNode: _STR, yaml.SequenceNode: "tag:yaml.org,2002:seq",
-                              yaml.MappingNode: "tag:yaml.org,2002:map"}
+    _TAGS: ClassVar[dict[type, str]] = {yaml.ScalarNode: _STR, yaml.SequenceNode: _SEQ, yaml.MappingNode: _MAP}
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
         return self._TAGS[kind]
@@ -98,23 +110,79 @@ class Document:
         return "" if value is None else str(value)
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing what cannot be a plan (missing, a folder, over MAX_BYTES)."""
+# Opening a FIFO for reading waits for a writer unless non-blocking: a plan path that is a FIFO
+# would hang every command before the check below could refuse it. Windows has no O_NONBLOCK
+# (and no FIFOs in the file system); O_BINARY is Windows' own and 0 elsewhere.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _kind(mode: int) -> str:
+    """The message that says what a file that is not a regular file is."""
+    for test, kind in ((stat.S_ISFIFO, "load.fifo"), (stat.S_ISCHR, "load.device"), (stat.S_ISBLK, "load.device"),
+                       (stat.S_ISSOCK, "load.socket")):
+        if test(mode):
+            return kind
+    return "load.other"
+
+
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The file's bytes, refusing what cannot be a plan: missing, a folder, not a regular file
+    (a device, FIFO or socket), over ``limit`` bytes.
+
+    The size is asked of the read, not of ``stat``: a device (``/dev/zero``) or a file that grows
+    while it is read says nothing true about its size, and reading stops at ``limit`` + 1 bytes."""
     try:
-        st = path.stat()
-        # Asked of the stat, not left to IsADirectoryError: Windows reports reading a folder as
-        # PermissionError, which would tell the officer the plan is unreadable.
-        if stat.S_ISDIR(st.st_mode):
-            raise LoadFailure("load.is-dir", Span(1, 1))
-        if st.st_size > MAX_BYTES:
-            raise LoadFailure("load.too-large", Span(1, 1), size=st.st_size, limit=MAX_BYTES)
-        return path.read_bytes()
+        fd = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
         raise LoadFailure("load.missing", Span(1, 1)) from None
-    except IsADirectoryError:
-        raise LoadFailure("load.is-dir", Span(1, 1)) from None
     except OSError as e:
+        # Windows reports opening a folder as PermissionError, which would tell the officer the
+        # plan is unreadable, and a socket cannot be opened at all (ENXIO): say what it is.
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            mode = stat.S_IFREG
+        if stat.S_ISDIR(mode):
+            raise LoadFailure("load.is-dir", Span(1, 1)) from None
+        if not stat.S_ISREG(mode):
+            raise LoadFailure(_kind(mode), Span(1, 1)) from None
         raise LoadFailure("load.unreadable", Span(1, 1), reason=e.strerror or str(e)) from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise LoadFailure("load.is-dir", Span(1, 1))
+        if not stat.S_ISREG(st.st_mode):
+            raise LoadFailure(_kind(st.st_mode), Span(1, 1))
+        if st.st_size > limit:
+            raise LoadFailure("load.too-large", Span(1, 1), size=st.st_size, limit=limit)
+        f = os.fdopen(fd, "rb", buffering=0)
+    except OSError as e:
+        os.close(fd)
+        raise LoadFailure("load.unreadable", Span(1, 1), reason=e.strerror or str(e)) from None
+    except BaseException:
+        os.close(fd)
+        raise
+    with f:
+        try:
+            # One read of the size stat gives is the whole file in one system call; the loop only
+            # runs for a file that grew, and stops one byte past the limit.
+            chunks = [f.read(min(st.st_size, limit) + 1)]
+            size = len(chunks[0])
+            while chunks[-1] and size <= limit:
+                chunks.append(f.read(limit + 1 - size))
+                size += len(chunks[-1])
+        except OSError as e:
+            raise LoadFailure("load.unreadable", Span(1, 1), reason=e.strerror or str(e)) from None
+    if size > limit:
+        raise LoadFailure("load.too-large", Span(1, 1), size=size, limit=limit)
+    return chunks[0] if len(chunks) <= 2 and not chunks[-1] else b"".join(chunks)
+
+
+def file_error(path: Path, e: LoadFailure) -> KehoachError:
+    """The error that stops a command on a file it needs that is not a plan (a CSV, a template):
+    exit 2, the file named, the reason in both languages."""
+    return KehoachError("cli.file-unreadable", path=str(path), problem_vi=t(e.key, "vi", **e.args_),
+                        problem_en=t(e.key, "en", **e.args_))
 
 
 def read_text(path: Path) -> str:
@@ -165,6 +233,12 @@ def _offset_span(data: bytes | str, offset: int, codec: str = "utf-8") -> Span:
 
 def parse(text: str, path: str) -> Document:
     """Compose ``text`` and convert it to plain data with positions; raises LoadFailure."""
+    return document(compose_text(text), text, path)
+
+
+def compose_text(text: str) -> yaml.Node | None:
+    """libyaml's node graph of ``text`` (None for an empty document); raises LoadFailure. Aliases
+    are shared nodes: walk it only after :func:`document` has accepted it (the bounds)."""
     try:
         # The base loader resolves no implicit tags (every scalar is a string); _Converter types
         # plain scalars itself, which is much cheaper than the resolver's regex per scalar.
@@ -191,6 +265,12 @@ def parse(text: str, path: str) -> Document:
                           context="") from None
     except RecursionError:
         raise LoadFailure("load.too-deep", Span(1, 1), detail="", context="") from None
+    return root
+
+
+def document(root: yaml.Node | None, text: str, path: str) -> Document:
+    """The plain data of a node graph, with positions, within the bounds on nodes, text and depth
+    (an alias bomb, a recursive alias): raises LoadFailure."""
     doc = Document(path=path, text=text, data=None)
     if root is None:
         raise LoadFailure("load.empty", Span(1, 1))
@@ -203,6 +283,7 @@ class _Converter:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.count = 0
+        self.text = 0       # characters of keys and values so far (MAX_TEXT)
 
     def convert(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
@@ -212,15 +293,24 @@ class _Converter:
         doc.spans[path] = _mark(node)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, path)
+        # The path is the depth: no counter to carry.
+        if len(path) >= MAX_DEPTH:
+            raise LoadFailure("load.too-deep-at", _mark(node), limit=MAX_DEPTH)
         if isinstance(node, yaml.SequenceNode):
+            if node.tag not in (_SEQ, "!"):
+                raise LoadFailure("load.tag", _mark(node), tag=token(node.tag))
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
+            if node.tag not in (_MAP, "!"):
+                # A custom tag says the author meant something kehoach would not do (``!include``).
+                raise LoadFailure("load.tag", _mark(node), tag=token(node.tag))
             result: dict[str, Any] = {}
             first: dict[str, Span] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise LoadFailure("load.complex-key", _mark(key_node))
                 key = key_node.value
+                self.text += len(key)
                 key_span = _mark(key_node)
                 if key in first:
                     doc.duplicate_keys.append((key, key_span, first[key]))
@@ -235,9 +325,17 @@ class _Converter:
 
     def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
         value: str = node.value
+        self.text += len(value)
+        if self.text > MAX_TEXT:
+            raise LoadFailure("load.too-much-text", _mark(node), limit=MAX_TEXT)
         if not node.style and node.tag == _STR and value and value[0] in _PLAIN_STARTS:
             typed = _plain_scalar(value)
             if typed is not _TEXT:
+                if (typed.__class__ is int and _YAML11_INT.match(value)) or (typed.__class__ is float and ":" in value):
+                    # Hex, octal, binary and base-60 numbers are YAML 1.1 only (``year: 0x7EA``
+                    # would be 2026): kept as the text they are, so that the schema says where a
+                    # number is expected, and text stays text.
+                    return value
                 if typed is not None:
                     self.doc.raw[path] = value
                 return typed
@@ -256,6 +354,10 @@ _INT = re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+
                   r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$")
 _FLOAT = re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
                     r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+# What _INT reads that YAML 1.2 does not: 0x, 0b, a leading zero (octal), base 60 (``33:46``).
+_YAML11_INT = re.compile(r"[-+]?(?:0[bx0-9_]|[0-9][0-9_]*:)")
+# The same forms as the loader keeps them (text), for the message that says why.
+YAML11_NUMBER = re.compile(r"[-+]?(?:0[bx][0-9a-fA-F_]+|0[0-7_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)\Z")
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _TRUE = {"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}
 
@@ -271,8 +373,20 @@ def tagged_scalar(node: yaml.ScalarNode) -> Any:
     if node.tag == TIMESTAMP:
         return node.value
     if node.tag not in _SCALAR_TAGS:
-        raise LoadFailure("load.tag", _mark(node), tag=node.tag)
-    return _CONSTRUCTOR.construct_object(node)
+        raise LoadFailure("load.tag", _mark(node), tag=token(node.tag))
+    try:
+        return _CONSTRUCTOR.construct_object(node)
+    except (ValueError, KeyError, TypeError, ArithmeticError, yaml.YAMLError):
+        # ``!!int 'abc'``, ``!!bool 'x'``: PyYAML's constructors raise whatever int() or a dict does.
+        raise LoadFailure("load.bad-tagged", _mark(node), value=token(node.value),
+                          tag=token(node.tag.replace("tag:yaml.org,2002:", "!!"))) from None
+
+
+def token(text: str, limit: int = 40) -> str:
+    """At most the first ``limit`` characters of the first line of ``text``: what a message may
+    show of a file (a file that is not a plan, a link to a credentials file, must not be printed)."""
+    line = text.split("\n", 1)[0]
+    return line if len(line) <= limit and line == text else line[:limit] + "…"
 
 
 def _plain_scalar(value: str) -> Any:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .discovery import discover
+from .discovery import discover, display_name
 from .findings import Finding
 from .linter import load_plan
 from .model import Plan
@@ -34,11 +34,11 @@ class PlansInvalid(Exception):
 
 
 def slug_of(path: Path) -> str:
-    return path.stem
+    return display_name(path.stem)   # a file name that is not UTF-8, printable
 
 
-def load_plans(paths: Iterable[str]) -> list[Loaded]:
-    files = discover(paths)
+def load_plans(paths: Iterable[str], lang: str = "vi") -> list[Loaded]:
+    files = discover(paths, lang)
     loaded: list[Loaded] = []
     failed: list[Finding] = []
     unreadable = False

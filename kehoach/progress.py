@@ -23,7 +23,7 @@ import yaml
 from . import model
 from .errors import KehoachError
 from .linter import load_plan, load_plan_bytes
-from .loader import Composer
+from .loader import Composer, LoadFailure, file_error, read_bytes
 from .model import Task
 from .plans import PlansInvalid
 from .text import did_you_mean
@@ -67,6 +67,8 @@ class NewUpdate:
 def make_update(task_id: str, *, status: str | None, date: str, as_of: dt.date, percent: float | None = None,
                 note: str = "", evidence: str = "", nothing: bool = False, done_on: str | None = None) -> NewUpdate:
     """Check one update as the user typed it; raises KehoachError with a message naming the value."""
+    for option, text in (("--note", note), ("--evidence", evidence), ("--status", status or ""), ("--date", date)):
+        _check_text(option, text)
     state = None
     if status:
         state = STATES.get(status.strip().lower())
@@ -83,6 +85,16 @@ def make_update(task_id: str, *, status: str | None, date: str, as_of: dt.date, 
     if done and done > when:
         raise KehoachError("progress.done-after-report", value=done_on, date=date)
     return NewUpdate(task_id, when, state, percent, note.strip(), evidence.strip(), done, nothing)
+
+
+def _check_text(option: str, text: str) -> None:
+    """Bytes on the command line that are not UTF-8 arrive as lone surrogates, which no file can
+    hold: refused with the option named, before anything is written."""
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise KehoachError("progress.bad-text", option=option, position=e.start + 1) from None
 
 
 def _iso(text: str) -> dt.date:
@@ -245,9 +257,9 @@ class RowError:
 def read_csv(path: Path, plan: model.Plan, as_of: dt.date) -> tuple[list[NewUpdate], list[RowError]]:
     """Every row checked; all bad rows are returned, so that nothing is written unless all are good."""
     try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise KehoachError("load.unreadable", reason=f"{path}: {e.strerror}") from None
+        raw = read_bytes(path)
+    except LoadFailure as e:
+        raise file_error(path, e) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -259,7 +271,14 @@ def read_csv(path: Path, plan: model.Plan, as_of: dt.date) -> tuple[list[NewUpda
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
-    rows = list(reader)
+    try:
+        rows = list(reader)
+    except csv.Error as e:
+        # A field over csv's limit (128 KB), a NUL: the row is named, not an unexpected error.
+        if "field larger than field limit" in str(e):
+            raise KehoachError("progress.csv-field", path=str(path), line=reader.line_num,
+                               limit=csv.field_size_limit()) from None
+        raise KehoachError("progress.csv-broken", path=str(path), line=reader.line_num) from None
     if not rows:
         raise KehoachError("progress.csv-empty", path=str(path))
     header = [h.strip().lower() for h in rows[0]]

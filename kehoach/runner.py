@@ -26,6 +26,7 @@ from .errors import KehoachError
 from .findings import Finding
 from .jobs import FileResult, Job, code_fingerprint
 from .linter import lint_file
+from .loader import LoadFailure, read_bytes
 from .rules import REGISTRY
 from .units import REGISTRY_FILE, load_registry
 from .writers import AtomicFile
@@ -49,10 +50,10 @@ def registries_fingerprint(files: list[tuple[Path, str]]) -> str:
     # abspath, not resolve(): resolving every path costs a syscall per component on large runs.
     for folder in sorted({Path(os.path.abspath(p)).parent for p, _ in files}):
         registry = folder / REGISTRY_FILE
-        if registry.is_file():
+        if os.path.lexists(registry):
             load_registry(registry)  # a broken registry is a configuration error: stop before any work
             h.update(str(registry).encode())
-            h.update(registry.read_bytes())
+            h.update(read_bytes(registry))
     return h.hexdigest()
 
 
@@ -91,8 +92,8 @@ class Cache:
             return None
         if (st.st_mtime_ns, st.st_size) != (entry["m"], entry["s"]):
             try:
-                digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-            except OSError:
+                digest = hashlib.blake2b(read_bytes(path), digest_size=16).hexdigest()
+            except LoadFailure:   # gone, or no longer a regular file: read afresh, and refused there
                 return None
             if digest != entry["h"]:
                 return None

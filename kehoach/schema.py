@@ -126,6 +126,14 @@ def _convert(err: Any) -> SchemaError:
     return SchemaError(path, key_path, v, detail)
 
 
+def message_of(err: SchemaError) -> tuple[str, dict[str, Any]]:
+    """The message key and arguments for a schema error. A file that is not a mapping at all says
+    so without its text: it may be anything a link points to (a credentials file)."""
+    if err.kind == "type" and not err.path:
+        return "schema.root", {}
+    return f"schema.{err.kind}", err.detail
+
+
 def _short(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
     return text if len(text) <= 60 else text[:57] + "…"

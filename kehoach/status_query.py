@@ -62,10 +62,11 @@ def answer(query: Query, files: Sequence[tuple[Path, str]], results: Sequence[Fi
     clock = Clock(query.as_of)
     out = Answer(query)
     units = _Units(query.unit, query.role)
-    for (path, _), result in zip(files, results, strict=True):
+    for (path, display), result in zip(files, results, strict=True):
         facts = result.payload
         assert facts is not None
-        start, plan, rows = facts.start, path.stem, facts.details
+        # From the display name: a file name that is not UTF-8 is printable there.
+        start, plan, rows = facts.start, Path(display).stem, facts.details
         for i, row in enumerate(facts.schedules):
             f: Details | None = None
             listed_under: list[str] | None = None

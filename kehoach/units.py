@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -11,7 +12,8 @@ from pathlib import Path
 
 from .errors import KehoachError
 from .loader import LoadFailure, load
-from .schema import validate
+from .messages import t
+from .schema import message_of, validate
 from .text import norm_key, strip_accents
 
 REGISTRY_FILE = "units.yaml"
@@ -149,27 +151,31 @@ def load_registry(path: Path) -> Registry:
         st = path.stat()
     except OSError:
         raise KehoachError("cli.units-missing", path=str(path)) from None
-    return _load_registry(path.resolve(), st.st_mtime_ns, st.st_size)
+    return _load_registry(path.resolve(), st.st_mtime_ns, st.st_size, str(path))
 
 
 @cache
-def _load_registry(path: Path, mtime_ns: int, size: int) -> Registry:
+def _load_registry(path: Path, mtime_ns: int, size: int, display: str) -> Registry:
     # Keyed on mtime and size too: a long-lived process (tests, an editor plugin) sees edits.
+    # Errors name the file as found (units.yaml), not where a link leads.
     try:
         doc = load(path)
     except LoadFailure as e:
-        raise KehoachError("units.unreadable", path=str(path), line=e.span.line, column=e.span.column,
-                           reason=e.key) from None
+        raise KehoachError("units.unreadable", path=display, line=e.span.line, column=e.span.column,
+                           problem_vi=t(e.key, "vi", **e.args_), problem_en=t(e.key, "en", **e.args_)) from None
     errors = validate(doc, "units")
     if errors:
         first = errors[0]
         span = doc.span(first.key_path or first.path)
-        raise KehoachError("units.invalid", path=str(path), line=span.line, column=span.column,
-                           detail=f"{first.kind} {first.detail}")
+        key, args = message_of(first)
+        raise KehoachError("units.invalid", path=display, line=span.line, column=span.column,
+                           detail_vi=t(key, "vi", **args).rstrip("."), detail_en=t(key, "en", **args).rstrip("."))
     return registry_from_data(doc.data, str(path))
 
 
 def registry_for(plan_path: Path) -> Registry | None:
     """The registry beside a plan (``plans/<city>/units.yaml``), if there is one."""
     candidate = plan_path.resolve().parent / REGISTRY_FILE
-    return load_registry(candidate) if candidate.is_file() else None
+    # Any units.yaml, not only a regular file: one that is a folder or a FIFO is an error, not
+    # the unit checks silently off.
+    return load_registry(candidate) if os.path.lexists(candidate) else None

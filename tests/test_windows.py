@@ -9,6 +9,7 @@ that nothing a job carries needs fork.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -80,10 +81,10 @@ def test_a_folder_named_like_a_plan_is_a_folder_on_windows_too(tmp_path: Path, m
     folder = tmp_path / "ke-hoach.yaml"
     folder.mkdir()
 
-    def as_windows(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    def as_windows(path: object, flags: int, mode: int = 0o777) -> int:
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "read_bytes", as_windows)
+    monkeypatch.setattr(os, "open", as_windows)
     with pytest.raises(LoadFailure) as e:
         read_bytes(folder)
     assert e.value.key == "load.is-dir"

@@ -55,12 +55,23 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as e:
+        # What reaches here is the output that could not be written (stdout on a full disk);
+        # files kehoach reads and writes are answered where they are opened.
+        sys.stderr.write(f"kehoach: {t('cli.output-failed', lang, detail=output_problem(e))}\n")
+        if debug:
+            traceback.print_exc()
+        return 2
     except Exception as e:  # the last line of defence: never a traceback for a user
         sys.stderr.write(f"kehoach: {t('cli.internal', lang, detail=type(e).__name__)}\n")
         if debug:
             traceback.print_exc()
         return 2
     return rv if isinstance(rv, int) else 0
+
+
+def output_problem(e: OSError) -> str:
+    return f"{e.filename}: {e.strerror}" if e.filename and e.strerror else e.strerror or type(e).__name__
 
 
 def utf8_streams() -> None:

@@ -22,7 +22,7 @@ def export(
     lang = lang_of(lang)
     fmt = choose("export", format, output, "json")
     with report_invalid(lang):
-        loaded = load_plans(paths or ["plans"])
+        loaded = load_plans(paths or ["plans"], lang)
     deliver("export", fmt, Export([r for item in loaded for r in records(slug_of(item.path), item.plan)]), lang=lang,
             output=output)
     return 0

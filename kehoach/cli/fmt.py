@@ -28,7 +28,7 @@ def fmt(
 
     lang = lang_of(lang)
     mode = "diff" if show_diff else "check" if check else "write"
-    files = discover(paths or ["plans"])
+    files = discover(paths or ["plans"], lang)
     with ProgressBar("kehoach fmt", at_least=200) as bar:
         outcomes = format_files(files, mode, cache_dir=None if no_cache else cache_dir, jobs=jobs, progress=bar)
     bad = [o for o in outcomes if o.unreadable]

@@ -54,7 +54,7 @@ def rollup(
     lang = lang_of(lang)
     fmt = choose("rollup", format, output, "text")
     when = date_of(as_of)
-    files = discover(paths or ["plans"])
+    files = discover(paths or ["plans"], lang)
     cat = catalog_for([p for p, _ in files], catalog)
     codes = select(cat, indicator)
     with without_gc():

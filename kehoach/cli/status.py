@@ -52,7 +52,7 @@ def status(
     lang = lang_of(lang)
     fmt = choose("status", format, output, "text")
     query = Query(date_of(as_of), overdue, due_within, stale, unit, choice(role, ("lead", "support", "any")))
-    files = discover(paths or ["plans"])
+    files = discover(paths or ["plans"], lang)
     with without_gc():
         results = read_valid(files, status_job(), cache_dir=None if no_cache else cache_dir, jobs=jobs, lang=lang,
                              show_progress=fmt == "text")

@@ -51,7 +51,7 @@ def validate(
     lang = lang_of(lang)
     fmt = choose("validate", format, output, "text")
     settings = build_settings(select=select, ignore=ignore, fail_on=fail_on, as_of=date_of(as_of), cwd=Path.cwd())
-    files = discover(paths or ["plans"])
+    files = discover(paths or ["plans"], lang)
     if fix:
         from ..fix import fix_files
 

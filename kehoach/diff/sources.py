@@ -123,9 +123,9 @@ def _config(data: bytes, path: str, name: str, key: str) -> dict[str, object]:
     if errors:
         first = errors[0]
         span = doc.span(first.key_path or first.path)
-        detail = f"{first.kind} {first.detail}"
-        raise KehoachError(key, path=path, line=span.line, column=span.column, detail=detail,
-                           detail_vi=detail, detail_en=detail)
+        message, args = schema.message_of(first)
+        vi, en = t(message, "vi", **args).rstrip("."), t(message, "en", **args).rstrip(".")
+        raise KehoachError(key, path=path, line=span.line, column=span.column, detail=en, detail_vi=vi, detail_en=en)
     result: dict[str, object] = doc.data
     return result
 

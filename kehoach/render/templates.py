@@ -13,11 +13,16 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import KehoachError
+from ..loader import LoadFailure, file_error, read_bytes
 
 DOCX = "ke-hoach.docx"
 MARKDOWN = "ke-hoach.md.j2"
 HTML = "ke-hoach.html.j2"
 CSS = "ke-hoach.css.j2"
+
+
+# A Word template carries its styles, headers and perhaps a logo: larger than a plan may be.
+TEMPLATE_LIMIT = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +46,11 @@ def bundled(filename: str) -> Template:
 
 def custom(path: Path) -> Template:
     try:
-        return Template(str(path), path.read_bytes())
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        raise KehoachError("render.template-missing", path=str(path)) from None
-    except OSError as e:
-        raise KehoachError("render.template-unreadable", path=str(path), reason=e.strerror or str(e)) from None
+        return Template(str(path), read_bytes(path, limit=TEMPLATE_LIMIT))
+    except LoadFailure as e:
+        if e.key == "load.missing":
+            raise KehoachError("render.template-missing", path=str(path)) from None
+        raise file_error(path, e) from None
 
 
 def text(template: Template) -> str:

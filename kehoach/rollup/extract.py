@@ -82,7 +82,7 @@ def extract_file(path: Path, display: str, catalog: Catalog) -> FileResult[PlanF
     loaded = load_plan(path, display)
     if loaded.plan is None:
         return loaded.result()
-    return loaded.result(_facts(display, path.stem, loaded.plan, catalog))
+    return loaded.result(_facts(display, Path(display).stem, loaded.plan, catalog))
 
 
 def rollup_job(catalog: Catalog) -> Job[PlanFacts]:
