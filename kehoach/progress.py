@@ -227,12 +227,12 @@ def reapply(updates: Sequence[NewUpdate]) -> Callable[[Source], str]:
 
 
 def _check_only_inserted(old: str, new: str) -> None:
-    """Belt and braces: every original line is still there, in order, unchanged."""
-    matcher = difflib.SequenceMatcher(None, old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                      autojunk=False)
-    for op, *_ in matcher.get_opcodes():
-        if op not in ("equal", "insert"):
-            raise KehoachError("progress.internal", id="")
+    """Belt and braces: every original line is still there, in order, unchanged: the old lines
+    are a subsequence of the new ones. Checked in one pass (a line diff was quadratic: 168 s on a
+    plan of 20,000 rows whose rows repeat the same lines)."""
+    rest = iter(new.splitlines(keepends=True))
+    if not all(any(line == candidate for candidate in rest) for line in old.splitlines(keepends=True)):
+        raise KehoachError("progress.internal", id="")
 
 
 # --- importing a month of updates from a spreadsheet ---------------------------------------------
