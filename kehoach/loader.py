@@ -274,9 +274,47 @@ def document(root: yaml.Node | None, text: str, path: str) -> Document:
     doc = Document(path=path, text=text, data=None)
     if root is None:
         raise LoadFailure("load.empty", Span(1, 1))
+    if _ALIAS.search(text):
+        _expanded_size(root)
     doc.data = _Converter(doc).convert(root, ())
     doc.suppressions = find_suppressions(text)
     return doc
+
+
+# An alias token (``*name`` where a value or an item starts): only then can the graph be smaller
+# than what it expands to.
+_ALIAS = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\]}]")
+
+
+def _expanded_size(root: yaml.Node) -> None:
+    """Refuse an alias bomb before expanding it: the number of nodes each shared node stands for,
+    counted once per node (the graph is small, its expansion is not), stopping at MAX_NODES. A
+    recursive alias is left to the converter, which reports it at its place."""
+    try:
+        _size(root, {}, set())
+    except RecursionError:
+        raise LoadFailure("load.too-deep", Span(1, 1), detail="", context="") from None
+
+
+def _size(node: yaml.Node, sizes: dict[int, int], on_path: set[int]) -> int:
+    # A module-level function, not a closure: a closure that calls itself is a reference cycle,
+    # and status and rollup read plans with the cyclic collector off.
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    if id(node) in on_path:
+        return 1
+    total = 1
+    if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
+        on_path.add(id(node))
+        children = node.value if isinstance(node, yaml.SequenceNode) else [n for kv in node.value for n in kv]
+        for child in children:
+            total += _size(child, sizes, on_path)
+            if total > MAX_NODES:
+                raise LoadFailure("load.too-many-nodes", Span(1, 1), limit=MAX_NODES)
+        on_path.discard(id(node))
+    sizes[id(node)] = total
+    return total
 
 
 class _Converter:
