@@ -172,9 +172,8 @@ def _item_lines(update: NewUpdate, dash_col: int) -> list[str]:
     return lines
 
 
-def insert_update(text: str, task: Task, update: NewUpdate, newline: str) -> str:
-    root = yaml.compose(text, Loader=Composer)
-    assert root is not None
+def _block(root: yaml.Node, task: Task, updates: Sequence[NewUpdate], newline: str) -> tuple[int, str]:
+    """Where a task's new updates go (the index of the line they follow) and their text."""
     mapping = _node_at(root, task.path)
     if not isinstance(mapping, yaml.MappingNode) or mapping.flow_style:
         raise KehoachError("progress.flow-style", id=task.id, line=task.span.line)
@@ -185,30 +184,42 @@ def insert_update(text: str, task: Task, update: NewUpdate, newline: str) -> str
             raise KehoachError("progress.flow-style", id=task.id, line=task.span.line)
         dash_col = existing.value[0].start_mark.column - 2
         after = _last_line(existing)
-        new_lines = _item_lines(update, dash_col)
+        new_lines = [line for u in updates for line in _item_lines(u, dash_col)]
     else:
         after = _last_line(mapping)
-        new_lines = [" " * key_col + "progress:", *_item_lines(update, key_col + 2)]
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith(("\n", "\r")) and after >= len(lines) - 1:
-        lines[-1] += newline
-    block = "".join(line + newline for line in new_lines)
-    return "".join(lines[: after + 1]) + block + "".join(lines[after + 1:])
+        new_lines = [" " * key_col + "progress:", *(line for u in updates for line in _item_lines(u, key_col + 2))]
+    return after, "".join(line + newline for line in new_lines)
 
 
 def apply_updates(source: Source, plan: model.Plan, updates: Sequence[NewUpdate]) -> str:
-    """The new text with every update appended to its task, checked by reading it again."""
+    """The new text with every update appended to its task, checked by reading it again.
+
+    The text is composed once and read back once, whatever the number of updates: a month of a
+    commune's updates from a CSV on a big plan was one full read per update."""
     text = source.text
+    by_task: dict[str, list[NewUpdate]] = {}
     for update in sorted(updates, key=lambda u: u.date):
-        task = find_task(plan, update.task_id)
-        text = insert_update(text, task, update, source.newline)
-        new_plan = load_plan_bytes(source.encode(text), source.path.as_posix()).plan
-        if new_plan is None:
-            raise KehoachError("progress.internal", id=update.task_id)
-        after = find_task(new_plan, update.task_id)
-        if len(after.progress) != len(task.progress) + 1 or after.progress[-1].date != update.date.isoformat():
-            raise KehoachError("progress.internal", id=update.task_id)
-        plan = new_plan
+        by_task.setdefault(update.task_id, []).append(update)
+    tasks = {task_id: find_task(plan, task_id) for task_id in by_task}
+    root = yaml.compose(text, Loader=Composer)
+    assert root is not None
+    blocks = sorted((_block(root, tasks[task_id], mine, source.newline) for task_id, mine in by_task.items()),
+                    key=lambda b: b[0], reverse=True)
+    lines = text.splitlines(keepends=True)
+    if blocks and lines and not lines[-1].endswith(("\n", "\r")) and blocks[0][0] >= len(lines) - 1:
+        lines[-1] += source.newline
+    for after, block in blocks:   # from the bottom up: the line numbers above stay right
+        lines.insert(after + 1, block)
+    text = "".join(lines)
+    new_plan = load_plan_bytes(source.encode(text), source.path.as_posix()).plan
+    if new_plan is None:
+        raise KehoachError("progress.internal", id=", ".join(by_task))
+    for task_id, mine in by_task.items():
+        before, after_task = tasks[task_id], find_task(new_plan, task_id)
+        added = after_task.progress[len(before.progress):]
+        if (len(after_task.progress) != len(before.progress) + len(mine)
+                or [u.date for u in added] != [u.date.isoformat() for u in mine]):
+            raise KehoachError("progress.internal", id=task_id)
     _check_only_inserted(source.text, text)
     return text
 

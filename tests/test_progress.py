@@ -256,3 +256,19 @@ def test_an_invalid_plan_reports_every_error(capsys: pytest.CaptureFixture[str],
             "--as-of", "2026-03-01")
     assert r.code == 1 and path.read_text(encoding="utf-8") == text
     assert f"{path.as_posix()}:{offset + 3}:" in r.err and f"{path.as_posix()}:{offset + 5}:" in r.err, r.err
+
+
+def test_csv_rows_out_of_date_order_land_in_date_order(capsys: pytest.CaptureFixture[str], plan: Path,
+                                                        tmp_path: Path) -> None:
+    """All updates are inserted in one pass from the bottom up; each task's come out by date."""
+    csv_path = _csv(tmp_path, "Mã nhiệm vụ,Tình trạng,Ngày\n"
+                              "pl4.II.9,hoan-thanh,2026-02-20\n"
+                              "pl4.I.1,dang-thuc-hien,2026-02-25\n"
+                              "pl4.II.9,dang-thuc-hien,2026-01-31\n"
+                              "pl4.I.1,dang-thuc-hien,2026-01-15\n")
+    before = plan.read_bytes()
+    assert run(capsys, "progress", str(plan), "--from", str(csv_path), "--as-of", "2026-03-01").code == 0
+    _only_inserted(before, plan.read_bytes())
+    tasks = {t.id: t for t in model.build(load(plan)).tasks}
+    assert [u.date for u in tasks["pl4.I.1"].progress] == ["2026-01-15", "2026-02-25"]
+    assert [u.date for u in tasks["pl4.II.9"].progress] == ["2026-01-31", "2026-02-20"]
