@@ -172,13 +172,23 @@ def _item_lines(update: NewUpdate, dash_col: int) -> list[str]:
     return lines
 
 
-def _block(root: yaml.Node, task: Task, updates: Sequence[NewUpdate], newline: str) -> tuple[int, str]:
-    """Where a task's new updates go (the index of the line they follow) and their text."""
+def _block(root: yaml.Node, task: Task, updates: Sequence[NewUpdate], newline: str,
+           lines: list[str]) -> tuple[int, str]:
+    """Where a task's new updates go (the index of the line they follow) and their text. An empty
+    ``progress: []`` (which fmt keeps, as written) becomes ``progress:`` in ``lines``: the one line
+    that recording progress may change."""
     mapping = _node_at(root, task.path)
     if not isinstance(mapping, yaml.MappingNode) or mapping.flow_style:
         raise KehoachError("progress.flow-style", id=task.id, line=task.span.line)
     key_col = mapping.value[0][0].start_mark.column
     existing = next((v for k, v in mapping.value if k.value == "progress"), None)
+    if isinstance(existing, yaml.SequenceNode) and not existing.value and existing.flow_style \
+            and existing.start_mark.line == existing.end_mark.line:
+        at, line = existing.start_mark.line, lines[existing.start_mark.line]
+        body = line.rstrip("\r\n")
+        lines[at] = body[:existing.start_mark.column].rstrip() + body[existing.end_mark.column:] + line[len(body):]
+        dash_col = next(k for k, v in mapping.value if v is existing).start_mark.column + 2
+        return at, "".join(line + newline for u in updates for line in _item_lines(u, dash_col))
     if existing is not None:
         if not isinstance(existing, yaml.SequenceNode) or existing.flow_style or not existing.value:
             raise KehoachError("progress.flow-style", id=task.id, line=task.span.line)
@@ -203,9 +213,10 @@ def apply_updates(source: Source, plan: model.Plan, updates: Sequence[NewUpdate]
     tasks = {task_id: find_task(plan, task_id) for task_id in by_task}
     root = yaml.compose(text, Loader=Composer)
     assert root is not None
-    blocks = sorted((_block(root, tasks[task_id], mine, source.newline) for task_id, mine in by_task.items()),
-                    key=lambda b: b[0], reverse=True)
     lines = text.splitlines(keepends=True)
+    blocks = sorted((_block(root, tasks[task_id], mine, source.newline, lines) for task_id, mine in by_task.items()),
+                    key=lambda b: b[0], reverse=True)
+    kept = "".join(lines)   # the text as it was, but for an empty ``progress: []`` opened up
     if blocks and lines and not lines[-1].endswith(("\n", "\r")) and blocks[0][0] >= len(lines) - 1:
         lines[-1] += source.newline
     for after, block in blocks:   # from the bottom up: the line numbers above stay right
@@ -220,7 +231,7 @@ def apply_updates(source: Source, plan: model.Plan, updates: Sequence[NewUpdate]
         if (len(after_task.progress) != len(before.progress) + len(mine)
                 or [u.date for u in added] != [u.date.isoformat() for u in mine]):
             raise KehoachError("progress.internal", id=task_id)
-    _check_only_inserted(source.text, text)
+    _check_only_inserted(kept, text)
     return text
 
 
