@@ -23,46 +23,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-HEAD = """\
-# yaml-language-server: $schema=../../schema/plan.schema.json
-kehoach: 1
-meta:
-  city: Hải Phòng
-  commune: Thử Nghiệm
-  commune_kind: xã
-  year: 2026
-  number: ""
-  symbol: KH-UBND
-  place: Thử Nghiệm
-  date: ""
-  doc_type: KẾ HOẠCH
-  title: Kế hoạch thử nghiệm
-body: []
-signature:
-  titles: [TM. ỦY BAN NHÂN DÂN]
-  name: Nguyễn Văn A
-appendices:
-  - label: Phụ lục
-    content:
-      - table:
-          id: pl
-          kind: tasks
-          columns:
-            - {field: number, heading: TT}
-            - {field: text, heading: Nội dung}
-            - {field: lead, heading: Chủ trì}
-            - {field: deadline, heading: Thời gian}
-          rows:
-"""
+sys.path.insert(0, str(ROOT))
+from tests.conftest import plan_text  # noqa: E402  (the suite's minimal plan, filled with rows)
 
 
 def plan(rows: int) -> str:
     """In kehoach's canonical layout (block mappings), as fmt writes it and progress needs it."""
-    lines = [f"            - id: r{i}\n              number: \"{i}\"\n"
-             f"              text: Số hóa hồ sơ lưu trữ đợt {i}\n"
-             f"              lead: Văn phòng HĐND và UBND\n              deadline: Quý {1 + i % 4}/2026\n"
-             for i in range(1, rows + 1)]
-    return HEAD + "".join(lines)
+    text, _ = plan_text("".join(f"- id: r{i}\n  number: \"{i}\"\n  text: Số hóa hồ sơ lưu trữ đợt {i}\n"
+                                f"  lead: Văn phòng HĐND và UBND\n  deadline: Quý {1 + i % 4}/2026\n"
+                                for i in range(1, rows + 1)))
+    return text
 
 
 def timed(cmd: list[str], cwd: Path) -> float:
