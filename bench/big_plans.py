@@ -44,7 +44,7 @@ def timed(cmd: list[str], cwd: Path) -> float:
     return wall
 
 
-def commands(kehoach: str) -> list[tuple[str, list[str], bool]]:
+def commands(kehoach: str, task: str = "r1") -> list[tuple[str, list[str], bool]]:
     """Label, arguments (PLAN stands for the plan), and whether the command writes the plan."""
     return [
         ("validate", [kehoach, "validate", "PLAN", "--no-cache", "--as-of", "2026-03-01"], False),
@@ -52,9 +52,9 @@ def commands(kehoach: str) -> list[tuple[str, list[str], bool]]:
         ("export xlsx", [kehoach, "export", "PLAN", "-o", "out/export.xlsx"], False),
         ("render docx", [kehoach, "render", "PLAN", "--overwrite", "-o", "out/plan.docx"], False),
         ("fmt --check", [kehoach, "fmt", "--check", "--no-cache", "PLAN"], False),
-        ("progress --dry-run", [kehoach, "progress", "PLAN", "r20000", "--status", "dang-thuc-hien", "--date",
+        ("progress --dry-run", [kehoach, "progress", "PLAN", task, "--status", "dang-thuc-hien", "--date",
                                 "2026-03-01", "--as-of", "2026-03-02", "--dry-run"], False),
-        ("progress", [kehoach, "progress", "PLAN", "r20000", "--status", "dang-thuc-hien", "--date",
+        ("progress", [kehoach, "progress", "PLAN", task, "--status", "dang-thuc-hien", "--date",
                       "2026-03-01", "--as-of", "2026-03-02"], True),
         ("validate --fix", [kehoach, "validate", "PLAN", "--no-cache", "--fix", "--as-of", "2026-03-01"], True),
     ]
@@ -80,7 +80,7 @@ def main() -> None:
     times: dict[tuple[str, str], list[float]] = {}
     for _ in range(args.repeat):
         for side, kehoach in sides.items():
-            for label, cmd, writes in commands(kehoach):
+            for label, cmd, writes in commands(kehoach, f"r{args.rows // 2}"):
                 target = source
                 if writes:   # each writing run starts from the same plan
                     target = city / "copy.yaml"
