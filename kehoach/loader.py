@@ -275,9 +275,10 @@ def document(root: yaml.Node | None, text: str, path: str) -> Document:
     doc = Document(path=path, text=text, data=None)
     if root is None:
         raise LoadFailure("load.empty", Span(1, 1))
-    if _aliased(text):
+    aliased = _aliased(text)
+    if aliased:
         _expanded_size(root)
-    doc.data = _Converter(doc).convert(root, ())
+    doc.data = _Converter(doc, aliased).convert(root, ())
     doc.suppressions = find_suppressions(text)
     return doc
 
@@ -340,15 +341,19 @@ def _size(node: yaml.Node, sizes: dict[int, int], on_path: set[int]) -> int:
 
 
 class _Converter:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, aliased: bool = True) -> None:
         self.doc = doc
+        self.aliased = aliased   # whether the nodes may come from aliases (what the message blames)
         self.count = 0
         self.text = 0       # characters of keys and values so far (MAX_TEXT)
 
     def convert(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise LoadFailure("load.too-many-nodes", Span(1, 1), limit=MAX_NODES)
+            if self.aliased:
+                raise LoadFailure("load.too-many-nodes", Span(1, 1), limit=MAX_NODES)
+            # Written out, not expanded from aliases: a plan far larger than any commune's.
+            raise LoadFailure("load.too-many-values", _mark(node), limit=MAX_NODES)
         doc = self.doc
         doc.spans[path] = _mark(node)
         if isinstance(node, yaml.ScalarNode):

@@ -37,6 +37,8 @@ M: dict[str, tuple[str, str]] = {
     "load.too-deep": ("Cấu trúc lồng nhau quá sâu.", "Nesting is too deep."),
     "load.too-many-nodes": ("Tệp mở rộng thành quá nhiều phần tử (trên {limit:,}): có thể do bí danh YAML lồng nhau.",
                             "The file expands to too many nodes (over {limit:,}): nested YAML aliases?"),
+    "load.too-many-values": ("Tệp có quá nhiều phần tử (trên {limit:,}, đến đây): một kế hoạch của xã chỉ vài nghìn; hãy tách tệp.",
+                             "The file holds too many values (over {limit:,}, up to here): a commune's plan has a few thousand; split the file."),
     "load.empty": ("Tệp rỗng: không có kế hoạch nào.", "The file is empty: no plan in it."),
     "load.complex-key": ("Khóa YAML phải là một chuỗi đơn giản.", "A YAML key must be a plain string."),
     "load.tag": ("Thẻ YAML {tag} không được hỗ trợ.", "YAML tag {tag} is not supported."),

@@ -448,3 +448,16 @@ def test_a_city_file_linking_to_credentials_never_shows_them(capsys: pytest.Capt
     r = run(capsys, "rollup", str(plans))
     assert r.code == 2 and name in r.err
     assert "SECRET" not in r.out + r.err
+
+
+def test_too_many_values_written_out_are_not_blamed_on_aliases(tmp_path: Path) -> None:
+    """A huge plan without an alias meets the node cap: the message says where, not "aliases?"."""
+    from kehoach.loader import MAX_NODES, LoadFailure, parse
+
+    text = "x:\n" + "- 1\n" * (MAX_NODES + 10)
+    with pytest.raises(LoadFailure) as e:
+        parse(text, "p.yaml")
+    assert e.value.key == "load.too-many-values" and e.value.span.line > 1000
+    with pytest.raises(LoadFailure) as e:
+        parse("a: &a [1, 2]\n" + "".join(f"b{i}: [{', '.join(['*a'] * 9)}]\n" for i in range(60_000)), "p.yaml")
+    assert e.value.key == "load.too-many-nodes"
