@@ -114,7 +114,7 @@ def _problems(doc: Document) -> list[Finding]:
     if doc.duplicate_keys:
         rule = REGISTRY["duplicate-key"]
         for key, span, first in doc.duplicate_keys:
-            # ``name``, not ``key``: the message catalogue's own first parameter is ``key``.
+            # ``name``, not ``key``: a finding's arguments are passed on to messages.t(key, …).
             out.append(_finding(LOAD_ONLY, rule, doc.path, span, "rule.duplicate-key", name=key, first=first.line))
     errors = schema.validate(doc, "plan")
     if errors:

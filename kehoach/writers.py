@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import re
 from collections.abc import Sequence
@@ -71,19 +70,6 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     """Write ``data`` to ``path`` whole or not at all."""
     with AtomicFile(path, overwrite=overwrite) as f:
         f.write(data)
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
-
-
-def to_json(data: Any) -> bytes:
-    """A list is written one item per line (C encoder, diffable); anything else indented."""
-    if isinstance(data, list):
-        if not data:
-            return b"[]\n"
-        body = "  " + ",\n  ".join(map(_ENCODER.encode, data))
-        return ("[\n" + body + "\n]\n").encode("utf-8")
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 # What a spreadsheet reads as the start of a formula when it opens a CSV (=, +, -, @), and the
