@@ -214,9 +214,10 @@ class ProgressBar:
     """A progress bar on standard error for runs long enough to wait for, only when a person is
     watching (a terminal); it starts with the first report, when the total is known."""
 
-    def __init__(self, label: str, *, at_least: int = 2) -> None:
+    def __init__(self, label: str, *, at_least: int = 2, enabled: bool = True) -> None:
         self.label = label
-        self.at_least = at_least
+        # Off for machine formats: a bar on stderr beside JSON on stdout would only be noise.
+        self.at_least = at_least if enabled else sys.maxsize
         self.bar: Any = None
         self.task: Any = None
 

@@ -167,7 +167,7 @@ def read_valid(files: list[tuple[Path, str]], job: Job[P], *, cache_dir: Path | 
     from ..output import ProgressBar
     from ..runner import run
 
-    with ProgressBar("kehoach", at_least=200 if show_progress else sys.maxsize) as bar:
+    with ProgressBar("kehoach", at_least=200, enabled=show_progress) as bar:
         results = run(files, job, cache_dir=cache_dir, jobs=jobs, progress=bar)
     bad = [r for r in results if r.findings]
     if bad:

@@ -58,7 +58,7 @@ def validate(
         # What was fixed goes beside the report: on standard error when the report is for a machine.
         deliver("fix", "text", fix_files(files), lang=lang,
                 stream=sys.stdout if fmt == "text" and output is None else sys.stderr)
-    with ProgressBar("kehoach validate", at_least=200 if fmt in ("text", "github") else sys.maxsize) as bar:
+    with ProgressBar("kehoach validate", at_least=200, enabled=fmt in ("text", "github")) as bar:
         result = validate(files, settings, cache_dir=None if no_cache else cache_dir, jobs=jobs, progress=bar)
     for folder in result.no_registry:
         notice("cli.no-registry", lang, folder=folder, rules=", ".join(UNIT_RULES))
