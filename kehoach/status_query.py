@@ -18,7 +18,7 @@ from .errors import KehoachError
 from .jobs import FileResult
 from .status import Clock, Details, Schedule, StatusFacts, Verdict, judge
 from .text import did_you_mean, norm_key
-from .units import Registry, registry_for
+from .units import Registry, named, registry_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +154,12 @@ class _Units:
         """The units a task is listed under; with --unit, None when the task is not that unit's in
         the role asked for."""
         registry = self._registry(plan)
-        leads = [self._canonical(registry, u) for u in f.lead] or [""]
+        leads = [self._canonical(registry, u) for u in named(registry, f.lead)] or [""]
         if self.unit is None:
             return leads
         wanted = self._canonical(registry, self.unit)
-        names = {"lead": f.lead, "support": f.support, "any": f.lead + f.support}[self.role]
+        cells = {"lead": f.lead, "support": f.support, "any": f.lead + f.support}[self.role]
+        names = named(registry, cells)
         if not any(self._canonical(registry, n) == wanted or self._key(n) == self.unit_key for n in names):
             return None
         return [wanted] if self.role != "lead" or wanted in leads else leads

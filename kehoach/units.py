@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -31,7 +31,9 @@ _VAGUE_PATTERNS = [
 # "Xã hội" is a word, not the qualifier "xã" followed by a place name.
 _QUALIFIER = re.compile(r"\s+(xã|phường|đặc khu)(?!\s+hội\b)(\s+[^,;]*)?$")
 _QUALIFIER_RAW = re.compile(r"\s+(xã|phường|đặc khu)(?!\s+hội\b)(\s+[^,;]*)?$", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*[;,]\s*|\s+và\s+")
+# A cell naming several units, split from the strongest separator down: "Văn phòng HĐND và UBND xã;
+# Công an xã" is two units, not three, because "và" is tried only inside the parts ";" leaves.
+_SPLITS = (re.compile(r"\s*;\s*"), re.compile(r"\s*,\s*"), re.compile(r"\s+và\s+"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,14 @@ class Match:
                 yield from p.leaves()
         else:
             yield self
+
+
+def named(registry: Registry | None, cells: Iterable[str]) -> list[str]:
+    """The units cells name, each as written: a cell kept as the source wrote it, "Văn phòng HĐND
+    và UBND xã; Công an xã", names two units when the registry knows both."""
+    if registry is None:
+        return list(cells)
+    return [leaf.text for cell in cells for leaf in registry.lookup(cell).leaves()]
 
 
 def unit_key(text: str) -> str:
@@ -86,7 +96,8 @@ class Registry:
         return found
 
     def _lookup(self, text: str) -> Match:
-        t = text.strip()
+        # The cell as written may end a list with "." or ";" (vinh-lai.yaml pl2.II.9).
+        t = text.strip().rstrip(".;,").rstrip() or text.strip()
         if t in self.canonical:
             return Match(t, "canonical", t)
         if t in self.aliases:
@@ -104,11 +115,12 @@ class Registry:
         if key in self.keys:
             canon = self.keys[key]
             return Match(t, "canonical" if norm_key(t) == norm_key(canon) and t == canon else "variant", canon)
-        parts = [p for p in _SPLIT.split(t) if p.strip()]
-        if len(parts) > 1:
-            matches = tuple(self.lookup(p) for p in parts)
-            if all(m.status != "unknown" for m in matches):
-                return Match(t, "several", None, parts=matches)
+        for separator in _SPLITS:
+            parts = [p for p in separator.split(t) if p.strip()]
+            if len(parts) > 1:
+                matches = tuple(self.lookup(p) for p in parts)
+                if all(m.status != "unknown" for m in matches):
+                    return Match(t, "several", None, parts=matches)
         return Match(t, "unknown", None, self.suggest(t))
 
     def suggest(self, text: str, n: int = 3) -> tuple[str, ...]:

@@ -263,7 +263,8 @@ def test_signature_recipients_and_narrative_tasks(rendered: dict[str, Any]) -> N
                     "thủ tục hành chính; Tổ công nghệ số cộng đồng triển khai chương trình “Bình dân học vụ” và "
                     "tuyên truyền, hướng dẫn người dân nộp hồ sơ trực tuyến.")
     assert texts[i + 1:i + 4] == ["+ Đơn vị chủ trì: Trung tâm Phục vụ hành chính công",
-                                  "+ Đơn vị phối hợp: Phòng Kinh tế; Phòng VHXX; Trung tâm Dịch vụ sự nghiệp công",
+                                  # as written in the source, with its commas and its trailing ";"
+                                  "+ Đơn vị phối hợp: Phòng Kinh tế, Phòng VHXX, Trung tâm Dịch vụ sự nghiệp công;",
                                   "+ Thời gian hoàn thành: Quý II/2026"]
 
 
@@ -371,7 +372,7 @@ def test_invalid_plan_renders_nothing_force_marks_it(capsys: pytest.CaptureFixtu
     out = tmp_path / "hai-an.docx"
     r = run(capsys, "render", str(HAI_PHONG / "hai-an.yaml"), "-o", str(out))
     assert r.code == 1 and not out.exists()
-    assert "hai-an.yaml:762:21: KH203" in r.err and "--force" in r.err
+    assert "hai-an.yaml:745:21: KH203" in r.err and "--force" in r.err
     r = run(capsys, "render", str(HAI_PHONG / "hai-an.yaml"), "-o", str(out), "--force")
     assert r.code == 0 and out.exists() and r.out.strip() == str(out)
     assert "DỰ THẢO" in r.err

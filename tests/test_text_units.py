@@ -18,6 +18,7 @@ REGISTRY = registry_from_data({
         {"name": "Phòng Kinh tế, Hạ tầng và Đô thị", "aliases": ["Phòng KTHT&ĐT"]},
         {"name": "Công an xã", "aliases": ["Công an phường"]},
         {"name": "Trung tâm Phục vụ hành chính công"},
+        {"name": "Văn phòng HĐND và UBND"},
     ],
     "vague": ["Các đơn vị liên quan", "Tổ dân phố"],
 }, "units.yaml")
@@ -68,7 +69,16 @@ def test_lookup_statuses() -> None:
 def test_several_units_in_one_cell() -> None:
     m = REGISTRY.lookup("Công an xã, Trung tâm Phục vụ hành chính công và Phòng VHXXH")
     assert m.status == "several"
-    assert [p.status for p in m.parts] == ["canonical", "canonical", "misspelling"]
+    assert [p.status for p in m.leaves()] == ["canonical", "canonical", "misspelling"]
+
+
+def test_a_cell_as_written_splits_at_the_strongest_separator_first() -> None:
+    # "và" inside a unit's name does not split it when ";" separates the units (thai-tan.yaml pl.IV.2).
+    m = REGISTRY.lookup("Văn phòng HĐND và UBND xã; Công an xã")
+    assert m.status == "several" and [p.text for p in m.leaves()] == ["Văn phòng HĐND và UBND xã", "Công an xã"]
+    # A list that ends with "." or ";" as the source wrote it (vinh-lai.yaml pl2.II.9, an-lao.yaml nv.2).
+    assert REGISTRY.lookup("Công an xã;").canonical == "Công an xã"
+    assert [p.text for p in REGISTRY.lookup("Công an xã, Phòng Kinh tế.").leaves()] == ["Công an xã", "Phòng Kinh tế"]
 
 
 def test_did_you_mean() -> None:

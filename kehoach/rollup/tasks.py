@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from ..status import Timeliness
-from ..units import Registry
+from ..units import Registry, named
 from .extract import PlanData, TaskGroup, TaskRow
 
 TIMELINESS: tuple[str, ...] = tuple(t.value for t in Timeliness)
@@ -84,7 +84,7 @@ def unit_progress(plans: Sequence[tuple[PlanData, Registry | None]]) -> tuple[Un
             key = (id(registry), lead)
             units = names.get(key)
             if units is None:
-                resolved = [_canonical(u, registry) for u in lead]
+                resolved = [_canonical(u, registry) for u in named(registry, lead)]
                 known.update(name for name, ok in resolved if ok)
                 units = names[key] = {name for name, _ in resolved} or {""}
             for unit in units:
