@@ -146,8 +146,8 @@ def add_sheet(wb: Any, name: str, columns: Sequence[tuple[str, str]], rows: Sequ
     """A sheet of records that reads on screen and prints on A4: a bold titled header, frozen,
     filterable and repeated on every printed page; Times New Roman throughout; each column as wide
     as its content up to ``caps[key]`` (``WIDEST`` by default), its text wrapped beyond and each row
-    as tall as its wrapped text (in the printed columns); ISO dates as date cells shown dd/mm/yyyy; plan text starting with
-    "=" stays text, never a formula. The last ``unprinted`` columns (codes for machines: file
+    as tall as its wrapped text (in the printed columns); ISO dates as date cells shown dd/mm/yyyy;
+    plan text starting with "=" stays text, never a formula. The last ``unprinted`` columns (codes for machines: file
     names, line numbers) stay in the sheet but out of the print area, so the page keeps room for
     the columns people read."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side

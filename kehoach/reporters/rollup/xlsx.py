@@ -45,6 +45,7 @@ def _workbook(r: Rollup, lang: str) -> bytes:
     summary_cols = [("code", w["code"]), ("name", w["name"]), ("unit", w["measure"]), ("direction", w["direction"]),
                     ("aggregation", w["aggregation"]), ("method", w["method"]), ("city_target", w["city_target"]),
                     ("city_target_source", w["source"]), ("communes", w["communes"]), ("present", w["present"]),
+                    ("with_target", w["with_target"]),
                     ("with_actual", w["with_actual"]), ("no_data", w["no_data"]), ("meets_target", w["meets"]),
                     ("below_target", w["no"]), ("below_city_target", w["city_no"]), ("total", w["sum"]),
                     ("min", w["min"]), ("median", w["median"]), ("max", w["max"]),
@@ -57,7 +58,8 @@ def _workbook(r: Rollup, lang: str) -> bytes:
             "code": ir.entry.code, "name": ir.entry.name, "unit": ir.entry.unit, "direction": w[ir.entry.direction],
             "aggregation": ir.entry.aggregation, "method": ir.method,
             "city_target": ct.target if ct else None, "city_target_source": ct.source if ct else None,
-            "communes": s["counted"], "present": s["present"], "with_actual": s["with_actual"],
+            "communes": s["counted"], "present": s["present"], "with_target": s["with_target"],
+            "with_actual": s["with_actual"],
             "no_data": s["no_data"], "meets_target": s["meets_target"], "below_target": s["below_target"],
             "below_city_target": s["below_city_target"], "total": s["total"], "min": s["min"], "median": s["median"],
             "max": s["max"], "method_note": t(f"rollup.method.{ir.method}", lang)})
