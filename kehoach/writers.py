@@ -205,6 +205,7 @@ def _page_setup(ws: Any, last_printed: str, last_row: int) -> None:
     ws.print_options.horizontalCentered = True
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, header=0.3, footer=0.3)
     ws.oddFooter.center.text = "&A — &P"   # no "of N": LibreOffice counts the pages of every sheet
+    ws.oddFooter.center.font = f"{FONT},Regular"
 
 
 def _column_width(title: str, values: Sequence[Any], cap: int) -> float:

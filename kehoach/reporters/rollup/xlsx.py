@@ -63,6 +63,8 @@ def _workbook(r: Rollup, lang: str) -> bytes:
             "no_data": s["no_data"], "meets_target": s["meets_target"], "below_target": s["below_target"],
             "below_city_target": s["below_city_target"], "total": s["total"], "min": s["min"], "median": s["median"],
             "max": s["max"], "method_note": t(f"rollup.method.{ir.method}", lang)})
+    # The words are lower case for use inside sentences; a column title starts with a capital.
+    summary_cols = [(k, title[:1].upper() + title[1:]) for k, title in summary_cols]
     _sheet(wb, "Summary" if en else "Tổng hợp chỉ tiêu", summary_cols, summary_rows, SUMMARY_CODES)
 
     long_cols = [(k, pair[1] if en else pair[0]) for k, pair in LONG_COLUMNS]
