@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from .deadlines import parse_deadline
@@ -73,8 +74,28 @@ def cell(value: Any) -> Any:
     return value
 
 
+def commune_of(plan: Plan) -> str:
+    """The commune a plan is for, as a person names it: "Xã An Lão", "Phường Hải An"."""
+    kind = plan.meta.commune_kind
+    return f"{kind[:1].upper()}{kind[1:]} {plan.meta.commune}".strip()
+
+
 @dataclass(frozen=True, slots=True)
 class Export:
     """Every row of every table of the plans, as flat records: what ``kehoach export`` writes."""
 
     rows: list[dict[str, Any]]
+    # The commune of each row's plan ("Xã An Lão"), in the order of ``rows``: the workbook a clerk
+    # reads names the commune, while the JSON and CSV keep the file's slug in ``plan`` (a contract).
+    communes: list[str] = field(default_factory=list)
+
+
+def export(plans: Iterable[tuple[str, Plan]]) -> Export:
+    """The records of ``plans`` (slug, plan), each with its plan's commune."""
+    rows: list[dict[str, Any]] = []
+    communes: list[str] = []
+    for slug, plan in plans:
+        new = records(slug, plan)
+        rows += new
+        communes += [commune_of(plan)] * len(new)
+    return Export(rows, communes)

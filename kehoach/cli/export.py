@@ -17,12 +17,11 @@ def export(
     """Xuất mọi dòng của mọi bảng (nhiệm vụ, chỉ tiêu, kinh phí) thành bảng phẳng."""
     from ..output import choose, deliver
     from ..plans import load_plans, slug_of
-    from ..records import Export, records
+    from ..records import export as exported
 
     lang = lang_of(lang)
     fmt = choose("export", format, output, "json")
     with report_invalid(lang):
         loaded = load_plans(paths or ["plans"], lang)
-    deliver("export", fmt, Export([r for item in loaded for r in records(slug_of(item.path), item.plan)]), lang=lang,
-            output=output)
+    deliver("export", fmt, exported((slug_of(item.path), item.plan) for item in loaded), lang=lang, output=output)
     return 0

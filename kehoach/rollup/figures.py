@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from ..catalog import Catalog, Entry
 from ..model import Actual, Indicator, Plan
-from ..targets import Target
+from ..targets import Target, parse_target
 from ..text import did_you_mean
 from .findings import RollupFinding, finding
 from .values import Reading, at_least_as_ambitious, gap, meets, read_actual, read_target, threshold
@@ -70,7 +70,7 @@ def choose_row(rows: Sequence[Indicator], year: int) -> tuple[Indicator, str]:
     if len(rows) == 1:
         return rows[0], "only"
     for row in rows:
-        if row.target:
+        if _written(row.target):
             return row, "target"
     for row in rows:
         if _milestone(row, year):
@@ -79,7 +79,13 @@ def choose_row(rows: Sequence[Indicator], year: int) -> tuple[Indicator, str]:
 
 
 def _milestone(row: Indicator, year: int) -> str:
-    return next((v for y, v in row.milestones if y == str(year)), "")
+    return next((v for y, v in row.milestones if _written(v) and y == str(year)), "")
+
+
+def _written(target: str | None) -> bool:
+    """A target cell that holds a target: a "-" or "—" (what a table puts in a cell left blank on
+    purpose) is none, so the row does not count as having one."""
+    return bool(target) and parse_target(target).kind != "none"
 
 
 class Course(NamedTuple):
@@ -130,7 +136,8 @@ def _course(entry: Entry, plan: Plan, path: str, slug: str, rows: list[Indicator
             findings: list[RollupFinding]) -> Course:
     year = plan.meta.year
     row, rule = choose_row(rows, year)
-    target_text, source = (row.target, "target") if row.target else (_milestone(row, year), f"milestones.{year}")
+    target_text, source = (row.target, "target") if _written(row.target) else (_milestone(row, year),
+                                                                                f"milestones.{year}")
     target: Target | None = None
     if target_text:
         target, unit_ok = read_target(entry, target_text)

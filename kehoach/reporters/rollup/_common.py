@@ -27,7 +27,8 @@ WORDS: dict[str, dict[str, str]] = {
         "no_data": "chưa có số liệu", "no_target": "chưa có chỉ tiêu năm kế hoạch", "excluded": "không tính (trùng)",
         "total": "Tổng", "unit": "Đơn vị", "overdue": "Quá hạn", "stale": "Chưa cập nhật", "plans_col": "Số kế hoạch",
         "done": "Đã hoàn thành", "no_lead": "(chưa có đơn vị chủ trì)", "none": "Không có phát hiện nào.",
-        "present": "có chỉ tiêu", "with_actual": "có số liệu", "min": "nhỏ nhất", "median": "trung vị",
+        "present": "có trong kế hoạch", "with_target": "có chỉ tiêu",
+        "with_actual": "có số liệu", "min": "nhỏ nhất", "median": "trung vị",
         "max": "lớn nhất", "targets": "chỉ tiêu của các xã", "sum": "tổng toàn thành phố",
         "target_sum": "tổng chỉ tiêu", "reached": "đạt", "kind": "Loại", "message": "Nội dung", "file": "Tệp",
         "line": "Dòng", "code": "Mã", "name": "Tên chỉ tiêu", "measure": "Đơn vị tính", "direction": "Chiều",
@@ -55,6 +56,7 @@ WORDS: dict[str, dict[str, str]] = {
         "no_target": "no plan-year target", "excluded": "not counted (duplicate)", "total": "Total", "unit": "Unit",
         "overdue": "Overdue", "stale": "Not updated", "plans_col": "Plans", "done": "Done",
         "no_lead": "(no lead unit)", "none": "No findings.", "present": "have the indicator",
+        "with_target": "have a target",
         "with_actual": "have a value", "min": "min", "median": "median", "max": "max", "targets": "commune targets",
         "sum": "city total", "target_sum": "sum of targets", "reached": "reached", "kind": "Kind",
         "message": "Message", "file": "File", "line": "Line", "code": "Code", "name": "Indicator",
@@ -210,7 +212,8 @@ def summary_line(ir: IndicatorRollup, lang: str) -> str:
     """The city's view of one indicator in a sentence, saying how the figures were made."""
     w = words(lang)
     s = ir.summary
-    parts = [f"{s.present}/{s.counted} {w['rows_of']} {w['present']}", f"{s.with_actual} {w['with_actual']}",
+    parts = [f"{s.present}/{s.counted} {w['rows_of']} {w['present']}", f"{s.with_target} {w['with_target']}",
+             f"{s.with_actual} {w['with_actual']}",
              f"{s.no_data} {w['no_data']}"]
     if s.total is not None:
         parts.append(f"{w['sum']} {num(s.total, lang)} ({s.with_actual} {w['rows_of']})")

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -29,6 +31,8 @@ from ._common import RULES, data_status, ddmmyyyy, finding_record, num, summary_
 TEMPLATE = "rollup.html.j2"
 # Indicators with at most this many communes start unfolded; a national page folds them all.
 OPEN_UP_TO = 40
+# A group title in a tile stops after this many characters, at a word (the tooltip has all of it).
+TILE = 90
 
 _EXTRA = {
     "vi": {
@@ -137,6 +141,7 @@ class IndicatorView:
     city_targets: tuple[str, ...]
     summary: str
     present: int
+    with_target: int         # a readable target: a "-" written in the target cell is none
     counted: int
     with_actual: int
     no_data: int
@@ -183,20 +188,22 @@ class HtmlFormat(Formatter[Rollup]):
 
 def html(r: Rollup, lang: str) -> str:
     w = labels(lang)
+    shown = _shown_paths(r)
     communes = len({(p.city, p.commune, p.year) for p in r.plans})
     context: dict[str, Any] = {
         "w": w, "lang": "en" if lang == "en" else "vi", "as_of": ddmmyyyy(r.as_of.isoformat()),
-        "version": __version__, "catalog": r.catalog.path, "plans": len(r.plans), "communes": communes,
+        "version": __version__, "catalog": shown(r.catalog.path), "plans": len(r.plans), "communes": communes,
         "cities": sorted({p.city for p in r.plans}),
         "tasks_total": sum(p.counts.total for p in r.tasks if p.counted),
         "overdue_total": sum(p.counts.overdue for p in r.tasks if p.counted),
         "stale_total": sum(p.counts.stale for p in r.tasks if p.counted),
-        "indicators": [_indicator(ir, lang, w) for ir in r.indicators],
+        "indicators": [_indicator(ir, lang, w, shown) for ir in r.indicators],
         "heat": [_heat_row(p, lang, w) for p in r.tasks],
         "groups": [(p.plan.commune, g) for p in r.tasks for g in p.groups],
         "group_label": _group_label,
         "units": r.units,
-        "findings": [finding_record(f, lang) for f in r.findings],
+        "findings": [{**rec, "message": _shown_in(rec["message"], r, shown), "paths": [shown(p) for p in rec["paths"]]}
+                     for rec in (finding_record(f, lang) for f in r.findings)],
         "finding_kinds": _kinds(r, w), "findings_open": len(r.findings) <= 10,
         "rules": [t(f"rollup.rule.{k}", lang) for k in RULES], "t_rule": t("rollup.rule.tasks", lang),
         "methods": [(m, t(f"rollup.method.{m}", lang)) for m in ("point-latest", "cumulative-sum",
@@ -213,7 +220,29 @@ def _kinds(r: Rollup, w: dict[str, str]) -> list[tuple[str, int]]:
     return [(w[k], n) for k, n in counts.items()]
 
 
-def _indicator(ir: IndicatorRollup, lang: str, w: dict[str, str]) -> IndicatorView:
+def _shown_paths(r: Rollup) -> Callable[[str], str]:
+    """Paths as the page shows them. The page travels (e-mail, a shared folder), so it never shows
+    where the files sit on this machine: an absolute path is shown from the folder above the one
+    that holds every plan and the catalog ("plans/hai-phong/an-lao.yaml"); a relative one as given."""
+    absolute = [p for p in (r.catalog.path, *(p.path for p in r.plans)) if os.path.isabs(p)]
+    if not absolute:
+        return str
+    try:
+        base = os.path.dirname(os.path.commonpath([os.path.dirname(p) for p in absolute]))
+    except ValueError:      # Windows paths on two drives share no folder: the file names only
+        return lambda p: os.path.basename(p) if os.path.isabs(p) else p
+    return lambda p: os.path.relpath(p, base) if os.path.isabs(p) else p
+
+
+def _shown_in(text: str, r: Rollup, shown: Callable[[str], str]) -> str:
+    """A finding's message with the paths it quotes shown as the page shows them."""
+    for path in sorted({r.catalog.path, *(p.path for p in r.plans)}, key=len, reverse=True):
+        if os.path.isabs(path) and path in text:
+            text = text.replace(path, shown(path))
+    return text
+
+
+def _indicator(ir: IndicatorRollup, lang: str, w: dict[str, str], shown: Callable[[str], str]) -> IndicatorView:
     e, s = ir.entry, ir.summary
     if s.total is not None:
         distribution = f"{w['total'].lower()} {num(s.total, lang)}"
@@ -231,21 +260,22 @@ def _indicator(ir: IndicatorRollup, lang: str, w: dict[str, str]) -> IndicatorVi
         anchor=f"ct-{e.code}", code=e.code, name=e.name, unit=e.unit, direction=w[e.direction],
         method=ir.method, method_note=t(f"rollup.method.{ir.method}", lang),
         city_targets=tuple(f"{c.city} {c.year}: {c.target} ({w['source']}: {c.source})" for c in ir.city_targets),
-        summary=summary_line(ir, lang), present=s.present, counted=s.counted, with_actual=s.with_actual,
+        summary=summary_line(ir, lang), present=s.present, with_target=s.with_target, counted=s.counted,
+        with_actual=s.with_actual,
         no_data=s.no_data, meets=s.meets_target, below=s.below_target, below_city=s.below_city_target,
         has_city=bool(ir.city_targets), distribution=distribution, targets=targets, chart=_chart(ir, lang, w),
-        rows=tuple(_commune_row(f, lang, w) for f in ir.communes), open=len(ir.communes) <= OPEN_UP_TO,
+        rows=tuple(_commune_row(f, lang, w, shown) for f in ir.communes), open=len(ir.communes) <= OPEN_UP_TO,
     )
 
 
-def _commune_row(f: CommuneFigure, lang: str, w: dict[str, str]) -> CommuneRow:
+def _commune_row(f: CommuneFigure, lang: str, w: dict[str, str], shown: Callable[[str], str]) -> CommuneRow:
     g = f.figure
     status = data_status(f)
     if g is None:
-        return CommuneRow(f.plan.commune, f.plan.path, not f.counted, status, "", "", "", "", "", "", "", "", "", "",
-                          "", "", "", "")
+        return CommuneRow(f.plan.commune, shown(f.plan.path), not f.counted, status, "", "", "", "", "", "", "", "",
+                          "", "", "", "", "", "")
     return CommuneRow(
-        commune=f.plan.commune, path=f.plan.path, excluded=not f.counted, status=status, row=g.row, text=g.text,
+        commune=f.plan.commune, path=shown(f.plan.path), excluded=not f.counted, status=status, row=g.row, text=g.text,
         rows=", ".join(r for r in g.rows if r != g.row), rule=t(f"rollup.row-rule.{g.row_rule}", lang),
         baseline=g.baseline or "", target=g.target or "", target_sort=_sort(g.target_value),
         actual="" if g.actual is None else (g.actual if isinstance(g.actual, str) else num(g.actual, lang)),
@@ -292,7 +322,7 @@ def _chart(ir: IndicatorRollup, lang: str, w: dict[str, str]) -> Chart | None:
 
 def _bar(f: CommuneFigure, y: float, x: Any, lang: str, w: dict[str, str], unit: str) -> Bar:
     name = f.plan.commune + ("" if f.counted else f" ({w['excluded']})")
-    label = name if len(name) <= 26 else name[:25] + "…"
+    label = _clip(name, 26)
     g = f.figure
     if g is None:
         return Bar(y, label, f"{name}: {w['absent']}", None, None, "plain", w["absent"], "")
@@ -334,8 +364,9 @@ def _heat_row(p: PlanProgress, lang: str, w: dict[str, str]) -> HeatRow:
         share = c.done / c.total if c.total else 0.0
         title = (f"{_group_label(g.group.table, g.group.number, g.group.title, w)} — {c.total} {w['tasks_n']}: "
                  f"{c.done} {w['done'].lower()}, {c.overdue} {w['overdue'].lower()}, {c.stale} {w['stale'].lower()}")
-        cells.append(HeatCell(label=_short_group(g.group.table, g.group.number, w), name=g.group.title, title=title,
-                              level=min(5, int(share * 5 + 1e-9)), late=c.overdue > 0, text=f"{c.done}/{c.total}"))
+        cells.append(HeatCell(label=_short_group(g.group.table, g.group.number, w), name=_clip(g.group.title, TILE),
+                              title=title, level=min(5, int(share * 5 + 1e-9)), late=c.overdue > 0,
+                              text=f"{c.done}/{c.total}"))
     c = p.counts
     return HeatRow(commune=p.plan.commune, excluded=not p.counted, total=c.total, overdue=c.overdue, stale=c.stale,
                    counts=tuple(c.by_timeliness[k] for k in TIMELINESS), cells=tuple(cells))
@@ -346,8 +377,18 @@ _APPENDIX = re.compile(r"(?i)^\s*phụ\s+lục\s*")
 
 def _short_group(table: str, number: str, w: dict[str, str]) -> str:
     head = _APPENDIX.sub("PL ", table).rstrip(": ").strip() if table else w["narrative_short"]
-    head = head if len(head) <= 12 else head[:11] + "…"
+    head = _clip(head, 12)
     return f"{head} · {number}" if number else head
+
+
+def _clip(text: str, n: int) -> str:
+    """``text`` in at most ``n`` characters, cut at a word boundary: a word cut in half reads as
+    another word in Vietnamese ("Thực" → "Th…")."""
+    if len(text) <= n:
+        return text
+    cut = text[: n - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > 0 else cut).rstrip(" ,;:·-") + "…"
 
 
 def _group_label(table: str, number: str, title: str, w: dict[str, str]) -> str:

@@ -11,6 +11,13 @@ from ...rollup.tasks import TIMELINESS
 from ...writers import add_sheet, saved, workbook
 from ._common import LONG_COLUMNS, RULES, finding_record, long_rows, summary_record, words
 
+# Codes and the working of a figure: in the sheet for whoever checks, off the printed page.
+SUMMARY_CODES = ("code", "direction", "aggregation", "method", "city_target_source", "method_note")
+LONG_CODES = ("code", "direction", "aggregation", "method", "city", "plan", "path", "year", "counted", "present",
+              "rows", "row", "row_rule", "line", "target_source", "target_value", "actual_text", "actuals_used",
+              "city_target_source", "method_note")
+CAPS = {"name": 40, "message": 80, "commune": 14, "unit": 28, "data_status": 16, "rule": 120}
+
 
 class XlsxFormat(Formatter[Rollup]):
     """One sheet per view; below-target, below-city-target, gaps and overdue stand out by colour."""
@@ -38,6 +45,7 @@ def _workbook(r: Rollup, lang: str) -> bytes:
     summary_cols = [("code", w["code"]), ("name", w["name"]), ("unit", w["measure"]), ("direction", w["direction"]),
                     ("aggregation", w["aggregation"]), ("method", w["method"]), ("city_target", w["city_target"]),
                     ("city_target_source", w["source"]), ("communes", w["communes"]), ("present", w["present"]),
+                    ("with_target", w["with_target"]),
                     ("with_actual", w["with_actual"]), ("no_data", w["no_data"]), ("meets_target", w["meets"]),
                     ("below_target", w["no"]), ("below_city_target", w["city_no"]), ("total", w["sum"]),
                     ("min", w["min"]), ("median", w["median"]), ("max", w["max"]),
@@ -50,11 +58,14 @@ def _workbook(r: Rollup, lang: str) -> bytes:
             "code": ir.entry.code, "name": ir.entry.name, "unit": ir.entry.unit, "direction": w[ir.entry.direction],
             "aggregation": ir.entry.aggregation, "method": ir.method,
             "city_target": ct.target if ct else None, "city_target_source": ct.source if ct else None,
-            "communes": s["counted"], "present": s["present"], "with_actual": s["with_actual"],
+            "communes": s["counted"], "present": s["present"], "with_target": s["with_target"],
+            "with_actual": s["with_actual"],
             "no_data": s["no_data"], "meets_target": s["meets_target"], "below_target": s["below_target"],
             "below_city_target": s["below_city_target"], "total": s["total"], "min": s["min"], "median": s["median"],
             "max": s["max"], "method_note": t(f"rollup.method.{ir.method}", lang)})
-    add_sheet(wb, "Summary" if en else "Tổng hợp chỉ tiêu", summary_cols, summary_rows)
+    # The words are lower case for use inside sentences; a column title starts with a capital.
+    summary_cols = [(k, title[:1].upper() + title[1:]) for k, title in summary_cols]
+    _sheet(wb, "Summary" if en else "Tổng hợp chỉ tiêu", summary_cols, summary_rows, SUMMARY_CODES)
 
     long_cols = [(k, pair[1] if en else pair[0]) for k, pair in LONG_COLUMNS]
     labels = {"absent": w["absent"], "no-actual": w["no_data"], "actual": w["actual"]}
@@ -67,7 +78,8 @@ def _workbook(r: Rollup, lang: str) -> bytes:
                                ("counted", (w["yes"], w["no"])), ("present", (w["yes"], w["no"]))):
             rec[key] = None if rec[key] is None else (yes if rec[key] else no)
         long.append(rec)
-    ws = add_sheet(wb, "By commune" if en else "Chỉ tiêu theo xã", long_cols, long)
+    long_cols = _codes_last(long_cols, LONG_CODES)
+    ws = _sheet(wb, "By commune" if en else "Chỉ tiêu theo xã", long_cols, long, LONG_CODES)
     if long:
         keys = [k for k, _ in long_cols]
         last = get_column_letter(len(keys))
@@ -87,25 +99,36 @@ def _workbook(r: Rollup, lang: str) -> bytes:
     task_rows = [{"commune": p.plan.commune, "plan": p.plan.path, "counted": w["yes"] if p.counted else w["no"],
                   "total": p.counts.total, **p.counts.by_timeliness, "overdue": p.counts.overdue,
                   "stale": p.counts.stale} for p in r.tasks]
-    ws = add_sheet(wb, "Tasks" if en else "Tiến độ theo xã", task_cols, task_rows)
+    ws = _sheet(wb, "Tasks" if en else "Tiến độ theo xã", task_cols, task_rows, ("plan",))
     _red_above_zero(ws, task_cols, task_rows, ("overdue", "open_overdue"), red, CellIsRule, get_column_letter)
 
     unit_cols = [("unit", w["unit"]), ("tasks", w["tasks_col"]), ("overdue", w["overdue"]), ("stale", w["stale"]),
                  ("done", w["done"]), ("plans", w["plans_col"])]
     unit_rows = [{"unit": u.unit or w["no_lead"], "tasks": u.tasks, "overdue": u.overdue, "stale": u.stale,
                   "done": u.done, "plans": u.plans} for u in r.units]
-    ws = add_sheet(wb, "Units" if en else "Đơn vị", unit_cols, unit_rows)
+    ws = _sheet(wb, "Units" if en else "Đơn vị", unit_cols, unit_rows)
     _red_above_zero(ws, unit_cols, unit_rows, ("overdue",), red, CellIsRule, get_column_letter)
 
     finding_cols = [("kind", w["kind"]), ("message", w["message"]), ("paths", w["file"]), ("line", w["line"]),
                     ("code", w["code"])]
     finding_rows = [{**finding_record(f, lang), "paths": "; ".join(f.paths)} for f in r.findings]
-    add_sheet(wb, "Findings" if en else "Phát hiện", finding_cols, finding_rows)
+    _sheet(wb, "Findings" if en else "Phát hiện", finding_cols, finding_rows, ("paths", "line", "code"))
     rules = [{"rule": t(f"rollup.rule.{k}", lang)} for k in RULES]
     rules += [{"rule": f"{m}: {t(f'rollup.method.{m}', lang)}"}
               for m in ("point-latest", "cumulative-sum", "qualitative-latest")]
-    add_sheet(wb, "Rules" if en else "Cách tính", [("rule", w["rules"])], rules)
+    _sheet(wb, "Rules" if en else "Cách tính", [("rule", w["rules"])], rules)
     return saved(wb)
+
+
+def _codes_last(columns: list[tuple[str, str]], codes: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The columns people read first, then ``codes``."""
+    return [c for c in columns if c[0] not in codes] + [c for c in columns if c[0] in codes]
+
+
+def _sheet(wb: Any, name: str, columns: list[tuple[str, str]], rows: list[dict[str, Any]],
+           codes: tuple[str, ...] = ()) -> Any:
+    """A sheet whose ``codes`` columns come last and stay off the printed page."""
+    return add_sheet(wb, name, _codes_last(columns, codes), rows, caps=CAPS, unprinted=len(codes))
 
 
 def _red_above_zero(ws: Any, columns: list[tuple[str, str]], rows: list[dict[str, Any]], keys: tuple[str, ...],

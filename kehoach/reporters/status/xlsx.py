@@ -1,11 +1,21 @@
-"""An Excel workbook: one sheet, titled, frozen and filterable."""
+"""An Excel workbook: one sheet, titled, frozen and filterable, laid out to print on A4.
+
+The columns people read come first; the codes (status code, table, line) come last and stay off the
+printed page. Yes/no columns say "có" rather than TRUE, dates are date cells.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from ...messages import t
 from ...output import Formatter, Out
 from ...status_query import Answer
-from ...writers import to_xlsx
+from ...writers import add_sheet, saved, workbook
 from ._common import records, titles
+
+CODES = ("id", "timeliness")
+CAPS = {"text": 42, "plan": 12, "unit": 18, "lead": 18, "support": 18, "deadline": 12, "label": 16}
 
 
 class XlsxFormat(Formatter[Answer]):
@@ -15,4 +25,14 @@ class XlsxFormat(Formatter[Answer]):
 
     def write(self, result: Answer, out: Out) -> None:
         sheet = "Tiến độ" if out.lang == "vi" else "Status"
-        out.binary.write(to_xlsx([(sheet, titles(out.lang), records(result, out.lang))]))
+        named = dict(titles(out.lang))
+        keys = [k for k in named if k not in CODES] + list(CODES)
+        yes = t("xlsx.yes", out.lang)
+        rows = [_humane(r, yes) for r in records(result, out.lang)]
+        wb = workbook()
+        add_sheet(wb, sheet, [(k, named[k]) for k in keys], rows, caps=CAPS, unprinted=len(CODES))
+        out.binary.write(saved(wb))
+
+
+def _humane(rec: dict[str, Any], yes: str) -> dict[str, Any]:
+    return {**rec, **{k: yes if v else "" for k, v in rec.items() if isinstance(v, bool)}}
