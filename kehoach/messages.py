@@ -185,6 +185,8 @@ M: dict[str, tuple[str, str]] = {
     "xlsx.col.catalog": ("Mã danh mục", "Catalog code"),
     "xlsx.col.amount": ("Kinh phí", "Amount"),
     "xlsx.col.id": ("Mã", "Id"),
+    "xlsx.col.continues": ("Tiếp nối dòng", "Continues row"),
+    "xlsx.col.merged": ("Ô gộp", "Merged cells"),
     "xlsx.col.table_id": ("Mã bảng", "Table id"),
     "xlsx.col.file": ("Tệp", "File"),
     "xlsx.col.line": ("Dòng", "Line"),

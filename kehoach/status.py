@@ -18,6 +18,7 @@ from .deadlines import Deadline, parse_deadline
 from .jobs import FileResult, Job, code_fingerprint
 from .linter import load_plan
 from .model import Task
+from .records import commune_of
 
 STATE_CODES = {"chưa thực hiện": "not_started", "đang thực hiện": "in_progress", "hoàn thành": "done"}
 STATE_LABELS = {
@@ -208,6 +209,7 @@ class StatusFacts(NamedTuple):
     a warm run."""
 
     start: str                                   # the plan period's first day
+    commune: str                                 # as a person names it, "Xã An Lão"
     schedules: tuple[tuple[Any, ...], ...]
     details: tuple[bytes, ...]
 
@@ -225,7 +227,8 @@ def status_file(path: Path, display: str) -> FileResult[StatusFacts]:
         d = parse_deadline(task.deadline, plan.meta.year)
         schedules.append(tuple(schedule(task, d)))
         rows.append(marshal.dumps(tuple(details(task, d))))
-    return loaded.result(StatusFacts(plan.meta.period_start.isoformat(), tuple(schedules), tuple(rows)))
+    return loaded.result(StatusFacts(plan.meta.period_start.isoformat(), commune_of(plan), tuple(schedules),
+                                     tuple(rows)))
 
 
 def status_job() -> Job[StatusFacts]:

@@ -52,6 +52,7 @@ class Answer:
     query: Query
     listed: list[Listed] = field(default_factory=list)          # one per task and lead unit
     counts: Counter[str] = field(default_factory=Counter)       # every task of the unit asked for, by timeliness
+    communes: dict[str, str] = field(default_factory=dict)      # plan (as listed) → commune, for people
 
     @property
     def any_overdue(self) -> bool:
@@ -67,6 +68,7 @@ def answer(query: Query, files: Sequence[tuple[Path, str]], results: Sequence[Fi
         assert facts is not None
         # From the display name: a file name that is not UTF-8 is printable there.
         start, plan, rows = facts.start, Path(display).stem, facts.details
+        out.communes[plan] = facts.commune
         for i, row in enumerate(facts.schedules):
             f: Details | None = None
             listed_under: list[str] | None = None

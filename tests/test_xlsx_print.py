@@ -110,6 +110,11 @@ def test_status_dates_are_dates(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     dated = [c for c in due if c.value is not None]
     assert dated and all(isinstance(c.value, dt.datetime) and c.number_format == "dd/mm/yyyy" for c in dated)
     assert {ws.cell(r, col["Quá hạn"]).value for r in range(2, ws.max_row + 1)} <= {"có", None}
+    # The commune by its name; the file's name is kept among the codes, off the page.
+    plans = {ws.cell(r, col["Kế hoạch"]).value for r in range(2, ws.max_row + 1)}
+    assert "Xã An Lão" in plans and "an-lao" not in plans
+    assert "an-lao" in {ws.cell(r, col["Tệp"]).value for r in range(2, ws.max_row + 1)}
+    assert col["Tệp"] > col["Tiến độ %"]
 
 
 def test_export_json_and_csv_keep_the_plan_words(capsys: pytest.CaptureFixture[str]) -> None:

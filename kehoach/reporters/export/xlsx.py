@@ -29,7 +29,7 @@ READ = {
 }
 ALWAYS = ("plan", "kind", "text", "id", "file", "line")
 # The codes, last and not printed.
-CODES = ("id", "table_id", "catalog", "file", "line")
+CODES = ("id", "continues", "merged", "table_id", "catalog", "file", "line")
 CAPS = {"text": 42, "group": 14, "table": 10, "kind": 10, "number": 5, "lead": 16, "support": 16, "output": 16,
         "directing": 12, "deadline": 12, "note": 14, "related": 16, "milestones": 14, "baseline": 10, "target": 10,
         "unit": 9, "plan": 12, "nq71": 7}
