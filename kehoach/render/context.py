@@ -28,7 +28,8 @@ from ..model import (
     TableBlock,
     Task,
 )
-from .format import FORMAT
+from . import widths
+from .typeset import keep_numbers
 
 # The drafting form keeps room for the number and date written in at issue time:
 # "Số:      /KH-UBND" and "ngày    tháng    năm 2026" (the template adds the spaces around them).
@@ -78,10 +79,15 @@ class ColumnView:
 
 @dataclass(frozen=True, slots=True)
 class RowView:
-    """A data row (one cell per column) or a group row: (number, title), the title across the rest."""
+    """A data row (one cell per column) or a group row: (number, title), the title across the rest.
+
+    ``tall``: the row is taller than a few lines, so it may break across a page (a short row
+    is kept whole: half a row at a page foot is hard to read, a tall one kept whole leaves half
+    a page blank)."""
 
     cells: tuple[str, ...]
     group: bool = False
+    tall: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,91 +280,25 @@ def table_view(table: Table, *, landscape: bool) -> TableView:
                 rows.append(RowView(tuple(cell(item, f) for f in fields)))
 
     walk(table.items)
-    shares = column_shares(table, rows, landscape=landscape)
+    shares = _shares(table, rows, landscape=landscape)
     columns = tuple(ColumnView(c.field, c.heading, s, c.field in CENTRED_FIELDS or c.field.startswith("milestones"))
                     for c, s in zip(table.columns, shares, strict=True))
-    return TableView(table.id, table.caption, columns, tuple(rows))
+    text_mm = [s * widths.table_width_mm(landscape=landscape) - widths.pad_mm() for s in shares]
+    return TableView(table.id, table.caption, columns, tuple(_mark_tall(r, text_mm) for r in rows))
 
 
-# --- column widths ----------------------------------------------------------------------------
-
-_CHAR_EM = 0.47          # average width of a Times New Roman character, in em
-_LONGEST_WORD = 16       # a longer "word" (a URL) may break: it must not starve the other columns
-_TIE_BREAK = 0.1
-_SHORT_CELL = 8          # "≥ 70%", "Quý II": kept on one line
-
-
-def _width_chars(landscape: bool) -> float:
-    """How many characters of table text fit across the page."""
-    f = FORMAT
-    width_mm = (f.page_height_mm if landscape else f.page_width_mm) - f.margin_left_mm - f.margin_right_mm
-    return width_mm / (f.table_pt * _CHAR_EM * 25.4 / 72)
+def _shares(table: Table, rows: list[RowView], *, landscape: bool) -> tuple[float, ...]:
+    # Measured as printed: a document number joined by keep_numbers is one word.
+    data = [tuple(keep_numbers(x) for x in r.cells) for r in rows if not r.group]
+    groups = tuple(keep_numbers(r.cells[0]) for r in rows if r.group)
+    columns = [widths.ColumnText(c.field, keep_numbers(c.heading), tuple(cells[i] for cells in data),
+                                 groups if i == 0 else (), c.width)
+               for i, c in enumerate(table.columns)]
+    return widths.column_shares(columns, landscape=landscape)
 
 
-def column_shares(table: Table, rows: list[RowView], *, landscape: bool) -> tuple[float, ...]:
-    """Each column's share of the table width: the plan's own ``width`` if every column has one,
-    else the widths that make the table shortest, no column narrower than its longest word."""
-    given = [c.width for c in table.columns]
-    if all(w is not None and w > 0 for w in given):
-        total = sum(w for w in given if w is not None)
-        return tuple((w or 0) / total for w in given)
-    n = len(table.columns)
-    pad = 2.0 * FORMAT.cell_margin_mm / (FORMAT.table_pt * _CHAR_EM * 25.4 / 72)
-    budget = _width_chars(landscape) - n * pad
-    data = [r.cells for r in rows if not r.group]
-    texts = [[c.heading, *(cells[i] for cells in data)] for i, c in enumerate(table.columns)]
-    lengths = [[len(t) for t in col] for col in texts]
-    # A word never breaks, nor does a short cell such as "≥ 70%": the longest of them sets the
-    # least width (with room for bold capitals and signs wider than the average character).
-    least = [max(_longest_word(col[0]), *map(_unbreakable, col[1:])) for col in texts]
-    widths = [max(3.0, min(_LONGEST_WORD, n_) * 1.25 + 0.5) for n_ in least]
-    if sum(widths) >= budget:
-        return _shares(widths, pad)
-
-    def height(col: int, width: float) -> list[float]:
-        # Lines as a fraction: a smooth measure lets each step see what it gains.
-        return [max(1.0, length / width) for length in lengths[col]]
-
-    # Widen, step by step, the column that shortens the table most (a row is as tall as its
-    # tallest cell); a few dozen steps reach the layout a person would choose.
-    steps = 48
-    step = (budget - sum(widths)) / steps
-    lines = [height(c, widths[c]) for c in range(n)]
-    rows_n = len(lines[0])
-    for _ in range(steps):
-        # The tallest and second-tallest cell of each row: the height without column c in O(1).
-        first = [0.0] * rows_n
-        second = [0.0] * rows_n
-        owner = [-1] * rows_n
-        for c in range(n):
-            for r, h in enumerate(lines[c]):
-                if h > first[r]:
-                    first[r], second[r], owner[r] = h, first[r], c
-                elif h > second[r]:
-                    second[r] = h
-        best, best_gain = -1, 0.0
-        for c in range(n):
-            wider = height(c, widths[c] + step)
-            gain = sum(first[r] - max(wider[r], second[r] if owner[r] == c else first[r]) for r in range(rows_n))
-            # Ties (several cells as tall as the row) go to the column whose own cells shorten most.
-            gain += _TIE_BREAK * (sum(lines[c]) - sum(wider))
-            if gain > best_gain:
-                best, best_gain = c, gain
-        if best < 0:  # no single step shortens the table: give room to the densest column
-            best = max(range(n), key=lambda c: sum(lengths[c]) / widths[c])
-        widths[best] += step
-        lines[best] = height(best, widths[best])
-    return _shares(widths, pad)
-
-
-def _unbreakable(text: str) -> int:
-    return len(text) if len(text) <= _SHORT_CELL else _longest_word(text)
-
-
-def _longest_word(text: str) -> int:
-    return max((len(w) for w in text.split()), default=1)
-
-
-def _shares(widths: list[float], pad: float) -> tuple[float, ...]:
-    total = sum(w + pad for w in widths)
-    return tuple((w + pad) / total for w in widths)
+def _mark_tall(row: RowView, text_mm: list[float]) -> RowView:
+    if row.group:
+        return row
+    height = max(widths.lines(keep_numbers(x), w) for x, w in zip(row.cells, text_mm, strict=True))
+    return RowView(row.cells, tall=height > widths.SPLIT_LINES) if height > widths.SPLIT_LINES else row

@@ -23,6 +23,8 @@ from ..escape import xml_chars
 Element: TypeAlias = etree._Element
 
 _BREAKS = re.compile(r"(\n|\t)")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+NB_HYPHEN = "\u2011"
 THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 
@@ -102,6 +104,36 @@ def paragraph(style: str, text: str = "", *, bold: bool = False) -> Element:
     if text:
         p.append(run(text, bold=bold))
     return p
+
+
+def no_break_hyphens(root: Element) -> int:
+    """Write each U+2011 under ``root`` as ``w:noBreakHyphen``; returns how many.
+
+    Word draws ``w:noBreakHyphen`` with the run's own hyphen glyph, whereas the character U+2011
+    needs a glyph that Times New Roman's metric twin Liberation Serif lacks (a fallback font then
+    shows it). Both join the text around it: no line break there."""
+    count = 0
+    for t in list(root.iter(w("t"))):
+        text = t.text or ""
+        if NB_HYPHEN not in text:
+            continue
+        pieces = text.split(NB_HYPHEN)
+        count += len(pieces) - 1
+        t.text = pieces[0]
+        at = t
+        for piece in pieces[1:]:
+            hyphen = etree.Element(w("noBreakHyphen"))
+            at.addnext(hyphen)
+            at = hyphen
+            if piece:
+                nxt = etree.Element(w("t"))
+                nxt.text = piece
+                nxt.set(_XML_SPACE, "preserve")
+                at.addnext(nxt)
+                at = nxt
+        if not pieces[0]:
+            t.getparent().remove(t)
+    return count
 
 
 def set_keep_next(p: Element) -> None:
