@@ -8,6 +8,7 @@ clear cases on either side of the threshold.
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import posixpath
 import re
@@ -262,3 +263,50 @@ def test_package_has_no_styles_with_effects(rendered: dict[str, Any], name: str)
         for rel in rels:
             if rel.get("TargetMode") != "External":
                 assert posixpath.normpath(f"word/{rel.get('Target')}") in names, rel.get("Target")
+
+
+# --- HTML and Markdown ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, tuple[str, str]]:
+    out = {}
+    for name in NAMES:
+        plan = model.build(load(HAI_PHONG / f"{name}.yaml"))
+        out[name] = (render_plan(plan, "html").decode(), render_plan(plan, "md").decode())
+    return out
+
+
+def _css(page: str) -> str:
+    return page[page.index("<style>"):page.index("</style>")]
+
+
+def test_html_appendices_are_landscape_pages_in_print_and_wide_on_screen(pages: dict[str, Any]) -> None:
+    page, _ = pages["vinh-lai"]
+    css = _css(page)
+    assert re.search(r"@page landscape \{ size: A4 landscape; \}", css)
+    assert re.search(r"section\.appendix \{[^}]*page: landscape", css)
+    # On screen the appendix is as wide as a landscape page's text, the body as a portrait one's.
+    portrait = float(re.search(r"main\.portrait \{ max-width: ([\d.]+)mm", css).group(1))
+    landscape = float(re.search(r"section\.appendix \{ max-width: ([\d.]+)mm", css).group(1))
+    assert (portrait, landscape) == (165, 252)
+    assert page.count('<section class="appendix">') == 4
+    assert page.index("</main>") < page.index('<section class="appendix">')
+
+
+def test_html_rows_and_references(pages: dict[str, Any]) -> None:
+    page, _ = pages["hai-an"]
+    assert 'SỐ <span class="nw">71/NQ-CP</span>' in page.replace(NBSP, " ")
+    assert f'Số:{NBSP}<span class="nw">33/KH-UBND</span>' in page
+    tall, _ = pages["thai-tan"]
+    css = _css(tall)
+    assert "table.data tr.tall { break-inside: auto; }" in css and "table.data tr { break-inside: avoid; }" in css
+    assert tall.count('<tr class="tall">') >= 5
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_markdown_heading_levels_never_skip(pages: dict[str, Any], name: str) -> None:
+    _, md = pages[name]
+    levels = [len(m.group(1)) for m in re.finditer(r"^(#{1,6}) ", md, re.MULTILINE)]
+    assert levels[0] == 1 and len(levels) > 3
+    for before, after in itertools.pairwise(levels):
+        assert after <= before + 1, (before, after)

@@ -6,15 +6,35 @@ plan shows as written and cannot change the page.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
+from markupsafe import Markup, escape
+
 from ..escape import html_value
 from . import jinja, templates
 from .context import DocumentView
 from .format import FORMAT
 from .templates import Template
+from .typeset import NB_HYPHEN, keep_line, keep_numbers, keep_together
+
+# A word holding a non-breaking hyphen: shown in a no-wrap span with a plain hyphen, since a
+# reader's font may lack U+2011 (and a copied "71/NQ-CP" should read as written).
+_JOINED = re.compile(rf"[^\s]*{NB_HYPHEN}[^\s]*")
+
+
+def _joined(join: Callable[[str], str]) -> Callable[[str], Markup]:
+    def apply(text: str) -> Markup:
+        escaped = str(escape(join(text)))
+        return Markup(_JOINED.sub(lambda m: f'<span class="nw">{m.group(0).replace(NB_HYPHEN, "-")}</span>', escaped))
+    return apply
+
+
+FILTERS = {"keep": _joined(keep_together), "keep_numbers": _joined(keep_numbers), "keep_line": _joined(keep_line)}
 
 
 def render_html(view: DocumentView, template: Template | None = None) -> bytes:
     main = template or templates.bundled(templates.HTML)
     text = jinja.render(main, {"doc": view, "fmt": FORMAT}, autoescape=True, finalize=html_value,
-                        includes=(templates.CSS,))
+                        filters=FILTERS, includes=(templates.CSS,))
     return text.encode("utf-8")
