@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from ..model import (
@@ -88,6 +88,11 @@ class RowView:
     cells: tuple[str, ...]
     group: bool = False
     tall: bool = False
+    # Per column, for a data row: the cell is one with the cell above (a continuation row of
+    # the plan: drawn as part of that cell), and how many rows a cell covers (more than 1 at
+    # the top of a merged run). Continuation cells keep the text they continue.
+    merged: tuple[bool, ...] = ()
+    rowspan: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,9 +282,11 @@ def table_view(table: Table, *, landscape: bool) -> TableView:
                 rows.append(RowView((item.number, item.title), group=True))
                 walk(item.items)
             else:
-                rows.append(RowView(tuple(cell(item, f) for f in fields)))
+                merged = _merged_fields(item)
+                rows.append(RowView(tuple(cell(item, f) for f in fields), merged=tuple(f in merged for f in fields)))
 
     walk(table.items)
+    rows = _spans(rows, len(fields))
     shares = _shares(table, rows, landscape=landscape)
     columns = tuple(ColumnView(c.field, c.heading, s, c.field in CENTRED_FIELDS or c.field.startswith("milestones"))
                     for c, s in zip(table.columns, shares, strict=True))
@@ -287,9 +294,47 @@ def table_view(table: Table, *, landscape: bool) -> TableView:
     return TableView(table.id, table.caption, columns, tuple(_mark_tall(r, text_mm) for r in rows))
 
 
+def _merged_fields(row: Row) -> frozenset[str]:
+    """The fields whose cell is one with the row above's (a continuation row of the plan)."""
+    return frozenset(getattr(row, "merged", ())) if getattr(row, "continues", "") else frozenset()
+
+
+def _spans(rows: list[RowView], n: int) -> list[RowView]:
+    """Each data row with the number of rows each of its cells covers.
+
+    The model puts a continuation row right after its parent (or another continuation of it),
+    so a merged run is the parent and the merged rows that follow it; a group row ends it."""
+    spans = [[1] * n if not r.group else [] for r in rows]
+    for col in range(n):
+        top = -1
+        for i, r in enumerate(rows):
+            if r.group:
+                top = -1
+            elif r.merged[col] and top >= 0:
+                spans[top][col] += 1
+            else:
+                top = i
+    out = []
+    for i, (r, span) in enumerate(zip(rows, spans, strict=True)):
+        if r.group:
+            out.append(r)
+            continue
+        # A merged cell with nothing above it to join (a plan's mistake) is drawn as a cell.
+        merged = tuple(m and not _starts_run(rows, i) for m in r.merged)
+        out.append(replace(r, merged=merged, rowspan=tuple(span)))
+    return out
+
+
+def _starts_run(rows: list[RowView], i: int) -> bool:
+    above = rows[i - 1] if i > 0 else None
+    return above is None or above.group
+
+
 def _shares(table: Table, rows: list[RowView], *, landscape: bool) -> tuple[float, ...]:
     # Measured as printed: a document number joined by keep_numbers is one word.
-    data = [tuple(keep_numbers(x) for x in r.cells) for r in rows if not r.group]
+    # A merged cell's text is printed once, in the run's first row.
+    data = [tuple("" if m else keep_numbers(x) for x, m in zip(r.cells, r.merged, strict=True))
+            for r in rows if not r.group]
     groups = tuple(keep_numbers(r.cells[0]) for r in rows if r.group)
     columns = [widths.ColumnText(c.field, keep_numbers(c.heading), tuple(cells[i] for cells in data),
                                  groups if i == 0 else (), c.width)
@@ -300,5 +345,6 @@ def _shares(table: Table, rows: list[RowView], *, landscape: bool) -> tuple[floa
 def _mark_tall(row: RowView, text_mm: list[float]) -> RowView:
     if row.group:
         return row
-    height = max(widths.lines(keep_numbers(x), w) for x, w in zip(row.cells, text_mm, strict=True))
-    return RowView(row.cells, tall=height > widths.SPLIT_LINES) if height > widths.SPLIT_LINES else row
+    height = max(widths.lines("" if m else keep_numbers(x), w)
+                 for x, m, w in zip(row.cells, row.merged, text_mm, strict=True))
+    return replace(row, tall=True) if height > widths.SPLIT_LINES else row

@@ -30,7 +30,7 @@ from markupsafe import Markup
 
 from ..errors import KehoachError
 from . import ooxml
-from .context import AppendixView, DocumentView, Heading, Para, TableView, ViewBlock
+from .context import AppendixView, DocumentView, Heading, Para, RowView, TableView, ViewBlock
 from .templates import Template
 from .typeset import keep_line, keep_numbers, keep_together
 
@@ -39,6 +39,9 @@ HEADING_STYLES = ("KHHeading1", "KHHeading2", "KHHeading3")
 _REFS = {"&": "&#38;", "<": "&#60;", ">": "&#62;", '"': "&#34;", "'": "&#39;", "{": "&#123;", "}": "&#125;",
          "%": "&#37;"}
 _REF_TABLE = str.maketrans(_REFS)
+# A table cell: text, width (twips), columns spanned, paragraph style, and its vertical merge
+# ("restart", "continue" or "").
+Cell = tuple[str, int, int, str, str]
 
 
 class _Slot:
@@ -215,8 +218,9 @@ class _Writer:
         grid = etree.SubElement(tbl, w("tblGrid"))
         for cw in widths:
             etree.SubElement(grid, w("gridCol")).set(w("w"), str(cw))
-        header = self.row(tbl, [(c.heading, cw, 1, "KHTableHeading") for c, cw in zip(t.columns, widths, strict=True)],
-                          keep_next=True)
+        heading: list[Cell] = [(c.heading, cw, 1, "KHTableHeading", "")
+                               for c, cw in zip(t.columns, widths, strict=True)]
+        header = self.row(tbl, heading, keep_next=True)
         ooxml.set_repeat_header(header)
         centred = ["KHTableCentred" if c.centred else "KHTableText" for c in t.columns]
         n = len(widths)
@@ -224,27 +228,32 @@ class _Writer:
         for i, r in enumerate(t.rows):
             if r.group:
                 # A group heading keeps with its first row: never alone at the foot of a page.
-                cells = ([(r.cells[0], widths[0], 1, centred[0]), (r.cells[1], sum(widths[1:]), n - 1, "KHTableGroup")]
-                         if n > 1 else [(" ".join(x for x in r.cells if x), widths[0], 1, "KHTableGroup")])
+                title = (r.cells[1], sum(widths[1:]), n - 1, "KHTableGroup", "")
+                cells: list[Cell] = ([(r.cells[0], widths[0], 1, centred[0], ""), title] if n > 1 else
+                                     [(" ".join(x for x in r.cells if x), widths[0], 1, "KHTableGroup", "")])
                 self.row(tbl, cells, bold=True, keep_next=True, whole=True)
             else:
-                cells = [(text, cw, 1, style) for text, cw, style in zip(r.cells, widths, centred, strict=True)]
+                # A cell merged with the one above is left empty and marked as its continuation.
+                cells = [("" if r.merged[c] else text, cw, 1, style, _vmerge(r, c))
+                         for c, (text, cw, style) in enumerate(zip(r.cells, widths, centred, strict=True))]
                 # The first row under a heading also keeps with the next, when short, so that
                 # the heading never ends a page above a lone row either. A tall row may break
                 # across pages, a short one stays whole, and so does the table's last row:
-                # its last line alone on a page reads as a stray (LibreOffice keeps no widow there).
+                # its last line alone on a page reads as a stray (LibreOffice keeps no widow
+                # there); the row before it keeps with it, so that it never sits alone either.
                 last = i == len(t.rows) - 1
-                self.row(tbl, cells, keep_next=after_group and not r.tall, whole=last or not r.tall)
+                keep = (after_group and not r.tall) or i == len(t.rows) - 2
+                self.row(tbl, cells, keep_next=keep, whole=last or not r.tall)
             after_group = r.group
         return tbl
 
-    def row(self, tbl: etree._Element, cells: list[tuple[str, int, int, str]], *, bold: bool = False,
+    def row(self, tbl: etree._Element, cells: list[Cell], *, bold: bool = False,
             keep_next: bool = False, whole: bool = True) -> etree._Element:
         w = ooxml.w
         tr = etree.SubElement(tbl, w("tr"))
         if whole:
             ooxml.set_cant_split(tr)
-        for text, cw, span, style in cells:
+        for text, cw, span, style, vmerge in cells:
             tc = etree.SubElement(tr, w("tc"))
             tcpr = etree.SubElement(tc, w("tcPr"))
             tcw = etree.SubElement(tcpr, w("tcW"))
@@ -252,9 +261,18 @@ class _Writer:
             tcw.set(w("type"), "dxa")
             if span > 1:
                 etree.SubElement(tcpr, w("gridSpan")).set(w("val"), str(span))
+            if vmerge:
+                ooxml.set_vmerge(tcpr, restart=vmerge == "restart")
             etree.SubElement(tcpr, w("vAlign")).set(w("val"), "center")
             tc.append(self.p(style, text, bold=bold, keep_next=keep_next, join=keep_numbers))
         return tr
+
+
+def _vmerge(r: RowView, col: int) -> str:
+    """"restart" at the top of a merged run, "continue" below it, "" for a cell of its own."""
+    if r.merged[col]:
+        return "continue"
+    return "restart" if r.rowspan[col] > 1 else ""
 
 
 def _twips(t: TableView, width: int) -> list[int]:

@@ -40,6 +40,9 @@ PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "w
               "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
               "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
               "sectPr", "pPrChange")
+TCPR_ORDER = ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+              "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge",
+              "tcPrChange")
 TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
                "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
                "tblCaption", "tblDescription", "tblPrChange")
@@ -172,6 +175,16 @@ def set_repeat_header(tr: Element) -> None:
 
 def set_cant_split(tr: Element) -> None:
     child(_trpr(tr), "cantSplit", TRPR_ORDER)
+
+
+def set_vmerge(tcpr: Element, *, restart: bool) -> None:
+    """Merge a cell with the cells below (``restart``) or with the one above (a continuation,
+    whose own content Word ignores: it is left empty)."""
+    merge = child(tcpr, "vMerge", TCPR_ORDER)
+    if restart:
+        merge.set(w("val"), "restart")
+    else:
+        merge.attrib.pop(w("val"), None)
 
 
 def is_repeat_header(tr: Element) -> bool:
