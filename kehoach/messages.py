@@ -293,6 +293,7 @@ M: dict[str, tuple[str, str]] = {
     "diff.field.line": ("câu trong văn bản", "sentence in the text"),
     "diff.field.paragraph": ("đoạn văn", "paragraph"),
     "diff.field.nq71": ("TT trong NQ 71", "number in Resolution 71"),
+    "diff.field.continues": ("dòng được tiếp nối (ô gộp)", "row continued (merged cells)"),
     "diff.field.catalog": ("mã danh mục chỉ tiêu", "catalog code"),
     "diff.field.amount": ("kinh phí", "amount"),
     "diff.field.label": ("nhãn phụ lục", "appendix label"),
@@ -437,6 +438,17 @@ RULE_EN: dict[str, str] = {
     'illegal-character': 'Character {char} in "{field}" cannot be printed: Word, Excel and HTML cannot hold it, so it is dropped from them.',
     'blank-required-field': 'Required field "{field}" is blank.',
     'line-separator': 'The file ends lines with {char} ({count} times): editors (YAML 1.2) do not read it as a line break; run "kehoach fmt" to turn it into ordinary line breaks.',
+    'broken-continuation': 'Row "{id}" continues row "{parent}", but no row above it in the table has that id.',
+    'continuation-not-adjacent': 'Row "{id}" continues row "{parent}", so it must come right after that row '
+                                 '(or after another continuation of it); the row above is "{above}".',
+    'continuation-after-group': 'Row "{id}" continues row "{parent}", but a group row stands between them: '
+                                'a merged cell joins adjacent rows only.',
+    'continuation-no-column': 'Row "{id}" merges cell "{field}", but the table has no "{field}" column.',
+    'continuation-own-value': 'Row "{id}" merges cell "{field}" with the row above but writes its own value '
+                              '"{value}": remove the value, or remove "{field}" from "merged".',
+    'continuation-gap': 'Row "{id}" merges cell "{field}" with the row above "{above}", but that cell of the row '
+                        'above is not part of the merged cell.',
+    'continuation-outside-table': 'Row "{id}" is not in a table, so it has no cell to merge.',
     'blank-row-text': 'Row "{id}" has no text (its "text" is blank).',
     'unused-suppression': 'Suppression [{name}] suppresses nothing.',
     'unknown-suppression': 'Suppression names an unknown rule "{name}".',

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from .findings import Span
@@ -59,12 +59,18 @@ class Row:
     group_titles: tuple[str, ...] = ()
     narrative: bool = False
     has_deadline_column: bool = True
+    continues: str = ""                      # id of the row whose cells this row continues (vertical merge)
+    merged: tuple[str, ...] = ()             # fields whose cell is one merged cell with the row above
     span: Span
     spans: dict[str, Span] = field(default_factory=dict)  # field → span ("lead.1" for a list item)
     path: Path_ = ()
 
     def at(self, name: str) -> Span:
         return self.spans.get(name, self.span)
+
+    def inherits(self, name: str) -> bool:
+        """True when this row's value of ``name`` is the merged cell of the row it continues."""
+        return name in self.merged
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -219,6 +225,11 @@ class Plan:
 _ROW_CLASS: dict[str, type[Row]] = {"tasks": Task, "indicators": Indicator, "budget": BudgetItem}
 
 
+# Fields a merged cell can carry down; milestones and the histories never merge.
+_INHERITABLE = frozenset({"number", "text", "directing", "lead", "support", "output", "note", "deadline", "nq71",
+                          "related", "unit", "baseline", "target", "amount", "catalog"})
+
+
 class _TableContext(NamedTuple):
     kind: str
     table: str
@@ -231,6 +242,7 @@ class _Builder:
         self.doc = doc
         self.rows: list[Row] = []
         self.tables: list[Table] = []
+        self.in_table: dict[str, Row] = {}     # rows of the table being built, by id: parents of continuations
 
     def text(self, path: Path_, value: Any) -> str:
         return self.doc.raw_text(path, value).strip() if value is not None else ""
@@ -260,6 +272,9 @@ class _Builder:
         common["lead"] = self.units(obj, "lead", path, spans)
         common["support"] = self.units(obj, "support", path, spans)
         common["spans"] = spans
+        if "continues" in obj:
+            common["continues"] = str(obj["continues"])
+            common["merged"] = tuple(str(f) for f in obj.get("merged") or ())
         if kind == "tasks":
             updates = tuple(self.update(u, (*path, "progress", i)) for i, u in enumerate(obj.get("progress", [])))
             return Task(**common, nq71=self.text((*path, "nq71"), obj.get("nq71")),
@@ -291,6 +306,7 @@ class _Builder:
         columns = tuple(Column(field=c["field"], heading=c["heading"], width=c.get("width"))
                         for c in obj["columns"])
         where = _TableContext(obj["kind"], tid, appendix, any(c.field == "deadline" for c in columns))
+        self.in_table = {}
         content = self.items(where, obj.get("rows", []), (*path, "rows"), (), ())
         content += self.items(where, obj.get("groups", []), (*path, "groups"), (), ())
         t = Table(id=tid, kind=where.kind, caption=str(obj.get("caption", "")), columns=columns,
@@ -309,11 +325,28 @@ class _Builder:
             if "title" not in obj:
                 row = self.row(where.kind, obj, ipath, table=where.table, appendix=where.appendix, groups=chain,
                                titles=titles, narrative=False, has_deadline=where.has_deadline)
+                row = self.inherit(row)
+                self.in_table.setdefault(row.id, row)
                 self.rows.append(row)
                 out.append(row)
             else:
                 out.append(self.group(where, obj, ipath, chain, titles))
         return out
+
+    def inherit(self, row: Row) -> Row:
+        """A continuation row carries the value of each merged cell, so that every command sees its
+        full meaning; a parent that is missing leaves the row as written (the continuation rule says why)."""
+        parent = self.in_table.get(row.continues) if row.continues else None
+        if parent is None:
+            return row
+        taken = {f: getattr(parent, f) for f in row.merged
+                 if hasattr(parent, f) and not getattr(row, f) and f in _INHERITABLE}
+        if not taken:
+            return row
+        spans = dict(row.spans)
+        for f in taken:
+            spans.setdefault(f, row.at("merged"))
+        return replace(row, spans=spans, **taken)
 
     def group(self, where: _TableContext, g: dict[str, Any], gpath: Path_, chain: tuple[str, ...],
               titles: tuple[str, ...]) -> Group:

@@ -18,7 +18,8 @@ COLUMNS: list[tuple[str, str]] = [
     ("output", "Sản phẩm đầu ra"), ("deadline", "Thời gian thực hiện"), ("due", "Hạn (ngày)"),
     ("note", "Ghi chú"), ("nq71", "TT trong NQ 71"), ("related", "Nhiệm vụ tương ứng"), ("unit", "Đơn vị tính"),
     ("baseline", "Kết quả năm trước"), ("target", "Chỉ tiêu"), ("milestones", "Các mốc"),
-    ("catalog", "Mã danh mục"), ("amount", "Kinh phí"), ("line", "Dòng"),
+    ("catalog", "Mã danh mục"), ("amount", "Kinh phí"), ("continues", "Tiếp nối dòng"), ("merged", "Ô gộp"),
+    ("line", "Dòng"),
 ]
 
 
@@ -42,6 +43,8 @@ def record(plan_slug: str, row: Row, year: int) -> dict[str, Any]:
         "note": row.note,
         "line": row.span.line,
     }
+    if row.continues:
+        rec.update(continues=row.continues, merged=list(row.merged))
     if row.deadline:
         due = parse_deadline(row.deadline, year).due
         rec["due"] = due.isoformat() if due else None

@@ -89,6 +89,8 @@ class Details(NamedTuple):
     due: str | None            # the due date read from the deadline, even when it does not count
     table: str | None          # the appendix the task is listed in
     line: int
+    related: str               # the concrete task beside a programme's task (Nhiệm vụ tương ứng)
+    continues: str | None      # the row whose merged cells this row continues
 
 
 def schedule(task: Task, d: Deadline) -> Schedule:
@@ -107,7 +109,8 @@ def schedule(task: Task, d: Deadline) -> Schedule:
 
 def details(task: Task, d: Deadline) -> Details:
     return Details(task.id, task.text, list(task.lead), list(task.support), task.deadline,
-                   d.due.isoformat() if d.due else None, task.appendix, task.span.line)
+                   d.due.isoformat() if d.due else None, task.appendix, task.span.line, task.related,
+                   task.continues or None)
 
 
 class Clock:
@@ -189,7 +192,7 @@ def record(plan: str, f: Details, v: Verdict, label: str) -> dict[str, Any]:
         "due": f.due, "state": v.state, "timeliness": v.timeliness.value,
         "overdue": v.overdue, "stale": v.stale, "last_update": v.last_update,
         "done_on": v.done_on, "percent": v.percent, "due_in_days": v.due_in_days,
-        "table": f.table, "line": f.line, "label": label,
+        "table": f.table, "line": f.line, "label": label, "related": f.related, "continues": f.continues,
     }
 
 

@@ -226,7 +226,7 @@ def test_formats_for_people_and_for_github(capsys: pytest.CaptureFixture[str], c
     edit(new, "Xây dựng và đổi mới chương trình tuyên truyền", "Xây dựng và đổi mới | <b>chương trình</b> tuyên truyền")
     text = run(capsys, "diff", str(old), str(new), "--lang", "en")
     lines = text.out.splitlines()
-    assert lines[0].startswith(f"{new}:761: warning [deadline-changed] pl4.I.6: Deadline changed: moved later")
+    assert lines[0].startswith(f"{new}:762: warning [deadline-changed] pl4.I.6: Deadline changed: moved later")
     assert "1 plan(s) changed, 2 change(s): 0 error(s), 1 warning(s), 1 info." in text.out
     md = run(capsys, "diff", str(old), str(new), "--format", "markdown")
     rows = [line for line in md.out.splitlines() if line.startswith("| ")]
@@ -234,7 +234,7 @@ def test_formats_for_people_and_for_github(capsys: pytest.CaptureFixture[str], c
     assert "\\| \\<b\\>" in md.out and "<b>" not in md.out
     gh = run(capsys, "diff", str(old), str(new), "--format", "github", "--fail-on", "deadline-later")
     assert gh.code == 1
-    assert gh.out.startswith(f"::error file={new},line=761,title=kehoach diff [deadline-changed] pl4.I.6::")
+    assert gh.out.startswith(f"::error file={new},line=762,title=kehoach diff [deadline-changed] pl4.I.6::")
 
 
 def _bad(capsys: pytest.CaptureFixture[str], *args: str) -> Run:

@@ -54,7 +54,7 @@ def test_two_revisions(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
     assert run(capsys, "diff", "--git", "HEAD~1..HEAD", "--fail-on", "deadline-later").code == 1
     assert run(capsys, "diff", "--git", "HEAD..HEAD", "--format", "json").json() == {"changes": []}
     gh = run(capsys, "diff", "--git", "HEAD~1..HEAD", "--format", "github")
-    assert gh.out.startswith(f"::warning file={HAI_AN},line=761,")
+    assert gh.out.startswith(f"::warning file={HAI_AN},line=762,")
 
 
 def test_only_the_changed_files_are_read(repo: Path) -> None:

@@ -44,6 +44,9 @@ common_row = {
   "support": unit_list | {"description": "Đơn vị (cơ quan) phối hợp: một hoặc nhiều đơn vị."},
   "output": s("Sản phẩm đầu ra / kết quả cần đạt."),
   "note": s("Ghi chú, ví dụ \"Nhiệm vụ bổ sung (Kế hoạch số 04-KH/BCĐTW)\"."),
+  "continues": s("Mã của dòng phía trên mà dòng này tiếp nối: các ô ghi ở \"merged\" là một ô gộp (trộn ô theo chiều dọc) "
+                 "với dòng đó, như trong văn bản gốc. Dòng tiếp nối đứng ngay sau dòng đó hoặc sau một dòng tiếp nối khác của nó.",
+                 pattern="^[A-Za-z0-9][A-Za-z0-9._-]*$"),
 }
 task_row = {"type": "object", "additionalProperties": False, "required": ["id", "text"],
   "description": "Một nhiệm vụ.",
@@ -73,11 +76,23 @@ budget_row = {"type": "object", "additionalProperties": False, "required": ["id"
   }}
 FIELDS = ["number", "text", "directing", "lead", "support", "output", "note", "deadline", "nq71", "related",
           "unit", "baseline", "target", "amount", "catalog"]
+merged = {"type": "array", "minItems": 1, "items": {"enum": FIELDS},
+          "description": "Các cột mà ô của dòng này gộp với ô của dòng phía trên, ví dụ [number, text]: "
+                         "dòng này không ghi các trường đó, nó mang nội dung của dòng được tiếp nối."}
+for row in (task_row, ind_row, budget_row):
+    # A continuation row takes its merged cells (often the text) from the row it continues.
+    row["required"] = ["id"]
+    row["properties"]["merged"] = merged
+    # if/then, not dependentRequired: the fast path compiles the schema as draft-07.
+    row["allOf"] = [{"if": {"not": {"required": ["continues"]}}, "then": {"required": ["text"]}},
+                    {"if": {"required": ["continues"]}, "then": {"required": ["merged"]}},
+                    {"if": {"required": ["merged"]}, "then": {"required": ["continues"]}}]
 column = {"type": "object", "additionalProperties": False, "required": ["field", "heading"],
   "description": "Một cột của bảng: tiêu đề như đã viết và trường dữ liệu tương ứng.",
   "properties": {
-    "field": {"description": "Trường dữ liệu của cột: number, text, lead, support, deadline… hoặc milestones.<năm>.",
-              "anyOf": [{"enum": FIELDS}, {"type": "string", "pattern": "^milestones\\.[0-9]{4}$"}]},
+    "field": {"description": "Trường dữ liệu của cột: number, text, lead, support, deadline…, milestones.<năm>, hoặc "
+                             "milestones (mốc của từng dòng, khi mỗi nhóm dòng có một mốc năm riêng).",
+              "anyOf": [{"enum": [*FIELDS, "milestones"]}, {"type": "string", "pattern": "^milestones\\.[0-9]{4}$"}]},
     "heading": s("Tiêu đề cột như trong văn bản (giữ nguyên khi in lại)."),
     "width": {"type": "number", "description": "Độ rộng tương đối của cột khi in (không bắt buộc)."},
   }}

@@ -29,10 +29,16 @@ _META = ("city", "commune", "commune_kind", "year", "period", "issuer", "number"
 _TEXT_FIELDS = {"task": ("text", "directing", "output", "note", "related"),
                 "indicator": ("text", "directing", "output", "note", "unit"),
                 "budget": ("text", "directing", "output", "note")}
-_OTHER_FIELDS = {"task": ("nq71",), "indicator": ("catalog",), "budget": ("amount",)}
+_OTHER_FIELDS = {"task": ("nq71", "continues"), "indicator": ("catalog", "continues"),
+                 "budget": ("amount", "continues")}
 _NUMERIC = ("number", "range")
 _PARTS = ("legal_bases", "intro", "closing", "recipients")
 _PAIR_SIMILARITY = 0.5    # two paragraphs at the same place are "one edited" when half their words stay
+
+
+def _shared(a: Row, b: Row, name: str) -> bool:
+    """A merged cell in both versions: its change is reported once, on the row that holds it."""
+    return a.inherits(name) and b.inherits(name)
 
 
 def diff_versions(old: Version | None, new: Version | None, plan: str, context: Context | None = None) -> list[Change]:
@@ -142,15 +148,17 @@ class _Differ:
         if (a.table, a.groups, a.appendix) != (b.table, b.groups, b.appendix):
             self.add(f"{kind}-moved", b.id, _location(a), _location(b), self.line(b.path),
                      **_where(a, "old"), **_where(b, "new"))
-        if a.number != b.number:
+        if a.number != b.number and not _shared(a, b, "number"):
             self.add("number-changed", b.id, a.number, b.number, self.line((*b.path, "number")))
         for name in _TEXT_FIELDS[kind]:
-            self.text(b, name, getattr(a, name), getattr(b, name))
+            if not _shared(a, b, name):
+                self.text(b, name, getattr(a, name), getattr(b, name))
         if line_a is not None and line_b is not None:
             self.text(b, "line", line_a, line_b, (*b.path[:-1], "line"))
-        self.units(a, b, "lead")
-        self.units(a, b, "support")
-        if a.deadline != b.deadline:
+        for role in ("lead", "support"):
+            if not _shared(a, b, role):
+                self.units(a, b, role)
+        if a.deadline != b.deadline and not _shared(a, b, "deadline"):
             self.deadline(a, b)
         for name in _OTHER_FIELDS[kind]:
             old, new = getattr(a, name), getattr(b, name)

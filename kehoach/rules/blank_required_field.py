@@ -19,7 +19,8 @@ class BlankRequiredField(Rule):
     **What it does.** Reports `meta.city`, `meta.commune`, `meta.title`, `signature.name` or a
     row's `text` written as an empty string or only spaces (`title:`, `text: ""`). A `null`
     there is already a schema error. A task with a blank `text` and a `related` task is not
-    reported: that is how a plan copies a table whose merged cell runs on from the row above.
+    reported: the source's task-name cell is empty and the row still says what is to be done.
+    A row whose text is a merged cell of the row above says so with `continues` and `merged`.
 
     **Why it matters.** The field is required because the document needs it: a blank one renders
     as a gap in the letterhead, the title, the signature block or a table row, and a task
@@ -47,7 +48,7 @@ class BlankRequiredField(Rule):
                 span = doc.span(path) if doc is not None else plan.meta.span
                 yield self.hit(span, field=".".join(path))
         for row in plan.rows:
-            # A blank text beside "related" is how a plan copies a table whose merged cell runs on
-            # from the row above (vinh-lai.yaml pl3.I.u1): the row still says what is to be done.
+            # A blank text beside "related" is a source whose "Tên nhiệm vụ" cell is empty
+            # (vinh-lai.yaml pl3.V.15): the row still says what is to be done.
             if not row.text.strip() and not getattr(row, "related", "").strip():
                 yield self.hit(row.at("text"), variant="blank-row-text", id=row.id)

@@ -33,7 +33,8 @@ class DuplicateTask(Rule):
     def check(self, ctx: Context) -> Iterator[Hit]:
         seen: dict[str, Row] = {}
         for row in ctx.plan.rows:
-            if not isinstance(row, Task) or not row.text:
+            # A continuation row shares its merged text with the row above on purpose.
+            if not isinstance(row, Task) or not row.text or row.inherits("text"):
                 continue
             key = text_key(row.text)
             if len(key) < 12:

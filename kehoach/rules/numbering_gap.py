@@ -54,7 +54,8 @@ def _depth(label: str) -> int:
 def _label(item: Row | Group) -> tuple[str, Span]:
     if isinstance(item, Group):
         return item.number, item.span
-    return item.number, item.at("number")
+    # A continuation row's number is the merged cell of the row above: counted once, there.
+    return ("" if item.inherits("number") else item.number), item.at("number")
 
 
 class NumberingGap(Rule):

@@ -16,7 +16,9 @@ STYLE = {"open_overdue": "bold red", "open_in_time": "", "done_late": "yellow", 
 # Column key → (Vietnamese, English) title, for the spreadsheets and tables.
 COLUMNS: list[tuple[str, tuple[str, str]]] = [
     ("plan", ("Kế hoạch", "Plan")), ("unit", ("Đơn vị", "Unit")), ("id", ("Mã", "Id")),
-    ("text", ("Nhiệm vụ", "Task")), ("lead", ("Đơn vị chủ trì", "Lead")), ("support", ("Đơn vị phối hợp", "Support")),
+    ("text", ("Nhiệm vụ", "Task")), ("related", ("Nhiệm vụ tương ứng", "Corresponding task")),
+    ("continues", ("Tiếp nối dòng", "Continues row")), ("lead", ("Đơn vị chủ trì", "Lead")),
+    ("support", ("Đơn vị phối hợp", "Support")),
     ("deadline", ("Thời hạn", "Deadline")), ("due", ("Hạn", "Due")), ("label", ("Tình trạng", "Status")),
     ("timeliness", ("Mã tình trạng", "Timeliness")), ("overdue", ("Quá hạn", "Overdue")),
     ("stale", ("Chưa cập nhật", "Stale")), ("due_in_days", ("Còn (ngày)", "Days left")),
@@ -63,6 +65,12 @@ def titles(lang: str) -> list[tuple[str, str]]:
 
 def ddmmyyyy(iso: str | None) -> str:
     return dt.date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else "—"
+
+
+def task_text(r: dict[str, Any]) -> str:
+    """What the lead unit must do: the concrete task where the table pairs one with a programme's
+    task (Phụ lục 3: NQ 71 beside NQ 57), else the task's text."""
+    return str(r["related"] or r["text"])
 
 
 def short(s: str, n: int = 140) -> str:

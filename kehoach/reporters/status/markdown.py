@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...escape import markdown
 from ...output import Formatter, Out
 from ...status_query import Answer
-from ._common import WORDS, ddmmyyyy, records, short
+from ._common import WORDS, ddmmyyyy, records, short, task_text
 
 # "Due soon" when no --due-within says otherwise.
 SOON_DAYS = 7
@@ -45,6 +45,6 @@ class MarkdownFormat(Formatter[Answer]):
                         extra = f"{w['due']} {ddmmyyyy(r['due'])}, {w['days_left'].format(n=r['due_in_days'])}"
                     else:
                         extra = w["never"] if not r["last_update"] else f"{w['last']} {ddmmyyyy(r['last_update'])}"
-                    write(f"- {markdown(r['plan'])} · `{r['id']}` — {markdown(short(r['text']))} ({extra})\n")
+                    write(f"- {markdown(r['plan'])} · `{r['id']}` — {markdown(short(task_text(r)))} ({extra})\n")
         if not wrote:
             write(f"\n{w['nothing']}\n")

@@ -7,7 +7,7 @@ from rich.text import Text
 
 from ...output import Formatter, Out
 from ...status_query import Answer
-from ._common import ORDER, STYLE, WORDS, ddmmyyyy, records, short, summary_labels, titles
+from ._common import ORDER, STYLE, WORDS, ddmmyyyy, records, short, summary_labels, task_text, titles
 
 
 class TextFormat(Formatter[Answer]):
@@ -39,7 +39,7 @@ class TextFormat(Formatter[Answer]):
                 label = Text(r["label"], style=STYLE[r["timeliness"]])
                 if r["stale"]:
                     label.append(f" · {w['stale'].lower()}", style="magenta")
-                table.add_row(Text(r["unit"] or w["no_unit"]), Text(r["id"]), Text(short(r["text"], 80)),
+                table.add_row(Text(r["unit"] or w["no_unit"]), Text(r["id"]), Text(short(task_text(r), 80)),
                               Text(r["deadline"]),
                               ddmmyyyy(r["due"]), label, ddmmyyyy(r["last_update"]))
             console.print(table)
