@@ -311,3 +311,73 @@ def test_markdown_heading_levels_never_skip(pages: dict[str, Any], name: str) ->
     assert levels[0] == 1 and len(levels) > 3
     for before, after in itertools.pairwise(levels):
         assert after <= before + 1, (before, after)
+
+
+# --- merged cells (continuation rows) ---------------------------------------------------------------
+
+def _items(items: tuple[Row | Group, ...]) -> list[Row | Group]:
+    """Rows and group rows in the order the table prints them."""
+    out: list[Row | Group] = []
+    for item in items:
+        out.append(item)
+        if isinstance(item, Group):
+            out += _items(item.items)
+    return out
+
+
+def _yaml_value(row: Row, field: str) -> str:
+    if field.startswith("milestones"):
+        milestones = dict(getattr(row, "milestones", ()))
+        return "\n".join(milestones.values()) if field == "milestones" else milestones.get(field.split(".")[1], "")
+    value = getattr(row, field)
+    return "; ".join(value) if isinstance(value, tuple) else value
+
+
+def _continues(row: Row | Group | None, field: str) -> bool:
+    return isinstance(row, Row) and bool(row.continues) and field in row.merged
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_merged_cells_are_one_cell_where_the_plan_says(rendered: dict[str, Any], name: str) -> None:
+    plan, doc, _ = rendered[name]
+    merged = 0
+    for table, tbl in zip(plan.tables, _tables(doc), strict=True):
+        fields = [c.field for c in table.columns]
+        items = _items(table.items)
+        trs = _rows(tbl)[1:]
+        assert len(trs) == len(items)
+        top: dict[str, Row] = {}
+        for k, (item, tr) in enumerate(zip(items, trs, strict=True)):
+            if isinstance(item, Group):
+                continue
+            below = items[k + 1] if k + 1 < len(items) else None
+            for field, tc in zip(fields, tr.findall(qn("w:tc")), strict=True):
+                vmerge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+                if _continues(item, field):
+                    merged += 1
+                    # One cell with the run's first row: the continuation is empty, its row is the parent's.
+                    assert vmerge is not None and vmerge.get(qn("w:val")) is None, (item.id, field)
+                    assert _text(tc) == "" and item.continues == top[field].id, (item.id, field)
+                    continue
+                top[field] = item
+                if _continues(below, field):
+                    assert vmerge is not None and vmerge.get(qn("w:val")) == "restart", (item.id, field)
+                else:
+                    assert vmerge is None, (item.id, field)
+                assert plain(_text(tc)) == _yaml_value(item, field), (item.id, field)
+    rows = [r for t in plan.tables for r in _leaf_rows(t.items) if r.continues]
+    assert merged == sum(len(r.merged) for r in rows)
+    if name in ("vinh-lai", "hai-an"):
+        assert merged > 0
+
+
+def test_merged_cells_in_html_and_markdown(pages: dict[str, Any]) -> None:
+    page, md = pages["vinh-lai"]
+    table = page[page.index('<table class="data" id="pl3"'):]
+    table = table[:table.index("</table>")]
+    assert '<td rowspan="3" class="c">1-3.</td>' in table
+    # A continuation row has no cell where it continues the one above.
+    row = next(tr for tr in table.split("<tr")[1:] if "Cụ thể hóa nhiệm vụ CĐS" in tr)
+    assert row.count("<td") == 5 and "1-3." not in row
+    line = next(x for x in md.splitlines() if "Cụ thể hóa nhiệm vụ CĐS" in x)
+    assert line.startswith("| 1-3. | (như trên) | Cụ thể hóa")

@@ -296,7 +296,7 @@ def table_view(table: Table, *, landscape: bool) -> TableView:
 
 def _merged_fields(row: Row) -> frozenset[str]:
     """The fields whose cell is one with the row above's (a continuation row of the plan)."""
-    return frozenset(getattr(row, "merged", ())) if getattr(row, "continues", "") else frozenset()
+    return frozenset(row.merged) if row.continues else frozenset()
 
 
 def _spans(rows: list[RowView], n: int) -> list[RowView]:
