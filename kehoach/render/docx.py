@@ -236,14 +236,16 @@ class _Writer:
                 # A cell merged with the one above is left empty and marked as its continuation.
                 cells = [("" if r.merged[c] else text, cw, 1, style, _vmerge(r, c))
                          for c, (text, cw, style) in enumerate(zip(r.cells, widths, centred, strict=True))]
-                # The first row under a heading also keeps with the next, when short, so that
-                # the heading never ends a page above a lone row either. A tall row may break
-                # across pages, a short one stays whole, and so does the table's last row:
-                # its last line alone on a page reads as a stray (LibreOffice keeps no widow
-                # there); the row before it keeps with it, so that it never sits alone either.
-                last = i == len(t.rows) - 1
-                keep = (after_group and not r.tall) or i == len(t.rows) - 2
-                self.row(tbl, cells, keep_next=keep, whole=last or not r.tall)
+                # A tall row may break across pages, a short one stays whole, and so does the
+                # table's last row: its last line alone on a page reads as a stray (LibreOffice
+                # keeps no widow there). A short first row under a heading keeps with a short
+                # next row, so the heading never ends a page above a lone row; a short row
+                # before a short last row keeps with it. Only short pairs are kept: chained
+                # keeps move whole blocks and leave half pages blank.
+                below = t.rows[i + 1] if i + 1 < len(t.rows) else None
+                short_pair = not r.tall and below is not None and not below.group and not below.tall
+                keep = short_pair and (after_group or i == len(t.rows) - 2)
+                self.row(tbl, cells, keep_next=keep, whole=below is None or not r.tall)
             after_group = r.group
         return tbl
 
