@@ -155,6 +155,11 @@ def test_measured_widths_are_times_new_roman() -> None:
                                                               abs=0.05)
     assert widths.text_mm("iiii") < widths.text_mm("MM") < widths.text_mm("MM", bold=True)
     assert widths.text_mm("ố") == widths.text_mm("o") < widths.text_mm("ơ")
+    # A megabyte in a cell (tests/hostile.py aliases one into 400 rows) is estimated, not walked.
+    huge = "Số hóa " * 150_000
+    assert widths.text_mm(huge) == pytest.approx(150_000 * widths.text_mm("Số hóa "), rel=0.01)
+    assert widths.longest_word_mm("A" * 1_000_000) >= widths.WORD_CAP_MM
+    assert widths.lines(huge, 100) > 1000
 
 
 def _leaf_rows(items: tuple[Row | Group, ...]) -> list[Row]:

@@ -21,13 +21,14 @@ _UPPER = "A-ZĐÀ-ỸƠƯĂÂÊÔ"
 # ("24/01/2025") have no symbol and are left alone.
 _DOC_NUMBER = re.compile(rf"(?<![\w/-])\d+(?:[/-][0-9{_UPPER}]+)+")
 _SYMBOL = re.compile(rf"[{_UPPER}]")
+_DIGIT = re.compile(r"\d")
 # "số 71", "Số: 33", "SỐ 57": the word and the number it introduces stay on one line.
 _NUMBER_WORD = re.compile(r"\b(số|Số|SỐ)(:?) (?=\d)")
 
 
 def keep_together(text: str) -> str:
     """``text`` with no-break spaces and hyphens where a line break would split a reference."""
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return text
     return keep_numbers(_NUMBER_WORD.sub(lambda m: m.group(1) + m.group(2) + NBSP, text))
 
@@ -35,7 +36,7 @@ def keep_together(text: str) -> str:
 def keep_numbers(text: str) -> str:
     """``text`` with each document number joined, but "số" free to end a line: for table cells,
     where "số 02-CTr/BCĐTW" as one word would make a narrow column wider still."""
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return text
     return _DOC_NUMBER.sub(_join_number, text)
 

@@ -34,6 +34,8 @@ SLACK_MM = 0.8            # rounding and the cell borders: a word that just fits
 SHARE_POWER = 0.65         # how strongly a column's share follows its amount of text
 SPLIT_LINES = 6           # a row taller than this may break across a page; a shorter one may not
 _AVERAGE_CHAR = 500       # 1/1000 em: a character the metrics do not know
+MEASURE_LIMIT = 4000      # characters measured exactly; a longer text is estimated from its start
+LONG_WORD = 200           # characters: a word this long is over WORD_CAP_MM even in "i"
 _BREAKS = re.compile(r"[ \t\n]+")   # where a line may break (not at a no-break space)
 
 
@@ -49,7 +51,12 @@ class ColumnText:
 
 
 def text_mm(text: str, *, bold: bool = False, pt: float = FORMAT.table_pt) -> float:
-    """The printed width of one line of ``text`` in Times New Roman at ``pt``."""
+    """The printed width of one line of ``text`` in Times New Roman at ``pt``.
+
+    A text longer than ``MEASURE_LIMIT`` characters is measured on its start and scaled: past
+    a few lines its exact length changes no width, and a plan may hold a megabyte in a cell."""
+    if len(text) > MEASURE_LIMIT:
+        return _em(text[:MEASURE_LIMIT], bold) * len(text) / MEASURE_LIMIT * pt * 25.4 / 72
     return _em(text, bold) * pt * 25.4 / 72
 
 
@@ -66,6 +73,10 @@ def _em(text: str, bold: bool) -> float:
 
 
 def longest_word_mm(text: str, *, bold: bool = False) -> float:
+    # A word of more than LONG_WORD characters is wider than WORD_CAP_MM whatever its letters.
+    longest = max(_BREAKS.split(text), key=len, default="")
+    if len(longest) > LONG_WORD:
+        return max(text_mm(longest[:LONG_WORD], bold=bold), WORD_CAP_MM)
     return max((text_mm(w, bold=bold) for w in _BREAKS.split(text) if w), default=0.0)
 
 
@@ -143,6 +154,9 @@ def lines(text: str, width_mm: float, *, bold: bool = False) -> int:
     width = max(width_mm, 1.0)
     count = 0
     for paragraph in text.split("\n"):
+        if len(paragraph) > MEASURE_LIMIT:   # far taller than any threshold: no need to wrap it
+            count += math.ceil(text_mm(paragraph, bold=bold) / width)
+            continue
         line = 0.0
         count += 1
         for word in _BREAKS.split(paragraph):
