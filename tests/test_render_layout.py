@@ -390,3 +390,14 @@ def test_merged_cells_in_html_and_markdown(pages: dict[str, Any]) -> None:
     assert row.count("<td") == 5 and "1-3." not in row
     line = next(x for x in md.splitlines() if "Cụ thể hóa nhiệm vụ CĐS" in x)
     assert line.startswith("| 1-3. | (như trên) | Cụ thể hóa")
+
+
+def test_html_joins_in_linear_time() -> None:
+    import time
+
+    from kehoach.render.html import FILTERS
+
+    start = time.perf_counter()
+    shown = FILTERS["keep"]("x" * 1_000_000 + " Nghị quyết số 71/NQ-CP & <b>")
+    assert time.perf_counter() - start < 2
+    assert shown.endswith(f'số{NBSP}<span class="nw">71/NQ-CP</span> &amp; &lt;b&gt;')

@@ -18,15 +18,20 @@ from .format import FORMAT
 from .templates import Template
 from .typeset import NB_HYPHEN, keep_line, keep_numbers, keep_together
 
-# A word holding a non-breaking hyphen: shown in a no-wrap span with a plain hyphen, since a
-# reader's font may lack U+2011 (and a copied "71/NQ-CP" should read as written).
-_JOINED = re.compile(rf"[^\s]*{NB_HYPHEN}[^\s]*")
+# Words and the spaces between them. A word holding a non-breaking hyphen is shown in a
+# no-wrap span with a plain hyphen, since a reader's font may lack U+2011 (and a copied
+# "71/NQ-CP" should read as written). Split, not searched with a pattern such as \S*‑\S*,
+# which backtracks quadratically over a long run of letters.
+_SPACES = re.compile(r"(\s+)")
 
 
 def _joined(join: Callable[[str], str]) -> Callable[[str], Markup]:
     def apply(text: str) -> Markup:
         escaped = str(escape(join(text)))
-        return Markup(_JOINED.sub(lambda m: f'<span class="nw">{m.group(0).replace(NB_HYPHEN, "-")}</span>', escaped))
+        if NB_HYPHEN not in escaped:
+            return Markup(escaped)
+        return Markup("".join(f'<span class="nw">{w.replace(NB_HYPHEN, "-")}</span>' if NB_HYPHEN in w else w
+                              for w in _SPACES.split(escaped)))
     return apply
 
 
