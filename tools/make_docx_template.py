@@ -122,6 +122,10 @@ def build(out: Path) -> None:
     for rid, rel in list(package_rels.items()):
         if rel.reltype.endswith("/thumbnail"):
             package_rels.pop(rid)
+    # ... and a Word 2010 copy of its style sheet with theme fonts (stylesWithEffects.xml).
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rid)
     doc.save(str(out))
 
 
@@ -298,7 +302,8 @@ def _first_pages(doc: DocumentType) -> None:
         ("KH National", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), ("KH Motto", "Độc lập - Tự do - Hạnh phúc"),
         ("KH Rule Motto", ""),
     ])
-    _lines(head.cell(1, 0), doc, [("KH Number", "Số: {{ number }}/{{ symbol }}")])
+    # A no-break space: "Số:" never ends a line away from its number.
+    _lines(head.cell(1, 0), doc, [("KH Number", "Số:\u00a0{{ number }}/{{ symbol }}")])
     _lines(head.cell(1, 1), doc, [("KH Place Date", "{{ place }}, ngày {{ day }} tháng {{ month }} năm {{ year }}")])
     add = doc.add_paragraph
     add("{{ doc_type }}", style="KH Doc Type")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from ..model import (
@@ -28,7 +28,8 @@ from ..model import (
     TableBlock,
     Task,
 )
-from .format import FORMAT
+from . import widths
+from .typeset import keep_numbers
 
 # The drafting form keeps room for the number and date written in at issue time:
 # "Số:      /KH-UBND" and "ngày    tháng    năm 2026" (the template adds the spaces around them).
@@ -78,10 +79,20 @@ class ColumnView:
 
 @dataclass(frozen=True, slots=True)
 class RowView:
-    """A data row (one cell per column) or a group row: (number, title), the title across the rest."""
+    """A data row (one cell per column) or a group row: (number, title), the title across the rest.
+
+    ``tall``: the row is taller than a few lines, so it may break across a page (a short row
+    is kept whole: half a row at a page foot is hard to read, a tall one kept whole leaves half
+    a page blank)."""
 
     cells: tuple[str, ...]
     group: bool = False
+    tall: bool = False
+    # Per column, for a data row: the cell is one with the cell above (a continuation row of
+    # the plan: drawn as part of that cell), and how many rows a cell covers (more than 1 at
+    # the top of a merged run). Continuation cells keep the text they continue.
+    merged: tuple[bool, ...] = ()
+    rowspan: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,94 +282,69 @@ def table_view(table: Table, *, landscape: bool) -> TableView:
                 rows.append(RowView((item.number, item.title), group=True))
                 walk(item.items)
             else:
-                rows.append(RowView(tuple(cell(item, f) for f in fields)))
+                merged = _merged_fields(item)
+                rows.append(RowView(tuple(cell(item, f) for f in fields), merged=tuple(f in merged for f in fields)))
 
     walk(table.items)
-    shares = column_shares(table, rows, landscape=landscape)
+    rows = _spans(rows, len(fields))
+    shares = _shares(table, rows, landscape=landscape)
     columns = tuple(ColumnView(c.field, c.heading, s, c.field in CENTRED_FIELDS or c.field.startswith("milestones"))
                     for c, s in zip(table.columns, shares, strict=True))
-    return TableView(table.id, table.caption, columns, tuple(rows))
+    text_mm = [s * widths.table_width_mm(landscape=landscape) - widths.pad_mm() for s in shares]
+    return TableView(table.id, table.caption, columns, tuple(_mark_tall(r, text_mm) for r in rows))
 
 
-# --- column widths ----------------------------------------------------------------------------
-
-_CHAR_EM = 0.47          # average width of a Times New Roman character, in em
-_LONGEST_WORD = 16       # a longer "word" (a URL) may break: it must not starve the other columns
-_TIE_BREAK = 0.1
-_SHORT_CELL = 8          # "≥ 70%", "Quý II": kept on one line
+def _merged_fields(row: Row) -> frozenset[str]:
+    """The fields whose cell is one with the row above's (a continuation row of the plan)."""
+    return frozenset(row.merged) if row.continues else frozenset()
 
 
-def _width_chars(landscape: bool) -> float:
-    """How many characters of table text fit across the page."""
-    f = FORMAT
-    width_mm = (f.page_height_mm if landscape else f.page_width_mm) - f.margin_left_mm - f.margin_right_mm
-    return width_mm / (f.table_pt * _CHAR_EM * 25.4 / 72)
+def _spans(rows: list[RowView], n: int) -> list[RowView]:
+    """Each data row with the number of rows each of its cells covers.
+
+    The model puts a continuation row right after its parent (or another continuation of it),
+    so a merged run is the parent and the merged rows that follow it; a group row ends it."""
+    spans = [[1] * n if not r.group else [] for r in rows]
+    for col in range(n):
+        top = -1
+        for i, r in enumerate(rows):
+            if r.group:
+                top = -1
+            elif r.merged[col] and top >= 0:
+                spans[top][col] += 1
+            else:
+                top = i
+    out = []
+    for i, (r, span) in enumerate(zip(rows, spans, strict=True)):
+        if r.group:
+            out.append(r)
+            continue
+        # A merged cell with nothing above it to join (a plan's mistake) is drawn as a cell.
+        merged = tuple(m and not _starts_run(rows, i) for m in r.merged)
+        out.append(replace(r, merged=merged, rowspan=tuple(span)))
+    return out
 
 
-def column_shares(table: Table, rows: list[RowView], *, landscape: bool) -> tuple[float, ...]:
-    """Each column's share of the table width: the plan's own ``width`` if every column has one,
-    else the widths that make the table shortest, no column narrower than its longest word."""
-    given = [c.width for c in table.columns]
-    if all(w is not None and w > 0 for w in given):
-        total = sum(w for w in given if w is not None)
-        return tuple((w or 0) / total for w in given)
-    n = len(table.columns)
-    pad = 2.0 * FORMAT.cell_margin_mm / (FORMAT.table_pt * _CHAR_EM * 25.4 / 72)
-    budget = _width_chars(landscape) - n * pad
-    data = [r.cells for r in rows if not r.group]
-    texts = [[c.heading, *(cells[i] for cells in data)] for i, c in enumerate(table.columns)]
-    lengths = [[len(t) for t in col] for col in texts]
-    # A word never breaks, nor does a short cell such as "≥ 70%": the longest of them sets the
-    # least width (with room for bold capitals and signs wider than the average character).
-    least = [max(_longest_word(col[0]), *map(_unbreakable, col[1:])) for col in texts]
-    widths = [max(3.0, min(_LONGEST_WORD, n_) * 1.25 + 0.5) for n_ in least]
-    if sum(widths) >= budget:
-        return _shares(widths, pad)
-
-    def height(col: int, width: float) -> list[float]:
-        # Lines as a fraction: a smooth measure lets each step see what it gains.
-        return [max(1.0, length / width) for length in lengths[col]]
-
-    # Widen, step by step, the column that shortens the table most (a row is as tall as its
-    # tallest cell); a few dozen steps reach the layout a person would choose.
-    steps = 48
-    step = (budget - sum(widths)) / steps
-    lines = [height(c, widths[c]) for c in range(n)]
-    rows_n = len(lines[0])
-    for _ in range(steps):
-        # The tallest and second-tallest cell of each row: the height without column c in O(1).
-        first = [0.0] * rows_n
-        second = [0.0] * rows_n
-        owner = [-1] * rows_n
-        for c in range(n):
-            for r, h in enumerate(lines[c]):
-                if h > first[r]:
-                    first[r], second[r], owner[r] = h, first[r], c
-                elif h > second[r]:
-                    second[r] = h
-        best, best_gain = -1, 0.0
-        for c in range(n):
-            wider = height(c, widths[c] + step)
-            gain = sum(first[r] - max(wider[r], second[r] if owner[r] == c else first[r]) for r in range(rows_n))
-            # Ties (several cells as tall as the row) go to the column whose own cells shorten most.
-            gain += _TIE_BREAK * (sum(lines[c]) - sum(wider))
-            if gain > best_gain:
-                best, best_gain = c, gain
-        if best < 0:  # no single step shortens the table: give room to the densest column
-            best = max(range(n), key=lambda c: sum(lengths[c]) / widths[c])
-        widths[best] += step
-        lines[best] = height(best, widths[best])
-    return _shares(widths, pad)
+def _starts_run(rows: list[RowView], i: int) -> bool:
+    above = rows[i - 1] if i > 0 else None
+    return above is None or above.group
 
 
-def _unbreakable(text: str) -> int:
-    return len(text) if len(text) <= _SHORT_CELL else _longest_word(text)
+def _shares(table: Table, rows: list[RowView], *, landscape: bool) -> tuple[float, ...]:
+    # Measured as printed: a document number joined by keep_numbers is one word.
+    # A merged cell's text is printed once, in the run's first row.
+    data = [tuple("" if m else keep_numbers(x) for x, m in zip(r.cells, r.merged, strict=True))
+            for r in rows if not r.group]
+    groups = tuple(keep_numbers(r.cells[0]) for r in rows if r.group)
+    columns = [widths.ColumnText(c.field, keep_numbers(c.heading), tuple(cells[i] for cells in data),
+                                 groups if i == 0 else (), c.width)
+               for i, c in enumerate(table.columns)]
+    return widths.column_shares(columns, landscape=landscape)
 
 
-def _longest_word(text: str) -> int:
-    return max((len(w) for w in text.split()), default=1)
-
-
-def _shares(widths: list[float], pad: float) -> tuple[float, ...]:
-    total = sum(w + pad for w in widths)
-    return tuple((w + pad) / total for w in widths)
+def _mark_tall(row: RowView, text_mm: list[float]) -> RowView:
+    if row.group:
+        return row
+    height = max(widths.lines("" if m else keep_numbers(x), w)
+                 for x, m, w in zip(row.cells, row.merged, text_mm, strict=True))
+    return replace(row, tall=True) if height > widths.SPLIT_LINES else row

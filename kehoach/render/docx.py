@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError
@@ -30,15 +30,18 @@ from markupsafe import Markup
 
 from ..errors import KehoachError
 from . import ooxml
-from .context import AppendixView, DocumentView, Heading, Para, TableView, ViewBlock
+from .context import AppendixView, DocumentView, Heading, Para, RowView, TableView, ViewBlock
 from .templates import Template
+from .typeset import keep_line, keep_numbers, keep_together
 
 BODY_SLOT = "_kehoach_body"
 HEADING_STYLES = ("KHHeading1", "KHHeading2", "KHHeading3")
 _REFS = {"&": "&#38;", "<": "&#60;", ">": "&#62;", '"': "&#34;", "'": "&#39;", "{": "&#123;", "}": "&#125;",
          "%": "&#37;"}
 _REF_TABLE = str.maketrans(_REFS)
-_LONG_CELL = 600   # characters: about 15 lines in a wide column
+# A table cell: text, width (twips), columns spanned, paragraph style, and its vertical merge
+# ("restart", "continue" or "").
+Cell = tuple[str, int, int, str, str]
 
 
 class _Slot:
@@ -61,17 +64,19 @@ def xml_value(text: str) -> Markup:
 
 def template_context(view: DocumentView) -> dict[str, Any]:
     def many(items: Iterable[str]) -> list[Markup]:
-        return [xml_value(x) for x in items]
+        return [xml_value(keep_together(x)) for x in items]
 
     return {
         "draft": view.draft,
         "issuer": many(line.text for line in view.issuer),
         "issuer_parents": many(line.text for line in view.issuer if not line.bold),
         "issuer_body": many(line.text for line in view.issuer if line.bold),
-        "number": xml_value(view.number), "symbol": xml_value(view.symbol), "place": xml_value(view.place),
+        # The number line never breaks ("Số: 33/KH-UBND"), nor a reference inside a line of text.
+        "number": xml_value(keep_line(view.number)), "symbol": xml_value(keep_line(view.symbol)),
+        "place": xml_value(view.place),
         "day": xml_value(view.day), "month": xml_value(view.month), "year": xml_value(view.year),
-        "number_line": xml_value(view.number_line), "date_line": xml_value(view.date_line),
-        "doc_type": xml_value(view.doc_type), "title": xml_value(view.title),
+        "number_line": xml_value(keep_line(view.number_line)), "date_line": xml_value(view.date_line),
+        "doc_type": xml_value(view.doc_type), "title": xml_value(keep_together(view.title)),
         "legal_bases": many(view.legal_bases), "intro": many(view.intro), "closing": many(view.closing),
         "signature_titles": many(view.signature_titles), "signer": xml_value(view.signer),
         "recipients": many(view.recipients),
@@ -108,6 +113,9 @@ def render_docx(view: DocumentView, template: Template) -> bytes:
         ooxml.set_orientation(sectpr, landscape=True)
         for el in writer.appendix(appendix, ooxml.text_width_twips(sectpr)):
             sectpr.addprevious(el)
+    for part in _text_parts(doc):
+        ooxml.no_break_hyphens(part)
+    _drop_styles_with_effects(doc)
     props = doc.core_properties
     # python-docx refuses a core property holding a character XML cannot carry (ValueError).
     props.title = ooxml.xml_text(f"{view.doc_type} {view.title}")[:255]
@@ -116,6 +124,23 @@ def render_docx(view: DocumentView, template: Template) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _text_parts(doc: Any) -> Iterable[etree._Element]:
+    yield doc.element
+    for rel in doc.part.rels.values():
+        if rel.reltype.endswith(("/header", "/footer")):
+            yield rel.target_part.element
+
+
+def _drop_styles_with_effects(doc: Any) -> None:
+    """Drop ``stylesWithEffects.xml``, a Word 2010 copy of the style sheet that python-docx's
+    starting document carries, with theme fonts: Word ignores it while ``styles.xml`` exists,
+    but a reader that prefers it would show another font. Unreferenced, it is not saved, and
+    its content-type override goes with it (python-docx writes overrides for saved parts only)."""
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rid)
 
 
 def _jinja_reason(e: TemplateError) -> str:
@@ -150,8 +175,12 @@ class _Writer:
         # A custom template without one of kehoach's styles still renders, in its Normal style.
         return style_id if style_id in self.styles else "Normal"
 
-    def p(self, style_id: str, text: str, *, bold: bool = False) -> etree._Element:
-        return ooxml.paragraph(self.style(style_id), text, bold=bold)
+    def p(self, style_id: str, text: str, *, bold: bool = False, keep_next: bool = False,
+          join: Callable[[str], str] = keep_together) -> etree._Element:
+        p = ooxml.paragraph(self.style(style_id), join(text), bold=bold)
+        if keep_next:
+            ooxml.set_keep_next(p)
+        return p
 
     def blocks(self, blocks: Iterable[ViewBlock], width: int) -> Iterable[etree._Element]:
         for b in blocks:
@@ -189,31 +218,44 @@ class _Writer:
         grid = etree.SubElement(tbl, w("tblGrid"))
         for cw in widths:
             etree.SubElement(grid, w("gridCol")).set(w("w"), str(cw))
-        header = self.row(tbl, [(c.heading, cw, 1, "KHTableHeading") for c, cw in zip(t.columns, widths, strict=True)])
+        heading: list[Cell] = [(c.heading, cw, 1, "KHTableHeading", "")
+                               for c, cw in zip(t.columns, widths, strict=True)]
+        header = self.row(tbl, heading, keep_next=True)
         ooxml.set_repeat_header(header)
         centred = ["KHTableCentred" if c.centred else "KHTableText" for c in t.columns]
         n = len(widths)
-        for r in t.rows:
-            if r.group and n > 1:
-                self.row(tbl, [(r.cells[0], widths[0], 1, centred[0]),
-                               (r.cells[1], sum(widths[1:]), n - 1, "KHTableGroup")], group=True)
-            elif r.group:
-                self.row(tbl, [(" ".join(x for x in r.cells if x), widths[0], 1, "KHTableGroup")], group=True)
+        after_group = False
+        for i, r in enumerate(t.rows):
+            if r.group:
+                # A group heading keeps with its first row: never alone at the foot of a page.
+                title = (r.cells[1], sum(widths[1:]), n - 1, "KHTableGroup", "")
+                cells: list[Cell] = ([(r.cells[0], widths[0], 1, centred[0], ""), title] if n > 1 else
+                                     [(" ".join(x for x in r.cells if x), widths[0], 1, "KHTableGroup", "")])
+                self.row(tbl, cells, bold=True, keep_next=True, whole=True)
             else:
-                cells = zip(r.cells, widths, centred, strict=True)
-                tr = self.row(tbl, [(text, cw, 1, style) for text, cw, style in cells])
-                # Rows stay whole on a page, unless one is so long that it must break anyway.
-                if max(map(len, r.cells)) < _LONG_CELL:
-                    ooxml.set_cant_split(tr)
+                # A cell merged with the one above is left empty and marked as its continuation.
+                cells = [("" if r.merged[c] else text, cw, 1, style, _vmerge(r, c))
+                         for c, (text, cw, style) in enumerate(zip(r.cells, widths, centred, strict=True))]
+                # A tall row may break across pages, a short one stays whole, and so does the
+                # table's last row: its last line alone on a page reads as a stray (LibreOffice
+                # keeps no widow there). A short first row under a heading keeps with a short
+                # next row, so the heading never ends a page above a lone row; a short row
+                # before a short last row keeps with it. Only short pairs are kept: chained
+                # keeps move whole blocks and leave half pages blank.
+                below = t.rows[i + 1] if i + 1 < len(t.rows) else None
+                short_pair = not r.tall and below is not None and not below.group and not below.tall
+                keep = short_pair and (after_group or i == len(t.rows) - 2)
+                self.row(tbl, cells, keep_next=keep, whole=below is None or not r.tall)
+            after_group = r.group
         return tbl
 
-    def row(self, tbl: etree._Element, cells: list[tuple[str, int, int, str]], *, group: bool = False
-            ) -> etree._Element:
+    def row(self, tbl: etree._Element, cells: list[Cell], *, bold: bool = False,
+            keep_next: bool = False, whole: bool = True) -> etree._Element:
         w = ooxml.w
         tr = etree.SubElement(tbl, w("tr"))
-        if group:
+        if whole:
             ooxml.set_cant_split(tr)
-        for text, cw, span, style in cells:
+        for text, cw, span, style, vmerge in cells:
             tc = etree.SubElement(tr, w("tc"))
             tcpr = etree.SubElement(tc, w("tcPr"))
             tcw = etree.SubElement(tcpr, w("tcW"))
@@ -221,9 +263,18 @@ class _Writer:
             tcw.set(w("type"), "dxa")
             if span > 1:
                 etree.SubElement(tcpr, w("gridSpan")).set(w("val"), str(span))
+            if vmerge:
+                ooxml.set_vmerge(tcpr, restart=vmerge == "restart")
             etree.SubElement(tcpr, w("vAlign")).set(w("val"), "center")
-            tc.append(self.p(style, text, bold=group))
+            tc.append(self.p(style, text, bold=bold, keep_next=keep_next, join=keep_numbers))
         return tr
+
+
+def _vmerge(r: RowView, col: int) -> str:
+    """"restart" at the top of a merged run, "continue" below it, "" for a cell of its own."""
+    if r.merged[col]:
+        return "continue"
+    return "restart" if r.rowspan[col] > 1 else ""
 
 
 def _twips(t: TableView, width: int) -> list[int]:

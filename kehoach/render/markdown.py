@@ -16,6 +16,10 @@ from . import jinja, templates
 from .context import DocumentView
 from .templates import Template
 
+# What a cell merged with the one above reads in a pipe table, which cannot merge cells: the
+# "as above" of Vietnamese tables, written out ("nt" or a ditto mark is easily misread).
+SAME_AS_ABOVE = "(như trên)"
+
 
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup):
@@ -32,5 +36,6 @@ def _cell(text: str) -> Markup:
 
 def render_markdown(view: DocumentView, template: Template | None = None) -> bytes:
     main = template or templates.bundled(templates.MARKDOWN)
-    text = jinja.render(main, {"doc": view}, autoescape=False, finalize=_finalize, filters={"cell": _cell})
+    text = jinja.render(main, {"doc": view, "same_as_above": SAME_AS_ABOVE}, autoescape=False, finalize=_finalize,
+                        filters={"cell": _cell})
     return text.encode("utf-8")

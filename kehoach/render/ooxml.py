@@ -23,6 +23,8 @@ from ..escape import xml_chars
 Element: TypeAlias = etree._Element
 
 _BREAKS = re.compile(r"(\n|\t)")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+NB_HYPHEN = "\u2011"
 THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 
@@ -38,6 +40,9 @@ PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "w
               "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
               "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
               "sectPr", "pPrChange")
+TCPR_ORDER = ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+              "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge",
+              "tcPrChange")
 TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
                "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
                "tblCaption", "tblDescription", "tblPrChange")
@@ -104,6 +109,36 @@ def paragraph(style: str, text: str = "", *, bold: bool = False) -> Element:
     return p
 
 
+def no_break_hyphens(root: Element) -> int:
+    """Write each U+2011 under ``root`` as ``w:noBreakHyphen``; returns how many.
+
+    Word draws ``w:noBreakHyphen`` with the run's own hyphen glyph, whereas the character U+2011
+    needs a glyph that Times New Roman's metric twin Liberation Serif lacks (a fallback font then
+    shows it). Both join the text around it: no line break there."""
+    count = 0
+    for t in list(root.iter(w("t"))):
+        text = t.text or ""
+        if NB_HYPHEN not in text:
+            continue
+        pieces = text.split(NB_HYPHEN)
+        count += len(pieces) - 1
+        t.text = pieces[0]
+        at = t
+        for piece in pieces[1:]:
+            hyphen = etree.Element(w("noBreakHyphen"))
+            at.addnext(hyphen)
+            at = hyphen
+            if piece:
+                nxt = etree.Element(w("t"))
+                nxt.text = piece
+                nxt.set(_XML_SPACE, "preserve")
+                at.addnext(nxt)
+                at = nxt
+        if not pieces[0]:
+            t.getparent().remove(t)
+    return count
+
+
 def set_keep_next(p: Element) -> None:
     child(child(p, "pPr", ("pPr",)), "keepNext", PPR_ORDER)
 
@@ -140,6 +175,16 @@ def set_repeat_header(tr: Element) -> None:
 
 def set_cant_split(tr: Element) -> None:
     child(_trpr(tr), "cantSplit", TRPR_ORDER)
+
+
+def set_vmerge(tcpr: Element, *, restart: bool) -> None:
+    """Merge a cell with the cells below (``restart``) or with the one above (a continuation,
+    whose own content Word ignores: it is left empty)."""
+    merge = child(tcpr, "vMerge", TCPR_ORDER)
+    if restart:
+        merge.set(w("val"), "restart")
+    else:
+        merge.attrib.pop(w("val"), None)
 
 
 def is_repeat_header(tr: Element) -> bool:
