@@ -47,7 +47,7 @@ Prefixes
         due the day before that period starts (31 May, 30 June): "before June" read literally.
     ``đến hết năm 2025``, ``hết Quý II``
         due at the end of that period, start not stated.
-    ``hoàn thành``, ``thực hiện``, ``trong``, ``vào``, ``chậm nhất``, ``dự kiến``, ``giai đoạn``,
+    ``hoàn thành``, ``thực hiện``, ``trong``, ``vào``, ``chậm nhất``, ``không quá``, ``dự kiến``, ``giai đoạn``,
     ``định kỳ``, ``cuối`` (before *tháng*/*quý*), ``nhiệm vụ``, ``báo cáo (kết quả)``, ``Thời hạn:``
         carry no date information and are skipped.
     ``Ban hành Kế hoạch trong quý I/2026``, ``Tổng kết vào tháng 12/2026``,
@@ -594,7 +594,8 @@ _CLAUSES: tuple[_ClauseParser, ...] = (
 # is due when June is; "cuối năm" is a period of its own.
 _FILLER = re.compile(
     r"(?:hoàn\s*thành|thực\s*hiện|triển\s*khai|thời\s*gian|thời\s*hạn|hạn\s*chót|dự\s*kiến|nhiệm\s*vụ"
-    r"|báo\s*cáo|kết\s*quả|chậm\s*nhất|muộn\s*nhất|giai\s*đoạn|định\s*kỳ|trong|vào|xong|hạn"
+    r"|báo\s*cáo|kết\s*quả|chậm\s*nhất|muộn\s*nhất|không\s*quá|không\s*muộn\s*hơn|giai\s*đoạn|định\s*kỳ"
+    r"|trong|vào|xong|hạn"
     rf"|cuối(?=\s*(?:tháng|{_QUY}|q\s*[0-9])))(?!\w)"
 )
 # A leading verb and its object before the time: "Ban hành Kế hoạch trong quý I", "Tổng kết vào

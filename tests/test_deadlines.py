@@ -376,6 +376,8 @@ ISSUE_18_FORMS = [
     ("Ban hành Kế hoạch trước ngày 15/3/2026", "date", None, D(2026, 3, 15)),
     ("Hoàn thành việc rà soát trong Quý II/2026", "quarter", D(2026, 4, 1), D(2026, 6, 30)),
     ("Thời hạn: Quý II/2026", "quarter", D(2026, 4, 1), D(2026, 6, 30)),
+    ("Không quá ngày 30/6/2026", "date", None, D(2026, 6, 30)),
+    ("không muộn hơn tháng 9/2026", "month", D(2026, 9, 1), D(2026, 9, 30)),
     ("Quý I năm sau", "quarter", D(2027, 1, 1), D(2027, 3, 31)),
     ("Tháng 3 năm sau", "month", D(2027, 3, 1), D(2027, 3, 31)),
     ("cuối năm sau", "quarter", D(2027, 10, 1), D(2027, 12, 31)),
