@@ -79,7 +79,7 @@ Ongoing, recurring, external
         hằng năm`` are due that day of the plan year, ``Quý II hằng năm`` at the end of the plan
         year's second quarter). ``occurrences`` lists each due date in the plan year: every month's
         or quarter's end, or the dates given.
-    ``trước ngày 25 hằng tháng``, ``trước ngày 15 của tháng cuối quý``
+    ``trước ngày 25 hằng tháng``, ``từ ngày 1 đến ngày 5 hằng tháng``, ``trước ngày 15 của tháng cuối quý``
         a day of every month (of the last month of every quarter): monthly (quarterly), due that day
         of December; a day past a month's end falls on its last day. A day with no month is read
         only with such a cadence.
@@ -470,9 +470,13 @@ _ONGOING = re.compile(r"(?:thường\s*xuyên|liên\s*tục|duy\s*trì)(?!\w)")
 _EVERY = r"(?:hằng|hàng|mỗi)"
 _RECURRING = re.compile(rf"{_EVERY}\s*(năm|{_QUY}|tháng)(?!\w)")
 _CADENCE = {"năm": "yearly", "tháng": "monthly"}  # any other match is a spelling of "quý"
-# A day that comes back every month ("trước ngày 25 hằng tháng") or in the last month of every
-# quarter ("trước ngày 15 của tháng cuối quý"): read only with its cadence, never alone.
-_DAY_MONTHLY = re.compile(rf"ngày\s*([0-9]{{1,2}})\s*(?:của\s*)?(?={_EVERY}\s*tháng(?!\w))")
+# A day that comes back every month ("trước ngày 25 hằng tháng", "từ ngày 1 đến ngày 5 hằng
+# tháng": due the last day of the window) or in the last month of every quarter ("trước ngày 15
+# của tháng cuối quý"): read only with its cadence, never alone.
+_DAY_MONTHLY = re.compile(
+    rf"(?:từ\s*ngày\s*[0-9]{{1,2}}\s*(?:đến|tới)\s*(?:hết\s*)?)?ngày\s*([0-9]{{1,2}})\s*(?:của\s*)?"
+    rf"(?={_EVERY}\s*tháng(?!\w))"
+)
 _DAY_QUARTERLY = re.compile(
     rf"ngày\s*([0-9]{{1,2}})\s*(?:của\s*)?tháng\s*cuối\s*(?:của\s*)?(?:{_EVERY}\s*)?{_QUY}(?!\w)"
 )
