@@ -7,14 +7,15 @@ kehoach never guesses: text it cannot read is ``valid=False, reason="unrecognise
 date that cannot exist (``Quý V``, ``Tháng 13``, ``30/02``) is reported with its own reason.
 
 Forms understood (case, NFC/NFD, en/em dashes, extra spaces, padded numbers, an optional
-``năm``, HTML tags such as ``<p>``, brackets and a trailing ``.``/``;`` never matter):
+``năm``, HTML tags such as ``<p>``, brackets, a ``:`` and a trailing ``.``/``;`` never matter;
+``Quý``, ``Qúy`` and the old spelling ``Quí`` are one word):
 
 Points and windows
     ``15/12/2026``, ``30.6.2026``, ``2026-06-30``, ``ngày 15 tháng 12 năm 2026``, ``30/6``
         a day (kind ``date``); a missing year is the plan year.
     ``Tháng 4/2026``, ``tháng 02 năm 2026``, ``6/2026``, ``Tháng 12``
         a month (kind ``month``), due its last day (leap years included).
-    ``Quý II/2026``, ``Quý 3``, ``Quý IV năm 2026``, ``Q2/2026``
+    ``Quý II/2026``, ``Quý 3``, ``Quý IV năm 2026``, ``Q2/2026``, ``Quý III-2026``, ``Quí II/2026``
         a quarter, Roman I–IV or Arabic 1–4 (kind ``quarter``).
     ``6 tháng đầu năm 2026``, ``6 tháng cuối năm``, ``nửa đầu năm``, ``H1/2026``
         a half (kind ``half``); ``N tháng đầu/cuối năm`` in general is months 1..N or
@@ -25,10 +26,14 @@ Points and windows
         ending at the point the phrase names; the text gives no sharper bound.
     ``2026``, ``Năm 2026``, ``trong năm 2026``
         a whole year (kind ``year``).
+    ``Quý I năm sau``, ``Tháng 3 năm tới``, ``năm sau``, ``Quý IV năm nay``
+        relative to the plan year: *năm sau / tới / tiếp theo* is the next year, *năm nay* the plan
+        year (plural *những / các năm sau* is open-ended, below).
 
 Ranges and lists (start = earliest start, due = latest due)
     ``Tháng 10 - 12/2026``, ``Quý I - Quý IV``, ``Quý 3 – 4``, ``2025-2030``,
-    ``Giai đoạn 2026-2030``, ``Từ tháng 3/2026 đến tháng 6/2026``
+    ``Giai đoạn 2026-2030``, ``Từ tháng 3/2026 đến tháng 6/2026``,
+    ``từ tháng 3/2026 đến hết quý III/2026``, ``Kể từ tháng 3/2026 đến hết năm 2026``
         a window from the first period's start to the last period's end (kind ``range``);
         a window that ends before it starts is ``range-reversed``.
     ``Quý I, II/2026``, ``Tháng 6 và tháng 12/2026``, ``Quý II/2026; Quý IV/2026``
@@ -42,9 +47,22 @@ Prefixes
         due the day before that period starts (31 May, 30 June): "before June" read literally.
     ``đến hết năm 2025``, ``hết Quý II``
         due at the end of that period, start not stated.
-    ``hoàn thành``, ``thực hiện``, ``trong``, ``vào``, ``chậm nhất``, ``dự kiến``, ``giai đoạn``,
-    ``cuối`` (before *tháng*/*quý*), ``nhiệm vụ``, ``báo cáo (kết quả)``
+    ``hoàn thành``, ``thực hiện``, ``trong``, ``vào``, ``chậm nhất``, ``không quá``, ``dự kiến``, ``giai đoạn``,
+    ``định kỳ``, ``cuối`` (before *tháng*/*quý*), ``nhiệm vụ``, ``báo cáo (kết quả)``, ``Thời hạn:``
         carry no date information and are skipped.
+    ``Ban hành Kế hoạch trong quý I/2026``, ``Tổng kết vào tháng 12/2026``,
+    ``Bắt đầu triển khai từ năm 2026``
+        a leading verb (one of a list: ban hành, tổng kết, sơ kết, tổ chức, xây dựng, bắt đầu …) and
+        up to eight words without digits are skipped, but only when a preposition, a period or a
+        cadence follows them (``Ban hành Kế hoạch`` alone stays unread).
+
+A period then a clause
+    ``Quý III/2026, sau đó cập nhật hằng năm``, ``Hoàn thành trong tháng 5/2026. Tổ chức sơ kết
+    (nếu có)``, ``Tháng 6/2026 (có thể điều chỉnh)``, ``Quý II/2026 (theo hướng dẫn của Sở)``
+        the leading period is the deadline; the text after it, which the grammar does not read,
+        is kept as written in ``note`` (``explain deadline`` shows it). A clause that offers another
+        deadline or turns the period around (``hoặc``, ``hay``, ``trở về trước``) makes the cell
+        unreadable: that would be a guess. Text before any period is never skipped.
 
 Ongoing, recurring, external
     ``Thường xuyên``, ``Nhiệm vụ thường xuyên``, ``liên tục``, ``duy trì``
@@ -56,18 +74,28 @@ Ongoing, recurring, external
         open-ended: kind ``ongoing``, ``start`` set, no due date.
     ``Hằng năm`` / ``Hàng năm`` / ``hằng quý`` / ``hàng tháng`` / ``định kỳ hằng tháng``
         kind ``recurring`` with ``recurrence`` yearly / quarterly / monthly; for this plan the
-        window is the plan year (due 31 December) unless a date is also given
-        (``Định kỳ hàng năm trước ngày 30/11`` is due 30 November of the plan year,
-        ``Quý II hằng năm`` at the end of the plan year's second quarter).
+        window is the plan year, and ``due`` its last occurrence in that year: 31 December unless
+        a date is also given (``Định kỳ hàng năm trước ngày 30/11``, ``định kỳ trước ngày 10/6
+        hằng năm`` are due that day of the plan year, ``Quý II hằng năm`` at the end of the plan
+        year's second quarter). ``occurrences`` lists each due date in the plan year: every month's
+        or quarter's end, or the dates given.
+    ``trước ngày 25 hằng tháng``, ``từ ngày 1 đến ngày 5 hằng tháng``, ``trước ngày 15 của tháng cuối quý``
+        a day of every month (of the last month of every quarter): monthly (quarterly), due that day
+        of December; a day past a month's end falls on its last day. A day with no month is read
+        only with such a cadence.
     ``Thường xuyên; định kỳ hàng tháng báo cáo kết quả``
         ongoing with a monthly reporting cadence (``recurrence="monthly"``).
     ``Theo Dự án được thành phố phê duyệt``, ``Theo thời gian tại các Nghị quyết, …``,
-    ``Theo hướng dẫn của cấp trên``: anything starting with *theo*
-        kind ``external``: fixed by another document, not machine-checkable, no due date.
+    ``Theo hướng dẫn của cấp trên``, ``theo lộ trình …``, ``Căn cứ hướng dẫn …``, ``Tùy theo tiến
+    độ …``, ``Khi có hướng dẫn …``, ``Sau khi … được phê duyệt``: a clause starting with *theo*,
+    *căn cứ*, *tùy theo / thuộc*, *phụ thuộc*, *khi có*, *ngay khi* or *sau khi*
+        kind ``external``: fixed by another body's schedule, not machine-checkable, no due date
+        (rule ``deadline-external``). After a period it is that period's note.
 
-Not understood, on purpose: vague words (``sớm nhất có thể``, ``khoảng``, ``đầu tháng``),
-``hoặc`` (either of two deadlines), ``hằng tuần``/``hằng ngày`` (no such cadence in the model),
-two-digit years, and years outside 1900–2199.
+Not understood, on purpose: vague words (``sớm nhất có thể``, ``khoảng``, ``đầu tháng``,
+``giữa tháng``, ``những tháng cuối năm``), ``hoặc`` (either of two deadlines), ``hằng tuần``/
+``hằng ngày`` and ``định kỳ 6 tháng`` (no such cadence in the model), two-digit years, and years
+outside 1900–2199.
 
 Tone placement (*hoà*/*hòa*) does not affect any keyword of this grammar; the only keyword at
 risk, *quý*, is also accepted with the misplaced tone *qúy*.
@@ -114,6 +142,11 @@ class Deadline:
     external: bool  # fixed by another document ("Theo Dự án …"): not machine-checkable
     valid: bool  # False only for impossible or unreadable text
     reason: str | None  # one of REASONS when not valid
+    # What follows the period and says no more about when ("…, sau đó cập nhật hằng năm", "(nếu có)"),
+    # as written; None when the whole text was read.
+    note: str | None = None
+    # A recurring deadline's occurrences within the plan year, in order; ``due`` is the last one.
+    occurrences: tuple[date, ...] = ()
 
 
 def parse_deadline(text: str | None, year: int) -> Deadline:
@@ -126,11 +159,15 @@ def parse_deadline(text: str | None, year: int) -> Deadline:
     if not YEARS[0] <= year <= YEARS[1]:
         raise KehoachError("cli.bad-year", value=year, first=YEARS[0], last=YEARS[1])
     original = "" if text is None else text
-    s = _normalise(original)
+    cased = _relative_years(_normalise(original), year)
+    s = cased.lower()
     if not s:
         return Deadline(original, "empty", None, None, None, False, False, True, None)
     try:
-        return _read(original, _parse_groups(s), year)
+        groups, note_at = _parse_groups(s)
+        # Lower-casing keeps the length of Vietnamese text; where it would not, the note is shown lower-cased.
+        note = None if note_at is None else (cased if len(cased) == len(s) else s)[note_at:].strip(_NOTE_EDGES)
+        return _read(original, groups, year, note or None)
     except _Invalid as problem:
         return Deadline(original, "invalid", None, None, None, False, False, False, problem.reason)
 
@@ -147,10 +184,22 @@ _SPACE = re.compile(r"\s+")
 
 
 def _normalise(text: str) -> str:
+    """NFC, one dash, one space; the case is kept (the caller lower-cases) so that a note reads as written."""
     s = html.unescape(_TAG.sub(" ", text))
-    s = unicodedata.normalize("NFC", s.lower())
+    s = unicodedata.normalize("NFC", s)
     s = _INVISIBLE.sub("", _DASH.sub("-", s))
     return _SPACE.sub(" ", s).strip(" .;,:")
+
+
+# "Quý I năm sau" is the first quarter after the plan year: the relative year is written out before
+# parsing, so every form that takes a year takes it. "Những / các năm sau" (the years after, plural)
+# is open-ended and stays as it is.
+_RELATIVE_YEAR = re.compile(r"(?<!những )(?<!các )\bnăm (nay|sau|tới|tiếp theo)(?!\w)", re.IGNORECASE)
+_YEARS_AFTER_PLAN = {"nay": 0, "sau": 1, "tới": 1, "tiếp theo": 1}
+
+
+def _relative_years(s: str, plan_year: int) -> str:
+    return _RELATIVE_YEAR.sub(lambda m: f"năm {plan_year + _YEARS_AFTER_PLAN[m.group(1).lower()]}", s)
 
 
 # --------------------------------------------------------------------------------------------
@@ -245,8 +294,11 @@ _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])")
 _WRITTEN_DATE = re.compile(r"(?:ngày\s*)?([0-9]{1,2})\s*tháng\s*([0-9]{1,2})(?![0-9])")
 _SLASH_DATE = re.compile(r"(?:ngày\s*)?([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})(?![0-9])")
 _MONTH_WORD = re.compile(r"tháng\s*([0-9]{1,2})(?![0-9])")
-_MONTH_SLASH = re.compile(r"([0-9]{1,2})\s*/\s*([0-9]{4})(?![0-9])")
-_QUARTER_WORD = re.compile(r"(?:quý|qúy)\s*([ivx]+|[0-9]{1,2})(?!\w)")
+# "6/2026", and "6-2026" (a one- or two-digit number cannot start a year range such as "2025-2030")
+_MONTH_SLASH = re.compile(r"([0-9]{1,2})\s*[/-]\s*([0-9]{4})(?![0-9])")
+# The word for quarter: "quý", with the tone misplaced ("qúy"), and the old spelling "quí" ("qúi").
+_QUY = r"(?:quý|qúy|quí|qúi)"
+_QUARTER_WORD = re.compile(_QUY + r"\s*([ivx]+|[0-9]{1,2})(?!\w)")
 _QUARTER_Q = re.compile(r"q\s*([0-9]{1,2})(?![0-9])")
 _N_MONTHS = re.compile(r"([0-9]{1,2})\s*tháng\s*(đầu|cuối)\s*năm(?:\s*/?\s*([0-9]{4})(?![0-9]))?")
 _HALF_WORD = re.compile(r"nửa\s*(đầu|cuối)\s*năm(?:\s*([0-9]{4})(?![0-9]))?")
@@ -403,15 +455,33 @@ class _Clause:
     ongoing: bool = False
     recurrence: str | None = None
     external: bool = False
+    day: int | None = None  # the day of a cyclic deadline ("ngày 25 hằng tháng"); its months come from the cadence
 
 
 _ClauseParser = Callable[[str, int], tuple[_Clause, int] | None]
 
-_EXTERNAL = re.compile(r"theo(?!\w).*", re.DOTALL)
+# Another body's schedule: "theo lộ trình / hướng dẫn / thời gian tại …", "căn cứ …", "tùy theo …",
+# "khi có hướng dẫn", "sau khi … phê duyệt". The text names an event, not a date.
+_EXTERNAL = re.compile(
+    r"(?:theo|căn\s*cứ|tùy\s*(?:theo|thuộc)|tuỳ\s*(?:theo|thuộc)|phụ\s*thuộc|khi\s*có|ngay\s*khi|sau\s*khi)(?!\w).*",
+    re.DOTALL,
+)
 _ONGOING = re.compile(r"(?:thường\s*xuyên|liên\s*tục|duy\s*trì)(?!\w)")
-_RECURRING = re.compile(r"(?:định\s*kỳ\s*)?(?:hằng|hàng|mỗi)\s*(năm|quý|qúy|tháng)(?!\w)")
-_CADENCE = {"năm": "yearly", "quý": "quarterly", "qúy": "quarterly", "tháng": "monthly"}
-_FROM = re.compile(r"từ(?!\w)\s*")
+_EVERY = r"(?:hằng|hàng|mỗi)"
+_RECURRING = re.compile(rf"{_EVERY}\s*(năm|{_QUY}|tháng)(?!\w)")
+_CADENCE = {"năm": "yearly", "tháng": "monthly"}  # any other match is a spelling of "quý"
+# A day that comes back every month ("trước ngày 25 hằng tháng", "từ ngày 1 đến ngày 5 hằng
+# tháng": due the last day of the window) or in the last month of every quarter ("trước ngày 15
+# của tháng cuối quý"): read only with its cadence, never alone.
+_DAY_MONTHLY = re.compile(
+    rf"(?:từ\s*ngày\s*[0-9]{{1,2}}\s*(?:đến|tới)\s*(?:hết\s*)?)?ngày\s*([0-9]{{1,2}})\s*(?:của\s*)?"
+    rf"(?={_EVERY}\s*tháng(?!\w))"
+)
+_DAY_QUARTERLY = re.compile(
+    rf"ngày\s*([0-9]{{1,2}})\s*(?:của\s*)?tháng\s*cuối\s*(?:của\s*)?(?:{_EVERY}\s*)?{_QUY}(?!\w)"
+)
+# "từ", "kể từ", "bắt đầu (từ)": the window opens there.
+_FROM = re.compile(r"(?:kể\s*từ|bắt\s*đầu(?:\s*từ)?|từ)(?!\w)\s*")
 _FROM_NOW_UNTIL = re.compile(r"từ\s*nay\s*(?:đến|tới)\s*(?:hết\s*)?")
 _BEFORE = re.compile(r"trước(?!\w)\s*")
 _UNTIL = re.compile(r"(?:(?:cho\s*)?(?:đến|tới)(?!\w)\s*(?:hết(?!\w))?|hết(?!\w))\s*")
@@ -438,7 +508,20 @@ def _ongoing(s: str, pos: int) -> tuple[_Clause, int] | None:
 
 def _recurring(s: str, pos: int) -> tuple[_Clause, int] | None:
     m = _RECURRING.match(s, pos)
-    return None if m is None else (_Clause(recurrence=_CADENCE[m.group(1)]), m.end())
+    return None if m is None else (_Clause(recurrence=_CADENCE.get(m.group(1), "quarterly")), m.end())
+
+
+def _cyclic_day(s: str, pos: int) -> tuple[_Clause, int] | None:
+    if (m := _DAY_MONTHLY.match(s, pos)) is not None:
+        recurrence = "monthly"
+    elif (m := _DAY_QUARTERLY.match(s, pos)) is not None:
+        recurrence = "quarterly"
+    else:
+        return None
+    day = int(m.group(1))
+    if not 1 <= day <= 31:
+        raise _Invalid("day-out-of-range")
+    return _Clause(shape="before", recurrence=recurrence, day=day), m.end()
 
 
 def _chain(s: str, pos: int) -> tuple[_Clause, int] | None:
@@ -499,7 +582,7 @@ def _single(s: str, pos: int, shape: str) -> tuple[_Clause, int] | None:
 
 def _before(s: str, pos: int) -> tuple[_Clause, int] | None:
     m = _BEFORE.match(s, pos)
-    return None if m is None else _single(s, m.end(), "before")
+    return None if m is None else _single(s, m.end(), "before") or _cyclic_day(s, m.end())
 
 
 def _until(s: str, pos: int) -> tuple[_Clause, int] | None:
@@ -507,41 +590,78 @@ def _until(s: str, pos: int) -> tuple[_Clause, int] | None:
     return None if m is None else _single(s, m.end(), "until")
 
 
-_CLAUSES: tuple[_ClauseParser, ...] = (_external, _ongoing, _recurring, _from, _before, _until, _chain)
+_CLAUSES: tuple[_ClauseParser, ...] = (
+    _external, _ongoing, _recurring, _cyclic_day, _from, _before, _until, _chain,
+)
 
 # Words that carry no date information. "cuối" only before a month or quarter: "cuối tháng 6"
 # is due when June is; "cuối năm" is a period of its own.
 _FILLER = re.compile(
     r"(?:hoàn\s*thành|thực\s*hiện|triển\s*khai|thời\s*gian|thời\s*hạn|hạn\s*chót|dự\s*kiến|nhiệm\s*vụ"
-    r"|báo\s*cáo|kết\s*quả|chậm\s*nhất|muộn\s*nhất|giai\s*đoạn|trong|vào|xong|hạn"
-    r"|cuối(?=\s*(?:tháng|quý|qúy|q\s*[0-9])))(?!\w)"
+    r"|báo\s*cáo|kết\s*quả|chậm\s*nhất|muộn\s*nhất|không\s*quá|không\s*muộn\s*hơn|giai\s*đoạn|định\s*kỳ"
+    r"|trong|vào|xong|hạn"
+    rf"|cuối(?=\s*(?:tháng|{_QUY}|q\s*[0-9])))(?!\w)"
+)
+# A leading verb and its object before the time: "Ban hành Kế hoạch trong quý I", "Tổng kết vào
+# tháng 12", "Bắt đầu triển khai từ năm 2026". Only these verbs, only words without digits, and only
+# when a preposition, a period or a cadence follows: anything else stays unread.
+_LEAD_VERB = (
+    r"(?:ban\s*hành|tổng\s*kết|sơ\s*kết|tổ\s*chức|xây\s*dựng|hoàn\s*thiện|hoàn\s*tất|trình|phê\s*duyệt"
+    r"|bắt\s*đầu|khởi\s*động|đưa\s*vào|vận\s*hành|nghiệm\s*thu|bàn\s*giao|ký\s*kết|công\s*bố|gửi|nộp"
+    r"|cập\s*nhật|rà\s*soát|kiểm\s*tra|đánh\s*giá|tập\s*huấn|đào\s*tạo|thành\s*lập|kiện\s*toàn"
+    r"|khai\s*trương|tuyên\s*truyền|hoàn\s*thành|thực\s*hiện|triển\s*khai|báo\s*cáo)"
+)
+_TIME_WORD = (
+    rf"(?:(?:trong|vào|trước|từ|kể\s*từ|đến|tới|hết|chậm\s*nhất|tháng|{_QUY}|ngày|năm|giai\s*đoạn|định\s*kỳ"
+    rf"|{_EVERY}|thường\s*xuyên)(?!\w)|[0-9])"
+)
+# Words a lead-in never skips: the time itself, a reference to another document, a number.
+_NOT_SKIPPED = rf"(?:{_TIME_WORD}|(?:theo|căn|tùy|tuỳ|phụ|khi|sau|số|hoặc|khoảng)(?!\w))"
+_LEAD_IN = re.compile(
+    rf"{_LEAD_VERB}(?!\w)(?:\s+(?!{_NOT_SKIPPED})[^\s0-9/().,;:]+){{0,8}}?\s+(?={_TIME_WORD})"
 )
 # ";" and "." end a group of clauses that share a year; "," and "và" do not.
 _GROUP_BREAK = re.compile(r"\s*[;.]\s*")
 # Brackets only group: "Hằng năm (trước 15/12)"; what they hold is read like the rest.
-_JOIN = re.compile(r"\s*(?:[,+&()]|và(?!\w))\s*|\s+")
+_JOIN = re.compile(r"\s*(?:[,:+&()]|và(?!\w))\s*|\s+")
+# After a period, text that is not part of the grammar is a note ("…, sau đó cập nhật hằng năm");
+# but one that offers another deadline ("hoặc …") or turns the period around ("… trở về trước")
+# makes any reading a guess.
+_NOT_A_NOTE = re.compile(r"(?:hoặc|hay|trở\s*về|trở\s*lại)(?!\w)")
+_NOTE_EDGES = " ,;.:-"
 
 
-def _parse_groups(s: str) -> list[list[_Clause]]:
+def _parse_groups(s: str) -> tuple[list[list[_Clause]], int | None]:
+    """The clauses, grouped by ";" and "."; and where a note starts, if the text goes on after them."""
     groups: list[list[_Clause]] = [[]]
-    pos = 0
+    pos, read_up_to, note_at = 0, 0, None
     while pos < len(s):
         if (m := _GROUP_BREAK.match(s, pos)) is not None:
             groups.append([])
-        elif (m := _JOIN.match(s, pos) or _FILLER.match(s, pos)) is None:
-            clause, pos = _clause(s, pos)
+        elif (m := _JOIN.match(s, pos) or _LEAD_IN.match(s, pos) or _FILLER.match(s, pos)) is None:
+            found = _clause(s, pos)
+            if found is None:
+                # Text the grammar does not read: a note after a period, else nothing was read.
+                if read_up_to == 0 or _NOT_A_NOTE.match(s, pos):
+                    raise _Invalid("unrecognised")
+                note_at = read_up_to
+                break
+            clause, end = found
+            if clause.external and read_up_to:
+                note_at = read_up_to  # "Quý II/2026 (theo hướng dẫn của Sở)": the reference is a note
             groups[-1].append(clause)
+            pos = read_up_to = end
             continue
         pos = m.end()
-    return [group for group in groups if group]
+    return [group for group in groups if group], note_at
 
 
-def _clause(s: str, pos: int) -> tuple[_Clause, int]:
+def _clause(s: str, pos: int) -> tuple[_Clause, int] | None:
     for parse in _CLAUSES:
         found = parse(s, pos)
         if found is not None:
             return found
-    raise _Invalid("unrecognised")
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -606,24 +726,32 @@ def _window(clause: _Clause) -> _Window | None:
     return _Window(kind, min(starts) if starts else None, max(b[1] for b in bounds))
 
 
-def _read(original: str, groups: list[list[_Clause]], plan_year: int) -> Deadline:
+def _read(original: str, groups: list[list[_Clause]], plan_year: int, note: str | None = None) -> Deadline:
     clauses = [clause for group in groups for clause in _fill_years(group, plan_year)]
     windows = [w for w in (_window(c) for c in clauses) if w is not None]
     dated = [w for w in windows if w.due is not None]
     starts = [w.start for w in windows if w.start is not None]
     ongoing = any(c.ongoing for c in clauses)
     recurrence = next((c.recurrence for c in clauses if c.recurrence), None)
+    day = next((c.day for c in clauses if c.day is not None), None)
     start = min(starts) if starts else None
     due: date | None = None
+    occurrences: tuple[date, ...] = ()
+    if day is not None and (dated or recurrence not in ("monthly", "quarterly")):
+        # "ngày 25 hằng tháng" names a day of every month; beside a date it would be a guess.
+        raise _Invalid("unrecognised")
     if dated:
         due = max(w.due for w in dated if w.due is not None)
         kinds = {w.kind for w in dated}
         kind = "recurring" if recurrence else kinds.pop() if len(kinds) == 1 else "range"
+        if recurrence:
+            occurrences = tuple(sorted({w.due for w in dated if w.due is not None}))
     elif ongoing:
         kind = "ongoing"
     elif recurrence:
-        # A recurring duty is due, for this plan, by the end of the plan year.
-        kind, start, due = "recurring", date(plan_year, 1, 1), date(plan_year, 12, 31)
+        # A recurring duty is due, for this plan, at its last occurrence in the plan year.
+        occurrences = _occurrences(recurrence, day, plan_year)
+        kind, start, due = "recurring", date(plan_year, 1, 1), occurrences[-1]
     elif any(c.external for c in clauses):
         return Deadline(original, "external", None, None, None, False, True, True, None)
     else:
@@ -633,4 +761,17 @@ def _read(original: str, groups: list[list[_Clause]], plan_year: int) -> Deadlin
         start = date(due.year, 1, 1)
     if start is not None and due is not None and due < start:
         raise _Invalid("range-reversed")
-    return Deadline(original, kind, start, due, recurrence, ongoing or kind == "ongoing", False, True, None)
+    return Deadline(original, kind, start, due, recurrence, ongoing or kind == "ongoing", False, True, None,
+                    note, occurrences)
+
+
+def _occurrences(recurrence: str, day: int | None, year: int) -> tuple[date, ...]:
+    """Each due date of a recurring duty in the plan year: the end of every month, quarter or the year,
+    or the given day of every month (of the last month of every quarter). A day past a month's end
+    ("ngày 31 hằng tháng") falls on its last day."""
+    months = {"monthly": range(1, 13), "quarterly": range(3, 13, 3)}.get(recurrence, range(12, 13))
+    found = []
+    for month in months:
+        last = calendar.monthrange(year, month)[1]
+        found.append(date(year, month, last if day is None else min(day, last)))
+    return tuple(found)

@@ -30,14 +30,24 @@ def deadline(text: str, year: int, lang: str) -> Explanation:
     from .deadlines import parse_deadline
 
     d = parse_deadline(text, year)
-    data = {"text": d.text, "kind": d.kind, "start": d.start.isoformat() if d.start else None,
+    data: dict[str, Any] = {"text": d.text, "kind": d.kind, "start": d.start.isoformat() if d.start else None,
             "due": d.due.isoformat() if d.due else None, "recurrence": d.recurrence, "ongoing": d.ongoing,
             "external": d.external, "valid": d.valid}
     if not d.valid:
         data["reason"] = d.reason
-    lines = [(k, "—" if v is None else str(v)) for k, v in data.items()]
-    if not d.valid:
-        lines.append(("", t(f"reason.{d.reason}", lang)))
+    # Added keys (docs/interfaces.md): what was left unread after the period, and each due date of a
+    # recurring deadline in the plan year (its last is "due").
+    data["note"] = d.note
+    data["occurrences"] = [day.isoformat() for day in d.occurrences]
+    lines: list[tuple[str, str]] = []
+    for k, v in data.items():
+        if k == "occurrences":
+            if v:
+                lines.append((k, ", ".join(v)))
+            continue
+        lines.append((k, "—" if v is None else str(v)))
+        if k == "reason":
+            lines.append(("", t(f"reason.{d.reason}", lang)))
     return Explanation(data, lines, ok=d.valid)
 
 

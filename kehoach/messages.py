@@ -496,6 +496,8 @@ RULE_EN: dict[str, str] = {
     'deadline-unparseable': 'Cannot read deadline "{value}": {reason_text}.',
     'deadline-before-plan': 'Deadline "{value}" (due {due}) ends before the plan period (starts {start}).',
     'deadline-far-future': 'Deadline "{value}" (due {due}) falls after the plan period.',
+    'deadline-external': ('Deadline "{value}" refers to another document\'s schedule and names no date: '
+                          'it can never be judged on time or overdue.'),
     'target-unparseable': 'Cannot read target "{value}".',
     'target-below-baseline': 'Target "{target}" is below the baseline "{baseline}".',
     'numbering-gap': 'Numbering jumps from "{previous}" to "{value}".',

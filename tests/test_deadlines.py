@@ -217,7 +217,19 @@ INVALID = [
     ("Quý II hoặc Quý III", "unrecognised"),
     ("hằng tuần", "unrecognised"),
     ("khoảng tháng 6", "unrecognised"),
-    ("Tháng 6/2026 (có thể điều chỉnh)", "unrecognised"),
+    # Text after a period is a note, but not one that offers another deadline or turns it around.
+    ("Quý II/2026 hoặc Quý III/2026", "unrecognised"),
+    ("Tháng 6/2026 hay tháng 9/2026", "unrecognised"),
+    ("Tháng 6/2026 trở về trước", "unrecognised"),
+    # A day with no month is read only with a monthly (or quarterly) cadence, never beside a date.
+    ("trước ngày 25", "unrecognised"),
+    ("ngày 25 hằng năm", "unrecognised"),
+    ("trước ngày 25 hằng tháng; Quý II/2026", "unrecognised"),
+    ("trước ngày 32 hằng tháng", "day-out-of-range"),
+    # A leading verb is skipped only before the time; with none after it nothing was read.
+    ("Ban hành Kế hoạch", "unrecognised"),
+    ("Tổ chức 2 hội nghị", "unrecognised"),
+    ("Quí V/2026", "quarter-out-of-range"),
     ("Tháng 4/0202", "unrecognised"),
     ("6", "unrecognised"),
     ("hoàn thành", "unrecognised"),
@@ -318,6 +330,171 @@ def test_module_docstring_lists_the_forms() -> None:
     for form in ("Quý II/2026", "Tháng 4/2026", "trước ngày 20/11/2026", "Thường xuyên", "Hằng năm",
                  "6 tháng đầu năm 2026", "đầu năm 2026", "Năm 2025 và những năm tiếp theo", "Theo Dự án"):
         assert form in doc
+
+
+# --------------------------------------------------------------------------------------------
+# Forms of real cells from other provinces (issue 18). The examples are made up in the spirit of
+# the issue's patterns; real cells are in tests/data/deadline-cells.txt below.
+
+# (text, kind, start, due, note)
+WITH_A_NOTE = [
+    ("Quý III/2026, sau đó cập nhật hằng năm", "quarter", D(2026, 7, 1), D(2026, 9, 30),
+     "sau đó cập nhật hằng năm"),
+    ("Hoàn thành trong tháng 5/2026. Tổ chức sơ kết (nếu có)", "month", D(2026, 5, 1), D(2026, 5, 31),
+     "Tổ chức sơ kết (nếu có)"),
+    ("Tháng 6/2026 (có thể điều chỉnh)", "month", D(2026, 6, 1), D(2026, 6, 30), "(có thể điều chỉnh)"),
+    ("Quý II/2026 (theo hướng dẫn của Sở Khoa học và Công nghệ)", "quarter", D(2026, 4, 1), D(2026, 6, 30),
+     "(theo hướng dẫn của Sở Khoa học và Công nghệ)"),
+    ("Năm 2026; riêng các thôn miền núi hoàn thành sau", "year", D(2026, 1, 1), D(2026, 12, 31),
+     "riêng các thôn miền núi hoàn thành sau"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "start", "due", "note"), WITH_A_NOTE)
+def test_a_period_then_a_clause_reads_the_period_and_keeps_the_clause(
+    text: str, kind: str, start: date, due: date, note: str,
+) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.start, d.due, d.valid, d.note) == (kind, start, due, True, note)
+
+
+def test_a_fully_read_cell_has_no_note() -> None:
+    assert parse_deadline("Quý II/2026 (dự kiến)", YEAR).note is None
+    assert parse_deadline("Theo hướng dẫn của cấp trên", YEAR).note is None
+
+
+ISSUE_18_FORMS = [
+    ("từ tháng 3/2026 đến hết quý III/2026", "range", D(2026, 3, 1), D(2026, 9, 30)),
+    ("Kể từ tháng 3/2026 đến hết năm 2026", "range", D(2026, 3, 1), D(2026, 12, 31)),
+    ("Quí II/2026", "quarter", D(2026, 4, 1), D(2026, 6, 30)),
+    ("quí 4", "quarter", D(2026, 10, 1), D(2026, 12, 31)),
+    ("Quý III-2026", "quarter", D(2026, 7, 1), D(2026, 9, 30)),
+    ("Tháng 9-2026", "month", D(2026, 9, 1), D(2026, 9, 30)),
+    ("9-2026", "month", D(2026, 9, 1), D(2026, 9, 30)),
+    ("Ban hành trong quý I/2026", "quarter", D(2026, 1, 1), D(2026, 3, 31)),
+    ("Tổng kết vào tháng 12/2026", "month", D(2026, 12, 1), D(2026, 12, 31)),
+    ("Ban hành Kế hoạch trước ngày 15/3/2026", "date", None, D(2026, 3, 15)),
+    ("Hoàn thành việc rà soát trong Quý II/2026", "quarter", D(2026, 4, 1), D(2026, 6, 30)),
+    ("Thời hạn: Quý II/2026", "quarter", D(2026, 4, 1), D(2026, 6, 30)),
+    ("Không quá ngày 30/6/2026", "date", None, D(2026, 6, 30)),
+    ("không muộn hơn tháng 9/2026", "month", D(2026, 9, 1), D(2026, 9, 30)),
+    ("Quý I năm sau", "quarter", D(2027, 1, 1), D(2027, 3, 31)),
+    ("Tháng 3 năm sau", "month", D(2027, 3, 1), D(2027, 3, 31)),
+    ("cuối năm sau", "quarter", D(2027, 10, 1), D(2027, 12, 31)),
+    ("Quý IV năm nay", "quarter", D(2026, 10, 1), D(2026, 12, 31)),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "start", "due"), ISSUE_18_FORMS)
+def test_issue_18_forms(text: str, kind: str, start: date | None, due: date) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.start, d.due, d.valid, d.note) == (kind, start, due, True, None)
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("Bắt đầu triển khai từ năm 2026", D(2026, 1, 1)),
+    ("Bắt đầu từ quý II/2026", D(2026, 4, 1)),
+    ("kể từ tháng 7/2026", D(2026, 7, 1)),
+])
+def test_bat_dau_and_ke_tu_open_the_window(text: str, start: date) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.start, d.due, d.ongoing) == ("ongoing", start, None, True)
+
+
+def test_those_years_after_stay_open_ended() -> None:
+    # Plural "những / các năm sau" is not "năm sau" (next year).
+    d = parse_deadline("Năm 2026 và những năm sau", YEAR)
+    assert (d.kind, d.start, d.due) == ("ongoing", D(2026, 1, 1), None)
+
+
+def _months(day: int | None) -> tuple[date, ...]:
+    return tuple(D(2026, m, day or calendar.monthrange(2026, m)[1]) for m in range(1, 13))
+
+
+# (text, recurrence, occurrences): "due" is the last occurrence within the plan year.
+RECURRING = [
+    ("Hằng năm", "yearly", (D(2026, 12, 31),)),
+    ("định kỳ trước ngày 10/6 hằng năm", "yearly", (D(2026, 6, 10),)),
+    ("Định kỳ hàng năm trước ngày 30/11", "yearly", (D(2026, 11, 30),)),
+    ("Tháng 6 và tháng 12 hằng năm", "yearly", (D(2026, 6, 30), D(2026, 12, 31))),
+    ("Hằng quý", "quarterly", (D(2026, 3, 31), D(2026, 6, 30), D(2026, 9, 30), D(2026, 12, 31))),
+    ("trước ngày 15 của tháng cuối quý", "quarterly",
+     (D(2026, 3, 15), D(2026, 6, 15), D(2026, 9, 15), D(2026, 12, 15))),
+    ("Hằng tháng", "monthly", _months(None)),
+    ("trước ngày 25 hằng tháng", "monthly", _months(25)),
+    ("Báo cáo định kỳ trước ngày 20 hàng tháng", "monthly", _months(20)),
+    # A day past a month's end falls on its last day: 28 February, 30 April …
+    ("ngày 31 hằng tháng", "monthly", _months(None)),
+]
+
+
+@pytest.mark.parametrize(("text", "recurrence", "occurrences"), RECURRING)
+def test_recurring_lists_its_occurrences_and_is_due_at_the_last(
+    text: str, recurrence: str, occurrences: tuple[date, ...],
+) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.recurrence, d.occurrences, d.due) == ("recurring", recurrence, occurrences, occurrences[-1])
+    assert d.start == D(2026, 1, 1) or d.start == D(2026, 6, 1)
+
+
+def test_only_recurring_deadlines_have_occurrences() -> None:
+    for text in ("Quý II/2026", "Thường xuyên; định kỳ hàng tháng báo cáo kết quả", "Theo lộ trình của tỉnh", "abc"):
+        assert parse_deadline(text, YEAR).occurrences == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Theo lộ trình của tỉnh",
+    "Thực hiện theo lộ trình chuyển đổi số của thành phố",
+    "Căn cứ hướng dẫn của cấp trên",
+    "Tùy theo tiến độ dự án",
+    "Khi có hướng dẫn của Sở Khoa học và Công nghệ",
+    "Sau khi Đề án được phê duyệt",
+])
+def test_another_bodys_schedule_is_external(text: str) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.external, d.valid, d.due, d.note) == ("external", True, True, None, None)
+
+
+def test_explain_shows_the_note_and_the_occurrences(capsys: pytest.CaptureFixture[str]) -> None:
+    r = run(capsys, "explain", "deadline", "trước ngày 25 hằng tháng", "--year", "2026", "--format", "json")
+    d = r.json()
+    assert (d["due"], d["recurrence"], d["note"]) == ("2026-12-25", "monthly", None)
+    assert d["occurrences"] == [day.isoformat() for day in _months(25)]
+    text = run(capsys, "explain", "deadline", "Quý III/2026, sau đó cập nhật hằng năm", "--year", "2026").out
+    assert "note" in text and "sau đó cập nhật hằng năm" in text
+    assert run(capsys, "explain", "deadline", "Quý II/2026", "--format", "json").json()["occurrences"] == []
+
+
+# --------------------------------------------------------------------------------------------
+# Real deadlines from other provinces' public texts, with their sources (tests/data/deadline-cells.txt)
+
+
+def _real_cells() -> list[tuple[str, str, str, str | None]]:
+    cells = []
+    for document, lines in seed_cells("deadline-cells.txt").items():
+        for line in lines:
+            text, expected = line.split(" → ")
+            kind, due, *recurrence = expected.split()
+            cells.append((document, text, f"{kind} {due}", recurrence[0] if recurrence else None))
+    return cells
+
+
+REAL_CELLS = _real_cells()
+
+
+@pytest.mark.parametrize(("source", "text", "reading", "recurrence"), REAL_CELLS)
+def test_real_cells_read_as_expected(source: str, text: str, reading: str, recurrence: str | None) -> None:
+    d = parse_deadline(text, YEAR)
+    assert f"{d.kind} {d.due.isoformat() if d.due else '-'}" == reading, source
+    if recurrence:
+        assert d.recurrence == recurrence
+    assert d.valid == (d.kind != "invalid")
+
+
+def test_real_cells_come_from_several_sources() -> None:
+    sources = {source for source, *_ in REAL_CELLS}
+    assert len(REAL_CELLS) >= 25 and len(sources) >= 10
+    assert all("http" in source for source in sources)
 
 
 # --------------------------------------------------------------------------------------------

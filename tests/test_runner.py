@@ -126,7 +126,8 @@ def test_config_file(tmp_path: Path) -> None:
         '[validate]\nselect = ["KH2", "vague-lead"]\nignore = ["deadline-far-future"]\nfail-on = "warning"\n'
         '[validate.severity]\nvague-lead = "error"\n', encoding="utf-8")
     s = build_settings(select=None, ignore=None, fail_on=None, as_of=dt.date(2026, 3, 1), cwd=tmp_path)
-    assert s.rules == ("vague-lead", "deadline-missing", "deadline-unparseable", "deadline-before-plan")
+    assert s.rules == ("vague-lead", "deadline-missing", "deadline-unparseable", "deadline-before-plan",
+                       "deadline-external")
     assert s.severity("vague-lead").label == "error" and s.fail_on.label == "warning"
     cli_wins = build_settings(select=["KH401"], ignore=None, fail_on="error", as_of=dt.date(2026, 3, 1),
                               cwd=tmp_path)
