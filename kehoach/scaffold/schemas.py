@@ -23,6 +23,9 @@ _HEAD = 1024
 
 def referenced(path: Path) -> Path | None:
     """The local schema file a YAML file's modeline names, if it names a local one."""
+    # Only a regular file: opening a FIFO named on the command line would wait for a writer forever.
+    if not path.is_file():
+        return None
     try:
         with open(path, "rb") as f:
             head = f.read(_HEAD)
