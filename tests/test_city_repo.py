@@ -169,6 +169,20 @@ def test_generated_workflow_is_hardened(city: Path) -> None:
     _workflow_checks(city / ".github/workflows/kehoach.yml")
 
 
+def test_workflows_follow_the_github_workflow_schema(city: Path) -> None:
+    """Against the GitHub workflow schema check-jsonschema vendors (a test dependency)."""
+    resources = pytest.importorskip("importlib.resources")
+    pytest.importorskip("check_jsonschema")
+    import jsonschema
+
+    schema = json.loads(resources.files("check_jsonschema.builtin_schemas.vendor")
+                        .joinpath("github-workflows.json").read_text(encoding="utf-8"))
+    for path in (city / ".github/workflows/kehoach.yml", ROOT / "docs/github-actions-example.yml"):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc["on"] = doc.pop(True)   # YAML 1.1 reads the key `on` as true; GitHub reads it as "on"
+        jsonschema.Draft7Validator(schema).validate(doc)
+
+
 def test_example_workflow_and_docs_name_no_placeholder() -> None:
     _workflow_checks(ROOT / "docs/github-actions-example.yml")
     for doc in ("README.md", ".pre-commit-hooks.yaml"):
