@@ -178,7 +178,7 @@ meta = {"type": "object", "additionalProperties": False,
   }}
 schema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://kehoach.example/schema/plan.schema.json",
+  "$id": "urn:kehoach:schema:plan:1",
   "title": "Kế hoạch KHCN, ĐMST và CĐS cấp xã (kehoach)",
   "description": "Một kế hoạch năm của xã/phường về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số.",
   "type": "object", "additionalProperties": False,
@@ -214,7 +214,7 @@ with open("schema/plan.schema.json", "w", encoding="utf-8") as f:
     f.write("\n")
 units_schema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://kehoach.example/schema/units.schema.json",
+  "$id": "urn:kehoach:schema:units:1",
   "title": "Danh mục đơn vị của một thành phố (kehoach)",
   "description": "Các đơn vị cấp xã và cấp thành phố: tên chuẩn, tên viết tắt, cách viết sai đã gặp, và các cụm từ không chỉ rõ đơn vị nào.",
   "type": "object", "additionalProperties": False, "required": ["kehoach_units", "city", "units"],

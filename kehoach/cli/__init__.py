@@ -14,7 +14,19 @@ import typer
 
 from ..errors import KehoachError
 from ..messages import t
-from . import diff, explain, export, fmt, progress, render, rollup, status, validate  # noqa: F401  (registers the commands)
+from . import (  # noqa: F401  (registers the commands)
+    diff,
+    explain,
+    export,
+    fmt,
+    init,
+    new,
+    progress,
+    render,
+    rollup,
+    status,
+    validate,
+)
 from .common import app, lang_in, release_kept
 
 try:  # typer ≥ 0.26 carries its own copy of click and raises that copy's exceptions

@@ -33,10 +33,20 @@ explain_app = typer.Typer(help="Giải thích cách kehoach đọc thời hạn,
 app.add_typer(explain_app, name="explain")
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        sys.stdout.write(f"kehoach {__version__}\n")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def _root(
     debug: Annotated[bool, typer.Option(
         "--debug", help="Hiện chi tiết lỗi nội bộ (dùng được ở mọi vị trí trên dòng lệnh).")] = False,
+    version: Annotated[bool, typer.Option(
+        "--version", help="In phiên bản kehoach rồi thoát.", is_eager=True, callback=_show_version)] = False,
 ) -> None:
     """Kế hoạch KHCN, ĐMST và CĐS cấp xã dưới dạng YAML: kiểm tra, theo dõi, tổng hợp, in văn bản."""
     # --debug is taken out of the arguments before parsing (kehoach.cli.main), wherever it stands;

@@ -43,9 +43,11 @@ def validate(
                                       "trắng, Unicode, LaTeX/HTML) và cho biết đã sửa gì.")] = False,
 ) -> int:
     """Kiểm tra kế hoạch: cú pháp, định dạng và các quy tắc nghiệp vụ."""
+    from .. import __version__
     from ..config import build_settings
     from ..discovery import discover
     from ..output import ProgressBar, choose, deliver, notice
+    from ..scaffold.schemas import stale_copies
     from ..validation import UNIT_RULES, validate
 
     lang = lang_of(lang)
@@ -62,5 +64,7 @@ def validate(
         result = validate(files, settings, cache_dir=None if no_cache else cache_dir, jobs=jobs, progress=bar)
     for folder in result.no_registry:
         notice("cli.no-registry", lang, folder=folder, rules=", ".join(UNIT_RULES))
+    for copy in stale_copies(files):
+        notice("schema.stale", lang, path=copy, version=__version__, command="kehoach init --update")
     deliver("validate", fmt, result, lang=lang, output=output)
     return result.exit_code
