@@ -47,6 +47,7 @@ from .loader import (
     Document,
     LoadFailure,
     Path_,
+    collector_paused,
     decode,
     document,
     parse,
@@ -465,6 +466,11 @@ def compose(text: str, display: str) -> yaml.Node | None:
 
 def format_text(text: str, display: str = "<text>") -> str | None:
     """The canonical layout of a kehoach YAML document; None when it is not a kehoach document."""
+    with collector_paused():   # a whole plan's nodes, and no reference cycles (kehoach.loader)
+        return _format_text(text, display)
+
+
+def _format_text(text: str, display: str) -> str | None:
     root = compose(text, display)
     if root is None:
         raise LoadFailure("load.empty", Span(1, 1))
