@@ -6,9 +6,10 @@ A plan write, ``write_plan``:
 2. refuses what must not be rewritten: not a regular file, or read-only by its mode bits (checked
    here, not left to the OS: as root or on some mounts the OS would let a 0444 plan be replaced);
 3. takes an exclusive lock beside the resolved file (``.<name>.lock``, the ``filelock`` package:
-   ``flock`` on POSIX, ``msvcrt.locking`` on Windows) and re-reads the file under it: when the
-   bytes differ from those the new text was made from, the change is made again on the current
-   text (``redo``) or refused, so two writers at once both land;
+   ``flock`` on POSIX; ``msvcrt.locking``, or ``LockFileEx`` from filelock 4, on Windows) and
+   re-reads the file under it: when the bytes differ from those the new text was made from, the
+   change is made again on the current text (``redo``) or refused, so two writers at once both
+   land;
 4. writes the new bytes to a temporary file in the same folder, fsyncs it and ``os.replace``s it
    onto the resolved path, keeping the mode bits (and the owner, when allowed); a file with
    several hard links is instead overwritten in place once the full temporary copy is on disk,
