@@ -258,7 +258,7 @@ def _check_reads_back(opened: PlanFile, text: str, added: dict[Path_, list[dict[
     checked here."""
     old = opened.doc
     try:
-        new = parse(decode(opened.source.encode(text)), old.path)
+        new = parse(decode(opened.source.encode(text)), old.path, positions=False)
     except LoadFailure:
         raise KehoachError("progress.internal", id=ids) from None
     if (new.duplicate_keys or canonical_data(new.data) != canonical_data(_appended(old.data, added))
