@@ -127,13 +127,15 @@ def open_plan(path: Path) -> PlanFile:
     """The plan file, read once; raises ``PlansInvalid`` with every finding when the plan cannot
     be used, as the other commands do."""
     loaded = load_plan(path, path.as_posix(), keep_nodes=True)
-    return _plan_file(source_of(path, loaded.data), loaded)
+    return _plan_file(loaded, lambda: source_of(path, loaded.data))
 
 
-def _plan_file(source: Source, loaded: LoadedPlan) -> PlanFile:
+def _plan_file(loaded: LoadedPlan, source: Callable[[], Source]) -> PlanFile:
+    # The source only once the plan is known to be usable: bytes that do not decode are a
+    # finding, not an error of decoding them again.
     if loaded.plan is None or loaded.doc is None:
         raise PlansInvalid(list(loaded.problems), loaded.unreadable)
-    return PlanFile(source, loaded.plan, loaded.doc)
+    return PlanFile(source(), loaded.plan, loaded.doc)
 
 
 def find_task(plan: model.Plan, task_id: str) -> Task:
@@ -288,7 +290,7 @@ def reapply(updates: Sequence[NewUpdate]) -> Callable[[Source], str]:
 
     def redo(current: Source) -> str:
         loaded = load_plan_bytes(current.raw, current.path.as_posix(), keep_nodes=True)
-        return apply_updates(_plan_file(current, loaded), updates)
+        return apply_updates(_plan_file(loaded, lambda: current), updates)
 
     return redo
 
