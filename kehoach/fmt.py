@@ -52,6 +52,7 @@ from .loader import (
     document,
     parse,
     read_bytes,
+    refuse_too_many_values,
     tagged_scalar,
     typed_plain,
 )
@@ -457,6 +458,7 @@ def schema_name(root: yaml.Node | None) -> str | None:
 
 
 def compose(text: str, display: str) -> yaml.Node | None:
+    refuse_too_many_values(text)   # before libyaml builds the graph of a plan far too big
     try:
         return yaml.compose(text, Loader=Composer)
     except (yaml.YAMLError, RecursionError):
