@@ -41,8 +41,9 @@ def progress(
     lang = lang_of(lang)
     today = date_of(as_of)
     name = str(plan_file)
-    # One plan, read and then read back in full: what status and rollup do for thousands of
-    # plans holds here for one big one (kehoach.cli.common.without_gc).
+    # As status and rollup read thousands of plans (kehoach.cli.common.without_gc): the plan is
+    # read with the cyclic collector off, and what it read is then set aside (frozen), so that
+    # the read-back and the write that follow do not walk a big plan's objects again.
     with without_gc():
         with report_invalid(lang):
             opened = open_plan(plan_file)
