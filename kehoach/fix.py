@@ -300,7 +300,7 @@ def _fixed_text(source: Source, path: Path, display: str) -> tuple[str, tuple[Fi
             return None
         # The loader's bounds before the walk below follows aliases: an 11-line alias bomb, or a
         # recursive alias, is refused here as validate refuses it, not walked for ever.
-        doc = document(root, source.text, display)
+        doc = document(root, source.text, display, positions=False)   # its data only
     except LoadFailure:
         return None
     edits = find_fixes(root, registry_for(path))
