@@ -42,8 +42,8 @@ def progress(
     today = date_of(as_of)
     name = str(plan_file)
     # As status and rollup read thousands of plans (kehoach.cli.common.without_gc): the plan is
-    # read with the cyclic collector off, and what it read is then set aside (frozen), so that
-    # the read-back and the write that follow do not walk a big plan's objects again.
+    # read, and later read back, with the cyclic collector off, and what it read is then set
+    # aside (frozen): reading makes millions of objects and no reference cycles to collect.
     with without_gc():
         with report_invalid(lang):
             opened = open_plan(plan_file)
@@ -60,7 +60,8 @@ def progress(
         find_task(opened.plan, task_id)
         updates = [make_update(task_id, status=status, date=date, as_of=today, percent=percent, note=note,
                                evidence=evidence, nothing=nothing, done_on=done_on)]
-    text = apply_updates(opened, updates)
+    with without_gc():
+        text = apply_updates(opened, updates)
     if dry_run:
         deliver("progress", "text", Recording(name, len(updates), diff=unified_diff(opened.source, text, name)),
                 lang=lang)
