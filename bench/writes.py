@@ -5,14 +5,18 @@
 
 race: each round, two ``kehoach progress`` processes started together on one fresh copy of a plan,
 alternately on two different tasks and on the same task, each with its own note; a round loses an
-update when either note is missing afterwards or either process failed.
+update when either note is missing afterwards or either process failed. Each round starts with
+the plan's lock file left behind (as a killed writer leaves it), and a third process writes
+another plan in the same folder meanwhile: its sweep of stale lock files takes and removes that
+lock file while the two writers take it, wait on it and let it go.
 
 kill: each round, ``kehoach progress`` or ``kehoach fmt`` (alternately) on a fresh copy of a plan,
 killed with SIGKILL at a random moment between 40% and 100% of its usual run time (the write is
 at the end), until ``--kills`` runs were killed (runs that finished first are counted apart);
 afterwards the plan must be byte-identical to the original or to the full result (else
 it is torn). Temporary files of ours left in the folder are counted right after each kill, and
-once more at the end after one more write in that folder (which sweeps them), as are lock files.
+once more at the end after one more write in that folder, of another plan (which sweeps them), as
+are lock files.
 
 Every process runs in a temporary folder, on copies of the bundled Hải Phòng plans. POSIX only
 (SIGKILL).
@@ -37,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans" / "hai-phong"
 PLAN = "hai-an.yaml"
 TASKS = ("pl4.I.1", "pl4.I.2")
+OTHER, OTHER_TASK = "vinh-hai.yaml", "pl.I.1"    # another plan in the same folder
 KEHOACH = [sys.executable, "-m", "kehoach"]
 
 
@@ -53,22 +58,29 @@ def _fresh(folder: Path) -> Path:
 
 
 def race(rounds: int, work: Path) -> dict[str, int]:
-    lost = {"different-task": 0, "same-task": 0}
-    failed = 0
+    lost = {"different-task": 0, "same-task": 0, "other-plan": 0}
+    failed = locks_left = 0
     for i in range(rounds):
         kind = "different-task" if i % 2 == 0 else "same-task"
         plan = _fresh(work / "race")
+        other = plan.with_name(OTHER)
         tasks = TASKS if kind == "different-task" else (TASKS[0], TASKS[0])
-        notes = (f"vòng {i} người A", f"vòng {i} người B")
-        procs = [subprocess.Popen(_progress(plan, t, n), cwd=work, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.PIPE) for t, n in zip(tasks, notes, strict=True)]
+        notes = (f"vòng {i} người A", f"vòng {i} người B", f"vòng {i} người C")
+        plan.with_name(f".{plan.name}.lock").touch()    # left by a writer killed before this round
+        commands = [_progress(plan, t, n) for t, n in zip(tasks, notes, strict=False)]
+        commands.append(_progress(other, OTHER_TASK, notes[2]))   # its sweep takes the plan's lock file
+        procs = [subprocess.Popen(c, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for c in commands]
         codes = [p.wait() for p in procs]
         text = plan.read_text(encoding="utf-8")
         if any(codes):
             failed += 1
-        if any(codes) or not all(f'"{n}"' in text for n in notes):
+        if any(codes[:2]) or not all(f'"{n}"' in text for n in notes[:2]):
             lost[kind] += 1
-    return {"rounds": rounds, **{f"lost_{k}": v for k, v in lost.items()}, "failed_runs": failed}
+        if codes[2] or f'"{notes[2]}"' not in other.read_text(encoding="utf-8"):
+            lost["other-plan"] += 1
+        locks_left += _ours(plan.parent)[1]
+    return {"rounds": rounds, **{f"lost_{k}": v for k, v in lost.items()}, "failed_runs": failed,
+            "lock_files_left": locks_left}
 
 
 def _ours(folder: Path) -> tuple[int, int]:
@@ -123,9 +135,10 @@ def kill(kills: int, work: Path, seed: int) -> dict[str, int | float]:
         temps, locks = _ours(folder)
         counts["temp_left_by_a_kill"] += temps
         counts["lock_left_by_a_kill"] += locks
-    # One more write in the folder: it sweeps what the killed writers left.
+    # One more write in the folder, of another plan: it sweeps what the killed writers left.
     plan.write_bytes(original)
-    subprocess.run(commands["progress"], cwd=work, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(_progress(plan.with_name(OTHER), OTHER_TASK, "ghi sau"), cwd=work, check=True,
+                   stdout=subprocess.DEVNULL)
     temps, locks = _ours(folder)
     return {**counts, "stray_temp_after_next_write": temps, "stray_lock_after_next_write": locks,
             "usual_progress_s": round(usual["progress"], 3), "usual_fmt_s": round(usual["fmt"], 3)}

@@ -47,10 +47,12 @@ from .loader import (
     Document,
     LoadFailure,
     Path_,
+    collector_paused,
     decode,
     document,
     parse,
     read_bytes,
+    refuse_too_many_values,
     tagged_scalar,
     typed_plain,
 )
@@ -456,6 +458,7 @@ def schema_name(root: yaml.Node | None) -> str | None:
 
 
 def compose(text: str, display: str) -> yaml.Node | None:
+    refuse_too_many_values(text)   # before libyaml builds the graph of a plan far too big
     try:
         return yaml.compose(text, Loader=Composer)
     except (yaml.YAMLError, RecursionError):
@@ -465,6 +468,11 @@ def compose(text: str, display: str) -> yaml.Node | None:
 
 def format_text(text: str, display: str = "<text>") -> str | None:
     """The canonical layout of a kehoach YAML document; None when it is not a kehoach document."""
+    with collector_paused():   # a whole plan's nodes, and no reference cycles (kehoach.loader)
+        return _format_text(text, display)
+
+
+def _format_text(text: str, display: str) -> str | None:
     root = compose(text, display)
     if root is None:
         raise LoadFailure("load.empty", Span(1, 1))
@@ -483,7 +491,7 @@ def format_text(text: str, display: str = "<text>") -> str | None:
 
 def same_data(old: str, new: str, display: str) -> bool:
     """Whether both texts load to the same data, numbers as written included (``1.10`` is not ``1.1``)."""
-    a, b = parse(old, display), parse(new, display)
+    a, b = parse(old, display, positions=False), parse(new, display, positions=False)
     return canonical_data(a.data) == canonical_data(b.data) and _written(a, b.raw) == _written(b, a.raw)
 
 

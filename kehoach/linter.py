@@ -18,7 +18,7 @@ from . import model, schema
 from .config import Settings
 from .findings import Finding, Span
 from .jobs import FileResult
-from .loader import YAML11_NUMBER, Document, LoadFailure, decode, parse, read_bytes
+from .loader import YAML11_NUMBER, Document, LoadFailure, collector_paused, decode, parse, read_bytes
 from .rules import REGISTRY, Context, Rule
 from .units import registry_for
 
@@ -67,9 +67,10 @@ class LoadedPlan:
                           payload)
 
 
-def load_plan(path: Path, display: str, settings: Settings | None = None) -> LoadedPlan:
+def load_plan(path: Path, display: str, settings: Settings | None = None, *, keep_nodes: bool = False) -> LoadedPlan:
     """Read a plan file: bytes → text → nodes with positions → repeated keys → schema → model, and
-    with ``settings`` also the rules they select (the plan's units registry is the one beside it)."""
+    with ``settings`` also the rules they select (the plan's units registry is the one beside it).
+    ``keep_nodes`` keeps libyaml's node graph in the document (``Document.root``)."""
     mtime_ns = size = 0
     try:
         # Before reading: a file changed in between is then read again by the next cached run.
@@ -81,21 +82,22 @@ def load_plan(path: Path, display: str, settings: Settings | None = None) -> Loa
         data = read_bytes(path)
     except LoadFailure as e:
         return _unreadable(display, b"", "", e, settings, mtime_ns, size)
-    return load_plan_bytes(data, display, settings, path=path, mtime_ns=mtime_ns, size=size)
+    return load_plan_bytes(data, display, settings, path=path, mtime_ns=mtime_ns, size=size, keep_nodes=keep_nodes)
 
 
 def load_plan_bytes(data: bytes, display: str, settings: Settings | None = None, *, path: Path | None = None,
-                    mtime_ns: int = 0, size: int = 0) -> LoadedPlan:
+                    mtime_ns: int = 0, size: int = 0, keep_nodes: bool = False) -> LoadedPlan:
     """The same for bytes already read (a version from git); ``path`` places the units registry
     for the rules (default: ``display``)."""
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-    try:
-        doc = parse(decode(data), display)
-    except LoadFailure as e:
-        return _unreadable(display, data, digest, e, settings, mtime_ns, size)
-    problems = _problems(doc)
-    plan = None if problems else model.build(doc)
-    findings = problems if settings is None else _check(doc, plan, problems, path or Path(display), settings)
+    with collector_paused():    # the schema check and the model make as many objects as the parse
+        try:
+            doc = parse(decode(data), display, keep_nodes=keep_nodes)
+        except LoadFailure as e:
+            return _unreadable(display, data, digest, e, settings, mtime_ns, size)
+        problems = _problems(doc)
+        plan = None if problems else model.build(doc)
+        findings = problems if settings is None else _check(doc, plan, problems, path or Path(display), settings)
     return LoadedPlan(display, data, doc, plan, tuple(findings), tuple(problems), False, digest, mtime_ns, size)
 
 

@@ -9,6 +9,8 @@ change stays byte-identical (``kehoach.yamlio`` and docs/plan-format.md say why 
 from __future__ import annotations
 
 import codecs
+import contextlib
+import gc
 import os
 import re
 import stat
@@ -88,6 +90,9 @@ class Document:
     raw: dict[Path_, str] = field(default_factory=dict)
     duplicate_keys: list[tuple[str, Span, Span]] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
+    # libyaml's node graph, kept only when asked (``parse(keep_nodes=True)``): ``progress`` finds
+    # where its lines go in it, rather than composing the text a second time.
+    root: yaml.Node | None = None
 
     def span(self, path: Path_) -> Span:
         """The position of ``path``, or of its nearest ancestor that has one."""
@@ -232,14 +237,40 @@ def _offset_span(data: bytes | str, offset: int, codec: str = "utf-8") -> Span:
     return Span(before.count("\n") + 1, len(before) - last)
 
 
-def parse(text: str, path: str) -> Document:
-    """Compose ``text`` and convert it to plain data with positions; raises LoadFailure."""
-    return document(compose_text(text), text, path)
+def parse(text: str, path: str, *, keep_nodes: bool = False, positions: bool = True) -> Document:
+    """Compose ``text`` and convert it to plain data with positions; raises LoadFailure. With
+    ``keep_nodes``, the document keeps the node graph (``Document.root``); without
+    ``positions``, it has no spans (a text read only to compare its data: a third of the time
+    and memory of converting a big plan)."""
+    with collector_paused():
+        root = compose_text(text)
+        doc = document(root, text, path, positions=positions)
+    if keep_nodes:
+        doc.root = root
+    return doc
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic collector held off while a plan is read. Reading makes millions of objects
+    and no reference cycles (tests/test_rollup.py checks it); left on, the collector walks all
+    of them again each time their number grows by a quarter: two thirds of reading an 8 MB plan.
+    Paused, not off: whatever was made meanwhile is collected as usual once it is back on. A
+    caller that turned it off (``status``, ``rollup``) keeps it off."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def compose_text(text: str) -> yaml.Node | None:
     """libyaml's node graph of ``text`` (None for an empty document); raises LoadFailure. Aliases
     are shared nodes: walk it only after :func:`document` has accepted it (the bounds)."""
+    refuse_too_many_values(text)
     try:
         # The base loader resolves no implicit tags (every scalar is a string); _Converter types
         # plain scalars itself, which is much cheaper than the resolver's regex per scalar.
@@ -269,7 +300,95 @@ def compose_text(text: str) -> yaml.Node | None:
     return root
 
 
-def document(root: yaml.Node | None, text: str, path: str) -> Document:
+# What a node can start after, besides a line break: every value in a document is the root, or
+# follows one of these (``key: v``, ``- v``, ``[v, v]``, ``{k: v, k}``, ``? k``).
+_NODE_MARKS = ":-,[{?"
+
+
+def refuse_too_many_values(text: str) -> None:
+    """Refuse, before libyaml builds the node graph, a text written out with more values than
+    ``MAX_NODES``, with the message and place the converter would give (``load.too-many-values``
+    at the first value past the bound): libyaml builds the whole graph first, 736 MB and
+    seconds for a 10 MB plan in flow style.
+
+    Two steps, each exact. Every value follows one of ``_NODE_MARKS`` (or is the root), so a text
+    with fewer of them than the bound is under it: nothing more to do (every real plan). Else
+    libyaml's events are counted as the converter counts nodes, without keeping them; anything
+    the converter would report otherwise or earlier (a tag, an alias, a repeated or complex key,
+    the depth or text bounds, a syntax error, a second document) leaves the text to the usual
+    path, which says so."""
+    if len(text) < MAX_NODES or 1 + sum(text.count(c) for c in _NODE_MARKS) <= MAX_NODES:
+        return
+    try:
+        past = _value_past_bound(text)
+    except yaml.YAMLError:
+        return
+    if past is not None:
+        raise LoadFailure("load.too-many-values", past, limit=MAX_NODES)
+
+
+class _Unsure(Exception):
+    """The count cannot stand for the converter's: the usual path decides."""
+
+
+def _value_past_bound(text: str) -> Span | None:
+    """Where the converter would find its value number ``MAX_NODES + 1``, from libyaml's events;
+    None when there is none or the count cannot say (``_Unsure``)."""
+    try:
+        return _count_values(yaml.parse(text, Loader=Composer))
+    except _Unsure:
+        return None
+
+
+def _count_values(events: Iterator[yaml.Event]) -> Span | None:
+    # One frame per open collection: None for a sequence, the keys seen so far for a mapping,
+    # with whether a key comes next. Keys are not values (the converter does not count them).
+    frames: list[tuple[set[str], list[bool]] | None] = []
+    count = text = documents = 0
+    past: Span | None = None
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _Unsure
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            frames.pop()
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            raise _Unsure
+        if not isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
+            continue
+        if event.anchor is not None or event.tag not in (None, "!"):
+            raise _Unsure
+        frame = frames[-1] if frames else None
+        if frame is not None and frame[1][0]:          # a key
+            if not isinstance(event, yaml.ScalarEvent) or event.value in frame[0]:
+                raise _Unsure
+            frame[0].add(event.value)
+            frame[1][0] = False
+            text += len(event.value)
+            continue
+        if frame is not None:
+            frame[1][0] = True
+        count += 1
+        if count == MAX_NODES + 1:
+            mark = event.start_mark
+            if mark is None:
+                raise _Unsure
+            past = Span(mark.line + 1, mark.column + 1)
+        if isinstance(event, yaml.ScalarEvent):
+            text += len(event.value)
+        elif len(frames) >= MAX_DEPTH:
+            raise _Unsure
+        else:
+            frames.append(({*()}, [True]) if isinstance(event, yaml.MappingStartEvent) else None)
+        if text > MAX_TEXT:
+            raise _Unsure
+    return past
+
+
+def document(root: yaml.Node | None, text: str, path: str, *, positions: bool = True) -> Document:
     """The plain data of a node graph, with positions, within the bounds on nodes, text and depth
     (an alias bomb, a recursive alias): raises LoadFailure."""
     doc = Document(path=path, text=text, data=None)
@@ -278,7 +397,7 @@ def document(root: yaml.Node | None, text: str, path: str) -> Document:
     aliased = _aliased(text)
     if aliased:
         _expanded_size(root)
-    doc.data = _Converter(doc, aliased).convert(root, ())
+    doc.data = _Converter(doc, aliased, positions).convert(root, ())
     doc.suppressions = find_suppressions(text)
     return doc
 
@@ -341,11 +460,12 @@ def _size(node: yaml.Node, sizes: dict[int, int], on_path: set[int]) -> int:
 
 
 class _Converter:
-    def __init__(self, doc: Document, aliased: bool = True) -> None:
+    def __init__(self, doc: Document, aliased: bool = True, positions: bool = True) -> None:
         self.doc = doc
         self.aliased = aliased   # whether the nodes may come from aliases (what the message blames)
         self.count = 0
         self.text = 0       # characters of keys and values so far (MAX_TEXT)
+        self.positions = positions   # whether to note where each value and key is (Document.spans)
 
     def convert(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
@@ -355,7 +475,8 @@ class _Converter:
             # Written out, not expanded from aliases: a plan far larger than any commune's.
             raise LoadFailure("load.too-many-values", _mark(node), limit=MAX_NODES)
         doc = self.doc
-        doc.spans[path] = _mark(node)
+        if self.positions:
+            doc.spans[path] = _mark(node)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, path)
         # The path is the depth: no counter to carry.
@@ -383,7 +504,8 @@ class _Converter:
                     # that no command silently goes on with one of the two values.
                     continue
                 first[key] = key_span
-                doc.key_spans[(*path, key)] = key_span
+                if self.positions:
+                    doc.key_spans[(*path, key)] = key_span
                 result[key] = self.convert(value_node, (*path, key))
             return result
         raise LoadFailure("load.syntax", _mark(node), detail=f"unexpected node {node.tag}", context="")

@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 import io
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,10 +21,11 @@ from typing import Any
 
 import yaml
 
-from . import model
+from . import model, schema
 from .errors import KehoachError
-from .linter import load_plan, load_plan_bytes
-from .loader import Composer, LoadFailure, file_error, read_bytes
+from .fmt import canonical_data
+from .linter import LoadedPlan, load_plan, load_plan_bytes
+from .loader import Document, LoadFailure, Path_, decode, file_error, parse, read_bytes
 from .model import Task
 from .plans import PlansInvalid
 from .text import did_you_mean
@@ -110,13 +112,30 @@ def _num(v: float) -> str:
 
 # --- reading the file ---------------------------------------------------------------------
 
-def open_plan(path: Path) -> tuple[Source, model.Plan]:
-    """The file (to write back in its own encoding and line endings) and its plan; raises
-    ``PlansInvalid`` with every finding when the plan cannot be used, as the other commands do."""
-    loaded = load_plan(path, path.as_posix())
-    if loaded.plan is None:
+@dataclass(frozen=True, slots=True)
+class PlanFile:
+    """A plan as read to record progress in it: the file (to write back in its own encoding and
+    line endings), its plan, and its document with the node graph (where the new lines go, and
+    what the new text must read back as)."""
+
+    source: Source
+    plan: model.Plan
+    doc: Document
+
+
+def open_plan(path: Path) -> PlanFile:
+    """The plan file, read once; raises ``PlansInvalid`` with every finding when the plan cannot
+    be used, as the other commands do."""
+    loaded = load_plan(path, path.as_posix(), keep_nodes=True)
+    return _plan_file(loaded, lambda: source_of(path, loaded.data))
+
+
+def _plan_file(loaded: LoadedPlan, source: Callable[[], Source]) -> PlanFile:
+    # The source only once the plan is known to be usable: bytes that do not decode are a
+    # finding, not an error of decoding them again.
+    if loaded.plan is None or loaded.doc is None:
         raise PlansInvalid(list(loaded.problems), loaded.unreadable)
-    return source_of(path, loaded.data), loaded.plan
+    return PlanFile(source(), loaded.plan, loaded.doc)
 
 
 def find_task(plan: model.Plan, task_id: str) -> Task:
@@ -201,19 +220,20 @@ def _block(root: yaml.Node, task: Task, updates: Sequence[NewUpdate], newline: s
     return after, "".join(line + newline for line in new_lines)
 
 
-def apply_updates(source: Source, plan: model.Plan, updates: Sequence[NewUpdate]) -> str:
+def apply_updates(opened: PlanFile, updates: Sequence[NewUpdate]) -> str:
     """The new text with every update appended to its task, checked by reading it again.
 
-    The text is composed once and read back once, whatever the number of updates: a month of a
-    commune's updates from a CSV on a big plan was one full read per update."""
-    text = source.text
+    The places come from the node graph the plan was read with, and the new text is read back
+    once, whatever the number of updates: a month of a commune's updates from a CSV on a big plan
+    was one full read per update, then three per run; now one more parse."""
+    source, plan = opened.source, opened.plan
+    root = opened.doc.root
+    assert root is not None, "open_plan keeps the node graph"
     by_task: dict[str, list[NewUpdate]] = {}
     for update in sorted(updates, key=lambda u: u.date):
         by_task.setdefault(update.task_id, []).append(update)
     tasks = {task_id: find_task(plan, task_id) for task_id in by_task}
-    root = yaml.compose(text, Loader=Composer)
-    assert root is not None
-    lines = text.splitlines(keepends=True)
+    lines = source.text.splitlines(keepends=True)
     blocks = sorted((_block(root, tasks[task_id], mine, source.newline, lines) for task_id, mine in by_task.items()),
                     key=lambda b: b[0], reverse=True)
     kept = "".join(lines)   # the text as it was, but for an empty ``progress: []`` opened up
@@ -222,17 +242,46 @@ def apply_updates(source: Source, plan: model.Plan, updates: Sequence[NewUpdate]
     for after, block in blocks:   # from the bottom up: the line numbers above stay right
         lines.insert(after + 1, block)
     text = "".join(lines)
-    new_plan = load_plan_bytes(source.encode(text), source.path.as_posix()).plan
-    if new_plan is None:
-        raise KehoachError("progress.internal", id=", ".join(by_task))
-    for task_id, mine in by_task.items():
-        before, after_task = tasks[task_id], find_task(new_plan, task_id)
-        added = after_task.progress[len(before.progress):]
-        if (len(after_task.progress) != len(before.progress) + len(mine)
-                or [u.date for u in added] != [u.date.isoformat() for u in mine]):
-            raise KehoachError("progress.internal", id=task_id)
     _check_only_inserted(kept, text)
+    added = {tasks[task_id].path: [u.as_mapping() for u in mine] for task_id, mine in by_task.items()}
+    _check_reads_back(opened, text, added, ", ".join(by_task))
     return text
+
+
+def _check_reads_back(opened: PlanFile, text: str, added: dict[Path_, list[dict[str, Any]]], ids: str) -> None:
+    """The new bytes, read as every command will read them, hold the plan's data and the new
+    updates, each appended to its task's ``progress``, and nothing else (compared as JSON, which
+    tells ``1`` from ``true`` and from ``1.0``; numbers as written too); no key is repeated and
+    the schema still holds. The plan's model is not built again: the data decides it.
+
+    What this guards against is a place or an indentation got wrong, on a layout ``_block`` did
+    not foresee: the lines would then belong to another task, or end a block text early. The
+    original lines are known to be intact (``_check_only_inserted``); their meaning is what is
+    checked here."""
+    old = opened.doc
+    try:
+        new = parse(decode(opened.source.encode(text)), old.path, positions=False)
+    except LoadFailure:
+        raise KehoachError("progress.internal", id=ids) from None
+    if (new.duplicate_keys or canonical_data(new.data) != canonical_data(_appended(old.data, added))
+            or any(new.raw.get(p) != raw for p, raw in old.raw.items()) or schema.validate(new, "plan")):
+        raise KehoachError("progress.internal", id=ids)
+
+
+def _appended(data: Any, added: dict[Path_, list[dict[str, Any]]]) -> Any:
+    """``data`` with the new updates at the end of each task's ``progress``. Only the lists and
+    mappings on the way to each task are copied: a deep copy of a big plan takes seconds."""
+    for path, items in added.items():
+        data = _append_at(data, path, items)
+    return data
+
+
+def _append_at(node: Any, path: Path_, items: list[dict[str, Any]]) -> Any:
+    if not path:
+        return {**node, "progress": [*(node.get("progress") or []), *items]}
+    copy = list(node) if isinstance(node, list) else dict(node)
+    copy[path[0]] = _append_at(node[path[0]], path[1:], items)   # type: ignore[index]
+    return copy
 
 
 def reapply(updates: Sequence[NewUpdate]) -> Callable[[Source], str]:
@@ -240,10 +289,8 @@ def reapply(updates: Sequence[NewUpdate]) -> Callable[[Source], str]:
     ``kehoach progress`` wrote first): on the current file, under the lock, so both land."""
 
     def redo(current: Source) -> str:
-        loaded = load_plan_bytes(current.raw, current.path.as_posix())
-        if loaded.plan is None:
-            raise PlansInvalid(list(loaded.problems), loaded.unreadable)
-        return apply_updates(current, loaded.plan, updates)
+        loaded = load_plan_bytes(current.raw, current.path.as_posix(), keep_nodes=True)
+        return apply_updates(_plan_file(loaded, lambda: current), updates)
 
     return redo
 
@@ -251,10 +298,15 @@ def reapply(updates: Sequence[NewUpdate]) -> Callable[[Source], str]:
 def _check_only_inserted(old: str, new: str) -> None:
     """Belt and braces: every original line is still there, in order, unchanged: the old lines
     are a subsequence of the new ones. Checked in one pass (a line diff was quadratic: 168 s on a
-    plan of 20,000 rows whose rows repeat the same lines)."""
-    rest = iter(new.splitlines(keepends=True))
-    if not all(any(line == candidate for candidate in rest) for line in old.splitlines(keepends=True)):
-        raise KehoachError("progress.internal", id="")
+    plan of 20,000 rows whose rows repeat the same lines), each line looked for from where the
+    previous one was found."""
+    lines = new.splitlines(keepends=True)
+    at = 0
+    try:
+        for line in old.splitlines(keepends=True):
+            at = lines.index(line, at) + 1
+    except ValueError:
+        raise KehoachError("progress.internal", id="") from None
 
 
 # --- importing a month of updates from a spreadsheet ---------------------------------------------
@@ -359,5 +411,23 @@ class Recording:
 
 
 def unified_diff(source: Source, text: str, name: str) -> str:
-    return "".join(difflib.unified_diff(source.text.splitlines(keepends=True), text.splitlines(keepends=True),
-                                        name, name))
+    """The change as difflib's unified diff. Only the lines between the part both texts start
+    with and the part they end with are compared, with the three lines of context on each side:
+    difflib over a whole plan of 40,000 rows took as long as reading it, for a few new lines."""
+    old, new = source.text.splitlines(keepends=True), text.splitlines(keepends=True)
+    same = min(len(old), len(new))
+    head = next((i for i in range(same) if old[i] != new[i]), same)
+    tail = next((i for i in range(same - head) if old[-1 - i] != new[-1 - i]), same - head)
+    start = max(head - _CONTEXT, 0)
+    diff = difflib.unified_diff(old[start:len(old) - max(tail - _CONTEXT, 0)],
+                                new[start:len(new) - max(tail - _CONTEXT, 0)], name, name, n=_CONTEXT)
+    return "".join(_shifted(line, start) if line.startswith("@@ ") else line for line in diff)
+
+
+_CONTEXT = 3
+_HUNK = re.compile(r"@@ -(\d+)((?:,\d+)?) \+(\d+)((?:,\d+)?) @@")
+
+
+def _shifted(header: str, by: int) -> str:
+    """A hunk header of a diff of the lines from ``by`` on, numbered as in the whole file."""
+    return _HUNK.sub(lambda m: f"@@ -{int(m[1]) + by}{m[2]} +{int(m[3]) + by}{m[4]} @@", header)

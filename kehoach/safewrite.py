@@ -6,15 +6,24 @@ A plan write, ``write_plan``:
 2. refuses what must not be rewritten: not a regular file, or read-only by its mode bits (checked
    here, not left to the OS: as root or on some mounts the OS would let a 0444 plan be replaced);
 3. takes an exclusive lock beside the resolved file (``.<name>.lock``, the ``filelock`` package:
-   ``flock`` on POSIX, ``msvcrt.locking`` on Windows) and re-reads the file under it: when the
-   bytes differ from those the new text was made from, the change is made again on the current
-   text (``redo``) or refused, so two writers at once both land;
+   ``flock`` on POSIX; ``msvcrt.locking``, or ``LockFileEx`` from filelock 4, on Windows) and
+   re-reads the file under it: when the bytes differ from those the new text was made from, the
+   change is made again on the current text (``redo``) or refused, so two writers at once both
+   land;
 4. writes the new bytes to a temporary file in the same folder, fsyncs it and ``os.replace``s it
    onto the resolved path, keeping the mode bits (and the owner, when allowed); a file with
    several hard links is instead overwritten in place once the full temporary copy is on disk,
    so every name keeps seeing one file;
 5. removes the lock file before letting go of it (filelock's waiters notice an unlinked lock and
    take a new one), so a repository does not collect lock files in ``git status``.
+
+A writer killed while it holds the lock (``kill -9``, a closed laptop lid, a power cut) leaves
+its lock file: the operating system lets go of the lock, not of the file. The next write in the
+folder removes every such file whose lock it can take at once (``sweep``): a lock file is only
+ever removed by a process that holds its lock, as in step 5, so mutual exclusion is kept: a
+writer waiting on the removed file finds, once it gets the lock, that the file has no name any
+more and locks the new one (filelock checks the link count; on Windows a file that another
+process has open cannot be removed, and filelock removes it itself after release).
 
 Why the lock lives beside the plan, not in a cache folder: the cache folder depends on the
 working directory and ``--cache-dir``, so two runs from different folders would take different
@@ -54,6 +63,8 @@ LOCK_SUFFIX = ".lock"
 STALE_AFTER = 300.0     # seconds: no write of ours keeps its temporary file open that long
 LOCK_WAIT = 60.0        # seconds to wait for another writer of the same plan
 _OURS = re.compile(r"\.(?P<name>.+)\.[^.]+(?P<suffix>\.kehoach\.tmp|\.kehoach-out\.tmp)\Z")
+# A plan's lock file (``.<plan>.yaml.lock``); other tools' ``.lock`` files are not ours to remove.
+_PLAN_LOCK = re.compile(r"\.(?P<name>.+\.ya?ml)\.lock\Z", re.IGNORECASE)
 _swept: set[str] = set()
 
 
@@ -166,13 +177,13 @@ def _lock_is_free(target: Path) -> bool:
     return True
 
 
-# --- stale temporary files ---------------------------------------------------------------------
+# --- stale temporary and lock files -------------------------------------------------------------
 
 def sweep(folder: Path, held: str = "") -> int:
-    """Remove our temporary files in ``folder`` that no writer can still be using, once per folder
-    and process (a fmt run over a national folder lists it once, not once per plan); ``held`` is
-    the name of the plan whose lock the caller holds (its temporary files are orphans). Returns
-    how many were removed."""
+    """Remove our temporary and lock files in ``folder`` that no writer can still be using, once
+    per folder and process (a fmt run over a national folder lists it once, not once per plan);
+    ``held`` is the name of the plan whose lock the caller holds (its temporary files are
+    orphans; its lock file is the caller's to remove). Returns how many were removed."""
     key = os.path.normcase(os.path.abspath(folder))
     if key in _swept:
         return 0
@@ -184,6 +195,13 @@ def sweep(folder: Path, held: str = "") -> int:
     except OSError:
         return 0
     for entry in entries:
+        lock = _PLAN_LOCK.match(entry.name)
+        if lock is not None:
+            # Taken, removed and let go as a writer does (``locked``): one that its writer still
+            # holds, or another process is taking now, is left alone.
+            if lock.group("name") != held and _lock_is_free(folder / lock.group("name")):
+                removed += not os.path.lexists(entry.path)
+            continue
         m = _OURS.match(entry.name)
         if m is None:
             continue

@@ -68,11 +68,11 @@ SEPARATORS = frozenset("\x85\u2028\u2029")
 
 def line_endings(text: str) -> tuple[str, bool]:
     """The file's line ending (``\n``, ``\r\n`` or ``\r``; ``\n`` for a mix or none) and whether
-    it is used throughout (NEL, LS and PS aside: they are written back as line feeds)."""
-    kinds: dict[str, int] = {}
-    for m in _BREAKS.finditer(text):
-        kinds[m.group(0)] = kinds.get(m.group(0), 0) + 1
-    own = [k for k in kinds if k not in SEPARATORS]
+    it is used throughout (NEL, LS and PS aside: they are written back as line feeds). Counted
+    with ``str.count``: a regex match per line was a tenth of reading a big plan."""
+    crlf = text.count("\r\n")
+    kinds = {"\r\n": crlf, "\r": text.count("\r") - crlf, "\n": text.count("\n") - crlf}
+    own = [k for k, n in kinds.items() if n]
     if len(own) == 1:
         return own[0], True
     return "\n", not own

@@ -43,7 +43,8 @@ def test_concurrent_progress_runs_both_land(tmp_path: Path) -> None:
                          capture_output=True, text=True, check=True, timeout=120)
     result = json.loads(out.stdout)
     assert result["rounds"] == 10
-    assert (result["lost_different-task"], result["lost_same-task"], result["failed_runs"]) == (0, 0, 0), result
+    assert (result["lost_different-task"], result["lost_same-task"], result["lost_other-plan"], result["failed_runs"],
+            result["lock_files_left"]) == (0, 0, 0, 0, 0), result
 
 
 def test_a_write_leaves_no_lock_or_temporary_file(capsys: pytest.CaptureFixture[str], plan: Path) -> None:

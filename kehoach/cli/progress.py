@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import KehoachError
-from .common import LangOpt, app, date_of, lang_of, report_invalid
+from .common import LangOpt, app, date_of, keep_until_exit, lang_of, report_invalid, without_gc
 
 
 @app.command()
@@ -41,10 +41,15 @@ def progress(
     lang = lang_of(lang)
     today = date_of(as_of)
     name = str(plan_file)
-    with report_invalid(lang):
-        source, plan = open_plan(plan_file)
+    # As status and rollup read thousands of plans (kehoach.cli.common.without_gc): the plan is
+    # read, and later read back, with the cyclic collector off, and what it read is then set
+    # aside (frozen): reading makes millions of objects and no reference cycles to collect.
+    with without_gc():
+        with report_invalid(lang):
+            opened = open_plan(plan_file)
+        keep_until_exit(opened)
     if from_csv is not None:
-        updates, errors = read_csv(from_csv, plan, today)
+        updates, errors = read_csv(from_csv, opened.plan, today)
         if errors:
             deliver("progress", "text", Recording(name, 0, rejected=tuple(errors), csv=str(from_csv)), lang=lang,
                     stream=sys.stderr)
@@ -52,14 +57,16 @@ def progress(
     else:
         if task_id is None or date is None:
             raise KehoachError("progress.need-task-date")
-        find_task(plan, task_id)
+        find_task(opened.plan, task_id)
         updates = [make_update(task_id, status=status, date=date, as_of=today, percent=percent, note=note,
                                evidence=evidence, nothing=nothing, done_on=done_on)]
-    text = apply_updates(source, plan, updates)
+    with without_gc():
+        text = apply_updates(opened, updates)
     if dry_run:
-        deliver("progress", "text", Recording(name, len(updates), diff=unified_diff(source, text, name)), lang=lang)
+        deliver("progress", "text", Recording(name, len(updates), diff=unified_diff(opened.source, text, name)),
+                lang=lang)
         return 0
     with report_invalid(lang):
-        write(source, text, redo=reapply(updates))
+        write(opened.source, text, redo=reapply(updates))
     deliver("progress", "text", Recording(name, len(updates)), lang=lang)
     return 0

@@ -37,7 +37,7 @@ def render(
     fmt = choose("render", format, output, "docx")
     settings = build_settings(select=None, ignore=None, fail_on=None, as_of=date_of(None), cwd=Path.cwd())
     request = Request(paths=tuple(paths), fmt=fmt, output=output, settings=settings, overwrite=overwrite,
-                      force=force, template=template)
+                      force=force, template=template, lang=lang)
     with ProgressBar("kehoach render") as bar:
         outcomes = render_files(request, bar)
     return _report(outcomes, lang)

@@ -49,6 +49,7 @@ class Request:
     overwrite: bool = False
     force: bool = False
     template: str | None = None
+    lang: str = "vi"            # of the warnings found on the way (a link out of the folder)
 
 
 def render_plan(plan: Plan, fmt: str, *, draft: bool = False, template: Template | None = None) -> bytes:
@@ -59,7 +60,7 @@ def render_plan(plan: Plan, fmt: str, *, draft: bool = False, template: Template
 
 
 def render_files(request: Request, progress: Progress | None = None) -> list[Outcome]:
-    jobs = plan_jobs(list(request.paths), request.fmt, request.output)
+    jobs = plan_jobs(list(request.paths), request.fmt, request.output, request.lang)
     check_targets(jobs, request.overwrite)
     template = templates.custom(Path(request.template)) if request.template is not None else None
     soffice = pdf.require_soffice() if request.fmt == "pdf" else None

@@ -17,7 +17,7 @@ class Job:
     target: Path
 
 
-def plan_jobs(paths: list[str], fmt: str, output: str | None) -> list[Job]:
+def plan_jobs(paths: list[str], fmt: str, output: str | None, lang: str = "vi") -> list[Job]:
     """One job per plan. A single plan file with ``-o FILE`` goes to FILE; otherwise ``-o`` (or
     the current folder) is a folder, and each plan keeps its place under the folder it was found in:
     ``plans/hai-phong`` → ``OUT/hai-an.docx``, ``plans`` → ``OUT/hai-phong/hai-an.docx``."""
@@ -25,13 +25,13 @@ def plan_jobs(paths: list[str], fmt: str, output: str | None) -> list[Job]:
     single = len(paths) == 1 and not Path(paths[0]).is_dir()
     jobs: list[Job] = []
     if single and output is not None and not names_folder(output):
-        (source, display), = discover(paths)
+        (source, display), = discover(paths, lang)
         return [Job(source, display, Path(output))]
     folder = Path(output) if output is not None else Path(".")
     seen: dict[Path, str] = {}
     for raw in paths:
         base = Path(raw)
-        for source, display in discover([raw]):
+        for source, display in discover([raw], lang):
             rel = source.relative_to(base) if base.is_dir() else Path(source.name)
             target = folder / rel.with_suffix(ext)
             key = target.resolve()
