@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,16 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> Run:
     captured = capsys.readouterr()
     assert "Traceback" not in captured.out + captured.err
     return Run(code, captured.out, captured.err)
+
+
+def unformatted(text: str) -> str:
+    """A formatted plan laid out another way, with the same data and lines: the meta number in single
+    quotes, each table row's ``number`` before its ``id``. The bundled plans are formatted, so a test
+    that needs ``kehoach fmt`` to have work to do on one starts from this."""
+    out = re.sub(r"""^(  number: )"([^"'\\]*)"$""", r"\1'\2'", text, count=1, flags=re.MULTILINE)
+    out = re.sub(r"^( *)- id: (.*)\n\1  number: (.*)$", r"\1- number: \3\n\1  id: \2", out, flags=re.MULTILINE)
+    assert out != text
+    return out
 
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -41,10 +41,11 @@ def test_a_dash_target_leaves_room_for_the_plan_year_milestone(capsys: pytest.Ca
                                                                  plans: Path) -> None:
     plan = city(plans) / "hai-an.yaml"
     text = plan.read_text(encoding="utf-8")
-    row = "          text: Tỉ lệ phủ sóng 6G trên địa bàn\n          catalog: ht.6g\n          baseline: '-'\n" \
-          "          target: '-'\n"
-    assert row in text
-    plan.write_text(text.replace(row, row + "          milestones:\n            '2026': 30%\n"), encoding="utf-8")
+    row = '                  baseline: "-"\n                  target: "-"\n'
+    end = "                  catalog: ht.6g\n"
+    assert text.count(row + end) == 1
+    milestone = "                  milestones:\n                    '2026': 30%\n"
+    plan.write_text(text.replace(row + end, row + milestone + end), encoding="utf-8")
     data = rollup(capsys, str(plans), "--as-of", "2026-06-30", "--indicator", "ht.6g")
     hai_an = commune(indicator(data, "ht.6g"), "hai-an")
     assert (hai_an["target"], hai_an["target_value"]) == ("30%", 30.0)

@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 
 from .conftest import PLANS
-from .helpers import Run, run
+from .helpers import Run, run, unformatted
 
+# A table row's keys start in this column in the bundled plans (as laid out by kehoach fmt).
+ROW = "\n" + " " * 18
 REAL = sorted(p for p in (PLANS / "hai-phong").glob("*.yaml") if p.name != "units.yaml")
 
 
@@ -50,7 +52,7 @@ def test_a_plan_against_itself_is_exactly_no_change(capsys: pytest.CaptureFixtur
 
 def test_deadline_moved_later_is_a_warning(capsys: pytest.CaptureFixture[str], copy: tuple[Path, Path]) -> None:
     old, new = copy
-    edit(new, "output: Quy tắc\n          deadline: Tháng 12/2025", "output: Quy tắc\n          deadline: Quý II/2026")
+    edit(new, f"output: Quy tắc{ROW}deadline: Tháng 12/2025", f"output: Quy tắc{ROW}deadline: Quý II/2026")
     c = only(changes(capsys, old, new), "deadline-changed")
     assert (c["id"], c["old"], c["new"], c["severity"]) == ("pl4.I.6", "Tháng 12/2025", "Quý II/2026", "warning")
     assert c["details"] | {} == {"old_due": "2025-12-31", "new_due": "2026-06-30", "later": True, "earlier": False,
@@ -61,7 +63,7 @@ def test_deadline_moved_later_is_a_warning(capsys: pytest.CaptureFixture[str], c
 
 def test_deadline_earlier_or_same_is_info(capsys: pytest.CaptureFixture[str], copy: tuple[Path, Path]) -> None:
     old, new = copy
-    edit(new, "output: Quy tắc\n          deadline: Tháng 12/2025", "output: Quy tắc\n          deadline: Tháng 6/2025")
+    edit(new, f"output: Quy tắc{ROW}deadline: Tháng 12/2025", f"output: Quy tắc{ROW}deadline: Tháng 6/2025")
     c = only(changes(capsys, old, new), "deadline-changed")
     assert c["severity"] == "info" and c["details"]["earlier"] and not c["details"]["later"]
     edit(new, "deadline: Tháng 6/2025", "deadline: trước ngày 31/12/2025")
@@ -72,17 +74,15 @@ def test_deadline_earlier_or_same_is_info(capsys: pytest.CaptureFixture[str], co
 def test_a_deadline_that_becomes_ongoing_can_never_be_late(capsys: pytest.CaptureFixture[str],
                                                            copy: tuple[Path, Path]) -> None:
     old, new = copy
-    edit(new, "output: Quy tắc\n          deadline: Tháng 12/2025", "output: Quy tắc\n          deadline: Thường xuyên")
+    edit(new, f"output: Quy tắc{ROW}deadline: Tháng 12/2025", f"output: Quy tắc{ROW}deadline: Thường xuyên")
     c = only(changes(capsys, old, new), "deadline-changed")
     assert c["severity"] == "warning" and c["details"]["due_removed"] and c["details"]["later"]
 
 
 def test_lowered_and_raised_targets(capsys: pytest.CaptureFixture[str], copy: tuple[Path, Path]) -> None:
     old, new = copy
-    edit(new, "baseline: ≥60%\n          target: 100%\n          directing: Đồng chí Bùi Quang Ngân-ĐUV, Phó Chủ tịch "
-         "UBND phường\n          lead: Phòng Văn hóa Xã hội phường\n        - id: pl1.I.2",
-         "baseline: ≥60%\n          target: 80%\n          directing: Đồng chí Bùi Quang Ngân-ĐUV, Phó Chủ tịch "
-         "UBND phường\n          lead: Phòng Văn hóa Xã hội phường\n        - id: pl1.I.2")
+    edit(new, f"baseline: ≥60%{ROW}target: 100%{ROW}catalog: ht.5g-do-thi",
+         f"baseline: ≥60%{ROW}target: 80%{ROW}catalog: ht.5g-do-thi")
     c = only(changes(capsys, old, new), "target-changed")
     assert (c["id"], c["severity"], c["details"]["lowered"], c["details"]["direction"]) == (
         "pl1.I.1", "warning", True, "higher")
@@ -98,29 +98,26 @@ def test_a_catalog_can_say_lower_is_better(capsys: pytest.CaptureFixture[str], c
     at = catalog.index("direction: higher", catalog.index("  - code: ht.5g-do-thi\n"))
     patched = catalog[:at] + "direction: lower" + catalog[at + len("direction: higher"):]
     (new.parent.parent / "catalog.yaml").write_text(patched, encoding="utf-8")
-    edit(new, "target: 100%\n          directing: Đồng chí Bùi Quang Ngân-ĐUV, Phó Chủ tịch UBND phường\n          "
-         "lead: Phòng Văn hóa Xã hội phường\n        - id: pl1.I.2",
-         "target: 80%\n          directing: Đồng chí Bùi Quang Ngân-ĐUV, Phó Chủ tịch UBND phường\n          "
-         "lead: Phòng Văn hóa Xã hội phường\n        - id: pl1.I.2")
+    edit(new, f"target: 100%{ROW}catalog: ht.5g-do-thi", f"target: 80%{ROW}catalog: ht.5g-do-thi")
     c = only(changes(capsys, old, new), "target-changed")
     assert c["details"]["direction"] == "lower" and c["details"]["raised"] and c["severity"] == "info"
 
 
 def test_a_milestone_lowered(capsys: pytest.CaptureFixture[str], copy: tuple[Path, Path]) -> None:
     old, new = copy
-    edit(new, '"2030": ≥ 80\n          lead: Trung tâm PV', '"2030": ≥ 70\n          lead: Trung tâm PV')
+    edit(new, f'"2030": ≥ 80{ROW}catalog: cds.su-dung-dvctt', f'"2030": ≥ 70{ROW}catalog: cds.su-dung-dvctt')
     c = only(changes(capsys, old, new), "milestone-changed")
     assert c["details"]["year"] == "2030" and c["details"]["lowered"] and c["severity"] == "warning"
 
 
 def test_reassigned_lead_versus_spelling_fix(capsys: pytest.CaptureFixture[str], copy: tuple[Path, Path]) -> None:
     old, new = copy
-    edit(new, "người lao động khác\n          lead: Phòng Văn hóa -Xã hội",
-         "người lao động khác\n          lead: Phòng Văn hóa - Xã hội")
+    edit(new, f"người lao động khác{ROW}lead: Phòng Văn hóa -Xã hội",
+         f"người lao động khác{ROW}lead: Phòng Văn hóa - Xã hội")
     c = only(changes(capsys, old, new), "unit-spelling-fixed")
     assert c["severity"] == "info" and c["details"]["canonical"] == ["Phòng Văn hóa - Xã hội"]
-    edit(new, "người lao động khác\n          lead: Phòng Văn hóa - Xã hội",
-         "người lao động khác\n          lead: Phòng Kinh tế, Hạ tầng và Đô thị")
+    edit(new, f"người lao động khác{ROW}lead: Phòng Văn hóa - Xã hội",
+         f"người lao động khác{ROW}lead: Phòng Kinh tế, Hạ tầng và Đô thị")
     c = only(changes(capsys, old, new), "lead-changed")
     assert c["severity"] == "warning" and c["details"]["added"] == ["Phòng Kinh tế, Hạ tầng và Đô thị"]
     assert c["old"] == ["Phòng Văn hóa -Xã hội"] and c["new"] == ["Phòng Kinh tế, Hạ tầng và Đô thị"]
@@ -131,7 +128,7 @@ def test_coordinating_units(capsys: pytest.CaptureFixture[str], copy: tuple[Path
     old, new = copy
     # The cell as written names two units; a third is added the way a clerk would write it.
     cell = "Phòng KTHT&ĐT, các đơn vị trực thuộc UBND phường"
-    edit(new, f'{cell}"', f'{cell}, Công an xã"')
+    edit(new, f"support: {cell}\n", f"support: {cell}, Công an xã\n")
     c = only(changes(capsys, old, new), "support-changed")
     assert c["severity"] == "info" and c["details"]["added"] == ["Công an xã"]
 
@@ -201,13 +198,16 @@ def test_metadata_and_paragraphs(capsys: pytest.CaptureFixture[str], copy: tuple
 
 def test_renumbering_is_not_a_new_task(capsys: pytest.CaptureFixture[str], copy: tuple[Path, Path]) -> None:
     old, new = copy
-    edit(new, '        - id: pl4.II.9\n          number: "9"', '        - id: pl4.II.9\n          number: "8"')
+    edit(new, f'                - id: pl4.II.9{ROW}number: "9"',
+         f'                - id: pl4.II.9{ROW}number: "8"')
     c = only(changes(capsys, old, new), "number-changed")
     assert (c["old"], c["new"]) == ("9", "8")
 
 
 def test_reformatting_changes_nothing(capsys: pytest.CaptureFixture[str], copy: tuple[Path, Path]) -> None:
     old, new = copy
+    for plan in (old, new):     # the bundled plan is formatted already: start from another layout
+        plan.write_text(unformatted(plan.read_text(encoding="utf-8")), encoding="utf-8")
     assert run(capsys, "fmt", str(new.parent), "--no-cache").code == 0
     assert new.read_bytes() != old.read_bytes()
     assert run(capsys, "diff", str(old.parent), str(new.parent), "--format", "json").json() == {"changes": []}
@@ -224,11 +224,11 @@ def test_folders_match_plans_by_path(capsys: pytest.CaptureFixture[str], copy: t
 
 def test_formats_for_people_and_for_github(capsys: pytest.CaptureFixture[str], copy: tuple[Path, Path]) -> None:
     old, new = copy
-    edit(new, "output: Quy tắc\n          deadline: Tháng 12/2025", "output: Quy tắc\n          deadline: Quý II/2026")
+    edit(new, f"output: Quy tắc{ROW}deadline: Tháng 12/2025", f"output: Quy tắc{ROW}deadline: Quý II/2026")
     edit(new, "Xây dựng và đổi mới chương trình tuyên truyền", "Xây dựng và đổi mới | <b>chương trình</b> tuyên truyền")
     text = run(capsys, "diff", str(old), str(new), "--lang", "en")
     lines = text.out.splitlines()
-    assert lines[0].startswith(f"{new}:745: warning [deadline-changed] pl4.I.6: Deadline changed: moved later")
+    assert lines[0].startswith(f"{new}:746: warning [deadline-changed] pl4.I.6: Deadline changed: moved later")
     assert "1 plan(s) changed, 2 change(s): 0 error(s), 1 warning(s), 1 info." in text.out
     md = run(capsys, "diff", str(old), str(new), "--format", "markdown")
     rows = [line for line in md.out.splitlines() if line.startswith("| ")]
@@ -236,7 +236,7 @@ def test_formats_for_people_and_for_github(capsys: pytest.CaptureFixture[str], c
     assert "\\| \\<b\\>" in md.out and "<b>" not in md.out
     gh = run(capsys, "diff", str(old), str(new), "--format", "github", "--fail-on", "deadline-later")
     assert gh.code == 1
-    assert gh.out.startswith(f"::error file={new},line=745,title=kehoach diff [deadline-changed] pl4.I.6::")
+    assert gh.out.startswith(f"::error file={new},line=746,title=kehoach diff [deadline-changed] pl4.I.6::")
 
 
 def _bad(capsys: pytest.CaptureFixture[str], *args: str) -> Run:

@@ -42,7 +42,8 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 HAI_AN = "plans/hai-phong/hai-an.yaml"
-LATER = ("output: Quy tắc\n          deadline: Tháng 12/2025", "output: Quy tắc\n          deadline: Quý II/2026")
+LATER = ("output: Quy tắc\n                  deadline: Tháng 12/2025",
+         "output: Quy tắc\n                  deadline: Quý II/2026")
 
 
 def test_two_revisions(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
@@ -54,7 +55,7 @@ def test_two_revisions(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
     assert run(capsys, "diff", "--git", "HEAD~1..HEAD", "--fail-on", "deadline-later").code == 1
     assert run(capsys, "diff", "--git", "HEAD..HEAD", "--format", "json").json() == {"changes": []}
     gh = run(capsys, "diff", "--git", "HEAD~1..HEAD", "--format", "github")
-    assert gh.out.startswith(f"::warning file={HAI_AN},line=745,")
+    assert gh.out.startswith(f"::warning file={HAI_AN},line=746,")
 
 
 def test_only_the_changed_files_are_read(repo: Path) -> None:

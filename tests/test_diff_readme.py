@@ -19,8 +19,10 @@ AN_LAO = "plans/hai-phong/an-lao.yaml"
 # After a meeting with the city, An Lão revises its plan (the README tells the story).
 EDITS = [
     # 5G coverage: the target is lowered, in the indicator and in the sentence that states it.
-    ("                  target: ≥ 80%\n                line: '- Tỷ lệ phủ sóng 5G trên địa bàn đạt ≥ 80%;'",
-     "                  target: ≥ 70%\n                line: '- Tỷ lệ phủ sóng 5G trên địa bàn đạt ≥ 70%;'"),
+    ('                  target: ≥ 80%\n                  catalog: ht.5g\n'
+     '                line: "- Tỷ lệ phủ sóng 5G trên địa bàn đạt ≥ 80%;"',
+     '                  target: ≥ 70%\n                  catalog: ht.5g\n'
+     '                line: "- Tỷ lệ phủ sóng 5G trên địa bàn đạt ≥ 70%;"'),
     # The public Wi-Fi task moves from the public service centre to the culture and society office.
     ("              lead: Trung tâm dịch vụ sự nghiệp công\n              support: Phòng XHXXH",
      "              lead: Phòng Văn hóa - Xã hội\n              support: Phòng XHXXH"),
@@ -28,17 +30,19 @@ EDITS = [
     ("              lead: Phòng VHXXH\n              support: Trung tâm sự nghiệp công",
      "              lead: Phòng Văn hóa - Xã hội\n              support: Trung tâm sự nghiệp công"),
     # The AI assistants slip from the third quarter to the fourth.
-    ("              deadline: Quý 3\n              lead: Phòng VHXXH\n              support: Các đơn vị có liên quan",
-     "              deadline: Quý 4\n              lead: Phòng VHXXH\n              support: Các đơn vị có liên quan"),
+    ("              lead: Phòng VHXXH\n              support: Các đơn vị có liên quan\n"
+     "              deadline: Quý 3\n",
+     "              lead: Phòng VHXXH\n              support: Các đơn vị có liên quan\n"
+     "              deadline: Quý 4\n"),
     # A new task.
-    ("              support: Phòng VHXXH và các đơn vị liên quan\n",
-     "              support: Phòng VHXXH và các đơn vị liên quan\n"
+    ("              support: Phòng VHXXH và các đơn vị liên quan\n              deadline: Quý 3 – Quý 4\n",
+     "              support: Phòng VHXXH và các đơn vị liên quan\n              deadline: Quý 3 – Quý 4\n"
      "            - id: pl.9\n"
-     "              number: '9'\n"
+     '              number: "9"\n'
      "              text: Số hóa hồ sơ, tài liệu lưu trữ của Ủy ban nhân dân xã\n"
-     "              deadline: Quý 4\n"
      "              lead: Văn phòng HĐND và UBND\n"
-     "              support: Phòng Văn hóa - Xã hội\n"),
+     "              support: Phòng Văn hóa - Xã hội\n"
+     "              deadline: Quý 4\n"),
 ]
 
 

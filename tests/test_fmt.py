@@ -13,7 +13,7 @@ from kehoach.fmt import format_text, same_data
 from kehoach.loader import parse
 
 from .conftest import PLANS
-from .helpers import run
+from .helpers import run, unformatted
 
 REAL = sorted(p for p in (PLANS / "hai-phong").glob("*.yaml"))
 
@@ -148,8 +148,13 @@ def test_real_files_keep_their_data_and_comments_and_format_once(path: Path) -> 
 
 @pytest.fixture
 def plans(tmp_path: Path) -> Path:
+    """A copy of the city's folder, each plan laid out otherwise (the bundled plans are formatted)."""
     dest = tmp_path / "hai-phong"
     shutil.copytree(PLANS / "hai-phong", dest)
+    for plan in REAL:
+        if plan.name != "units.yaml":
+            copy = dest / plan.name
+            copy.write_text(unformatted(copy.read_text(encoding="utf-8")), encoding="utf-8")
     return dest
 
 
@@ -175,6 +180,7 @@ def test_write_then_check_is_clean(capsys: pytest.CaptureFixture[str], plans: Pa
     assert r.code == 0 and "0 file(s) would be reformatted, 5 file(s) already formatted" in r.out
     assert _snapshot(plans) == formatted
     assert run(capsys, "diff", str(PLANS / "hai-phong"), str(plans), "--format", "json").json() == {"changes": []}
+    assert formatted == _snapshot(PLANS / "hai-phong")      # the layout the bundled plans have
 
 
 def test_a_formatted_file_is_not_rewritten(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -136,7 +136,7 @@ def test_dry_run_writes_nothing(capsys: pytest.CaptureFixture[str], plan: Path) 
     before = plan.read_bytes()
     r = run(capsys, "progress", str(plan), "pl4.I.1", "--status", "done", "--date", "2026-02-01", "--dry-run",
             "--as-of", "2026-03-01")
-    assert r.code == 0 and "+          progress:" in r.out and plan.read_bytes() == before
+    assert r.code == 0 and "+                  progress:" in r.out and plan.read_bytes() == before
 
 
 # --- a month of updates from a spreadsheet -----------------------------------------------
@@ -278,15 +278,15 @@ def test_an_empty_progress_list_is_opened_up(capsys: pytest.CaptureFixture[str],
     """``progress: []`` (kept as written by fmt) was a dead end: progress asked for fmt, fmt kept
     it. It becomes ``progress:`` with the update under it; that is the only line changed."""
     text = plan.read_text(encoding="utf-8")
-    anchor = "        - id: pl4.I.1\n"
+    anchor = "                - id: pl4.I.1\n"
     assert anchor in text
-    plan.write_text(text.replace(anchor, anchor + "          progress: []  # chưa có\n", 1), encoding="utf-8")
+    plan.write_text(text.replace(anchor, anchor + "                  progress: []  # chưa có\n", 1), encoding="utf-8")
     before = plan.read_bytes()
     r = run(capsys, "progress", str(plan), "pl4.I.1", "--status", "dang-thuc-hien", "--date", "2026-02-27",
             "--as-of", "2026-03-01")
     assert r.code == 0, r.err
     after = plan.read_bytes()
-    assert b"progress: []" not in after and "          progress:  # chưa có\n".encode() in after
+    assert b"progress: []" not in after and "                  progress:  # chưa có\n".encode() in after
     _only_inserted(before.replace(b"progress: []  #", b"progress:  #"), after)
     tasks = {t.id: t for t in model.build(load(plan)).tasks}
     assert [u.date for u in tasks["pl4.I.1"].progress] == ["2026-02-27"]

@@ -385,7 +385,7 @@ def test_invalid_plan_renders_nothing_force_marks_it(capsys: pytest.CaptureFixtu
     out = tmp_path / "hai-an.docx"
     r = run(capsys, "render", str(HAI_PHONG / "hai-an.yaml"), "-o", str(out))
     assert r.code == 1 and not out.exists()
-    assert "hai-an.yaml:745:21: KH203" in r.err and "--force" in r.err
+    assert "hai-an.yaml:746:29: KH203" in r.err and "--force" in r.err
     r = run(capsys, "render", str(HAI_PHONG / "hai-an.yaml"), "-o", str(out), "--force")
     assert r.code == 0 and out.exists() and r.out.strip() == str(out)
     assert "DỰ THẢO" in r.err

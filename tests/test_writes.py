@@ -19,7 +19,7 @@ from kehoach import fix, fmt, safewrite
 from kehoach.errors import KehoachError
 
 from .conftest import PLANS, ROOT
-from .helpers import run
+from .helpers import run, unformatted
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="symlinks, FIFOs and mode bits as POSIX has them")
 PROGRESS = ("pl4.I.1", "--status", "dang-thuc-hien", "--date", "2026-02-28", "--as-of", "2026-03-01")
@@ -59,6 +59,8 @@ def test_a_symlinked_plan_stays_a_link_and_its_target_changes(capsys: pytest.Cap
                                                               tmp_path: Path, command: tuple[str, ...]) -> None:
     link = tmp_path / "link.yaml"
     link.symlink_to(plan)
+    if command[0] == "fmt":     # the bundled plan is formatted already: give fmt something to write
+        plan.write_text(unformatted(plan.read_text(encoding="utf-8")), encoding="utf-8")
     plan.chmod(0o640)
     before = plan.read_bytes()
     args = [command[0], str(link), *command[1:]]
@@ -85,6 +87,8 @@ def test_a_hard_linked_plan_is_written_in_place(capsys: pytest.CaptureFixture[st
 def test_a_read_only_plan_is_refused_not_rewritten(capsys: pytest.CaptureFixture[str], plan: Path,
                                                    command: tuple[str, ...]) -> None:
     """As root, chmod 0444 does not stop a write: the refusal is kehoach's own check of the mode bits."""
+    if command[0] == "fmt":     # the bundled plan is formatted already: give fmt something to refuse to write
+        plan.write_text(unformatted(plan.read_text(encoding="utf-8")), encoding="utf-8")
     plan.chmod(0o444)
     before = plan.read_bytes()
     r = run(capsys, command[0], str(plan), *command[1:], "--lang", "en")
@@ -152,6 +156,7 @@ def test_a_writer_that_waits_too_long_gives_up_with_a_message(plan: Path, monkey
 
 
 def test_fmt_formats_again_a_file_edited_after_it_was_formatted(plan: Path) -> None:
+    plan.write_text(unformatted(plan.read_text(encoding="utf-8")), encoding="utf-8")
     (outcome,) = fmt.format_files([(plan, "hai-an.yaml")], "write", cache_dir=None, jobs=1)
     assert outcome.changed and outcome.text is not None
     edited = plan.read_bytes() + "# ghi thêm sau khi định dạng\n".encode()
