@@ -526,6 +526,8 @@ RULE_EN: dict[str, str] = {
     'vague-lead': 'Lead unit "{value}" names no one (breaks "rõ người").',
     'unknown-unit': 'Unit "{value}" is not in the unit registry.{suggestions_en}',
     'unit-spelling': 'Unit "{value}" is not spelt the standard way; standard name: "{canonical}".',
+    'unit-inconsistent': ('Unit "{canonical}" is written {count} ways in the same plan: {spellings_en}. '
+                          'Write it one way.'),
     'deadline-missing': 'Task "{id}" has no deadline.',
     'deadline-missing-column': 'Task table "{table}" has no deadline column.',
     'deadline-unparseable': 'Cannot read deadline "{value}": {reason_text}.',
