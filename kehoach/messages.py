@@ -524,6 +524,8 @@ RULE_EN: dict[str, str] = {
     'unknown-suppression': 'Suppression names an unknown rule "{name}".',
     'missing-lead': 'Task "{id}" has no lead unit.',
     'vague-lead': 'Lead unit "{value}" names no one (breaks "rõ người").',
+    'vague-lead-committee': ('Lead unit "{value}" names only the committee beside unnamed agencies and units: '
+                             'no unit is accountable (breaks "rõ người").'),
     'unknown-unit': 'Unit "{value}" is not in the unit registry.{suggestions_en}',
     'unit-spelling': 'Unit "{value}" is not spelt the standard way; standard name: "{canonical}".',
     'unit-inconsistent': ('Unit "{canonical}" is written {count} ways in the same plan: {spellings_en}. '
