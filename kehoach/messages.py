@@ -542,6 +542,8 @@ RULE_EN: dict[str, str] = {
     'numbering-gap': 'Numbering jumps from "{previous}" to "{value}".',
     'numbering-repeat': 'Number "{value}" repeats or goes back (after "{previous}").',
     'duplicate-task': 'Task "{id}" repeats task "{first}" (line {line}).',
+    'duplicate-task-close': 'Task "{id}" is nearly the same as task "{first}" (line {line}, another table, same lead unit).',
+    'duplicate-task-part': 'Task "{id}" repeats "{part}" of task "{first}" (line {line}).',
     'progress-date-in-future': 'An update of "{id}" is dated {value}, after the current date {as_of}.',
     'done-without-date': '"{id}" is reported done on {date} without its completion date (done_on).',
     'percent-out-of-range': 'Progress {value}% of "{id}" must be between 0 and 100.',
