@@ -1,0 +1,111 @@
+"""The citation-mismatch rule: its documentation is the class docstring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from ..citations import Citation, find_citations, known_documents
+from ..findings import Severity, Span
+from ..loader import Path_
+from ..text import norm_key
+from . import Context, Hit, Rule
+
+# Symbols of local bodies ("33/KH-UBND") repeat in every commune and city: such a registry entry
+# is compared only with a citation that names its issuer.
+_LOCAL = ("UBND", "/TU", "HĐND", "/ĐU")
+
+
+def _strings(data: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            yield from _strings(v, (*path, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _strings(v, (*path, i))
+
+
+def _same_issuer(a: str, b: str) -> bool:
+    ka, kb = norm_key(a), norm_key(b)
+    return not ka or not kb or ka.startswith(kb) or kb.startswith(ka)
+
+
+def _shown(c: Citation) -> str:
+    return f"{c.kind} {c.symbol}"
+
+
+class CitationMismatch(Rule):
+    """A cited document with the wrong date or issuer.
+
+    **What it does.** Finds every citation of a document in the plan's text (legal bases, body,
+    headings, appendix titles, table cells): a document kind, its number/symbol, and its date
+    ("ngày 22/12/2024") and issuer ("của Bộ Chính trị") when written. Reports a citation whose
+    date or issuer differs from kehoach's registry of higher documents (`kehoach/data/documents.yaml`,
+    each entry with its public source), and a citation whose date differs from another citation
+    of the same document in the same plan. A citation without a date (or without an issuer) says
+    nothing about it and is not reported; symbols of local bodies (`…/KH-UBND`) are compared with
+    the registry only when the citation names the same issuer.
+
+    **Why it matters.** A wrong date in a legal basis cites a document that does not exist; the
+    signed plan is then corrected by a new document.
+
+    **Example.** `Nghị quyết số 57-NQ/TW ngày 22/12/2025 của Bộ Chính trị` (the resolution is of
+    22/12/2024).
+
+    **Fix.** Write the date and issuer of the document itself.
+    """
+
+    name = "citation-mismatch"
+    code = "KH601"
+    severity = Severity.WARNING
+    message = ('{document} ghi ngày {written}, nhưng văn bản này ban hành ngày {expected} '
+               '(theo danh mục văn bản của kehoach).')
+    messages: ClassVar[dict[str, str]] = {
+        "citation-issuer-mismatch": '{document} ghi cơ quan ban hành "{written}", nhưng văn bản này do '
+                                    '{expected} ban hành (theo danh mục văn bản của kehoach).',
+        "citation-date-inconsistent": '{document} ghi ngày {written}, khác với ngày {expected} ở trích dẫn '
+                                      'khác của cùng văn bản (dòng {line}).',
+    }
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        if ctx.doc is None:
+            return
+        known = known_documents()
+        # Documents kehoach does not know: checked against the plan's other citations of them.
+        dated: dict[str, list[tuple[Citation, Span]]] = {}
+        for path, text in _strings(ctx.doc.data, ()):
+            if "/" not in text and "-" not in text:
+                continue
+            for c in find_citations(text):
+                span = ctx.doc.span(path)
+                k = known.get(c.key)
+                if k is not None:
+                    local = any(s in k.symbol for s in _LOCAL)
+                    if local and not (c.issuer and k.issuer_matches(c.issuer)):
+                        k = None
+                if k is not None:
+                    if c.date is not None and c.date != k.date:
+                        yield self.hit(span, document=_shown(c), written=c.date_text,
+                                       expected=k.date.strftime("%d/%m/%Y"))
+                        continue
+                    if c.issuer and not k.issuer_matches(c.issuer):
+                        yield self.hit(span, variant="citation-issuer-mismatch", document=_shown(c),
+                                       written=c.issuer, expected=", ".join(k.issuers))
+                        continue
+                if c.date is not None and k is None:
+                    dated.setdefault(c.key, []).append((c, span))
+        yield from self._inconsistent(dated)
+
+    def _inconsistent(self, dated: dict[str, list[tuple[Citation, Span]]]) -> Iterator[Hit]:
+        for cites in dated.values():
+            for c, span in cites:
+                # Against the date most citations give: the odd one out is the mistake.
+                same = [f for f in cites if _same_issuer(f[0].issuer, c.issuer)]
+                dates = [f[0].date for f in same]
+                usual = max(set(dates), key=dates.count)
+                if c.date != usual and dates.count(usual) > dates.count(c.date):
+                    ref = next(f for f in same if f[0].date == usual)
+                    yield self.hit(span, variant="citation-date-inconsistent", document=_shown(c),
+                                   written=c.date_text, expected=ref[0].date_text, line=ref[1].line)

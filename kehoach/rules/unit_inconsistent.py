@@ -1,0 +1,110 @@
+"""The unit-inconsistent rule: its documentation is the class docstring."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..findings import Severity, Span
+from ..text import fold_tones, nfc
+from . import Context, Hit, Rule
+from ._common import units
+
+# The commune qualifier ("… phường Hải An", "… xã") names the same unit, as the registry reads it;
+# "Xã hội" is a word, not the qualifier "xã" followed by a place name.
+_QUALIFIER = re.compile(r"\s+(xã|phường|đặc khu)(?!\s+hội\b)(\s+[^,;]*)?$")
+_DASH = re.compile(r"[‐‑‒–—―−]")
+# Spaces next to punctuation are a typing slip ("HĐND &UBND", "Văn hóa -Xã hội"), not another name.
+_PUNCT_SPACE = re.compile(r"\s*([^\w\s])\s*")
+_SPACES = re.compile(r"\s+")
+_MAX_LINES = 5
+
+
+def spelling_key(text: str) -> str:
+    """What makes two spellings of one unit *different names* on the page: the words, the
+    abbreviations and the punctuation between them ("&" or "và", "," or "và", a dash or none).
+    Case, Unicode form, old or new tone placement (both correct), dash kind, spacing and the
+    commune qualifier are typography, not another name: they are folded here."""
+    t = fold_tones(nfc(text).lower()).strip().rstrip(".;,:").strip()
+    t = _SPACES.sub(" ", _DASH.sub("-", t))
+    t = _QUALIFIER.sub("", t) or t
+    return _PUNCT_SPACE.sub(r"\1", t)
+
+
+@dataclass
+class _Spelling:
+    written: list[str] = field(default_factory=list)     # each form as written, first seen first
+    lines: list[int] = field(default_factory=list)
+    first: Span | None = None
+
+
+def _lines(lines: list[int], lang: str) -> str:
+    shown = sorted(set(lines))
+    word = "dòng" if lang == "vi" else "line" if len(shown) == 1 else "lines"
+    tail = ", …" if len(shown) > _MAX_LINES else ""
+    return f"{word} {', '.join(map(str, shown[:_MAX_LINES]))}{tail}"
+
+
+def _spellings(group: list[_Spelling], lang: str) -> str:
+    return "; ".join(" / ".join(f'"{w}"' for w in s.written) + f" ({_lines(s.lines, lang)})" for s in group)
+
+
+class UnitInconsistent(Rule):
+    """One unit written in more than one way in the same plan.
+
+    **What it does.** Groups every lead and coordinating unit of the plan by the unit the city's
+    registry (`units.yaml`) resolves it to, and reports a unit written with more than one name:
+    other words or abbreviations (`Trung tâm Phục vụ hành chính công`, `Trung tâm PV Hành chính
+    công`, `TT PVHCC`) or other punctuation between them (`Phòng Văn hóa - Xã hội` and `Phòng Văn
+    hóa Xã hội`; `Văn phòng HĐND và UBND` and `Văn phòng HĐND&UBND`). Each spelling may be an
+    accepted alias: the plan is still inconsistent. One finding per unit, at the first cell that
+    does not use the plan's most frequent spelling; it lists every spelling with its lines and
+    the canonical name. Case, Unicode form, tone placement (`hoá`/`hóa`), dash kind, spacing and
+    the commune qualifier (`Công an phường Hải An` beside `Công an xã`) are typography, not
+    another name, and are not reported; misspellings are left to `unit-spelling`. Without a
+    registry there is nothing to group by, and nothing is reported.
+
+    **Why it matters.** The signed document should name a unit one way; readers, and every
+    report that counts tasks by unit as written, see two units where there is one.
+
+    **Example.** Hải An writes `Phòng Văn hóa Xã hội phường` in Phụ lục 1 and `Phòng Văn hóa -Xã
+    hội` in Phụ lục 2.
+
+    **Fix.** Write every cell of the unit the same way, preferably the canonical name. `validate
+    --fix` rewrites misspellings and variant spellings to the canonical name, not accepted aliases:
+    choose the spelling yourself.
+    """
+
+    name = "unit-inconsistent"
+    code = "KH105"
+    severity = Severity.WARNING
+    message = ('Đơn vị "{canonical}" được viết theo {count} cách trong cùng kế hoạch: {spellings_vi}. '
+               'Nên viết thống nhất một cách.')
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        if ctx.registry is None:
+            return
+        by_unit: dict[str, dict[str, _Spelling]] = {}
+        for row in ctx.plan.rows:
+            for role, i, cell in units(row):
+                span = row.at(f"{role}.{i}")
+                for m in ctx.registry.lookup(cell).leaves():
+                    if m.canonical is None or m.status == "misspelling":
+                        continue
+                    s = by_unit.setdefault(m.canonical, {}).setdefault(spelling_key(m.text), _Spelling())
+                    written = m.text.strip()
+                    if written not in s.written:
+                        s.written.append(written)
+                    s.lines.append(span.line)
+                    if s.first is None:
+                        s.first = span
+        for canonical, spellings in by_unit.items():
+            if len(spellings) < 2:
+                continue
+            group = list(spellings.values())       # first seen first
+            main = max(group, key=lambda s: len(s.lines))   # max keeps the first of equals
+            at = min((s.first for s in group if s is not main and s.first is not None),
+                     key=lambda sp: (sp.line, sp.column))
+            yield self.hit(at, canonical=canonical, count=len(group),
+                           spellings_vi=_spellings(group, "vi"), spellings_en=_spellings(group, "en"))
