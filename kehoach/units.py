@@ -44,6 +44,9 @@ _QUALIFIER_BODY = (r"\s+(((của|thuộc|trực thuộc)\s+((ubnd|ủy ban nhân
                    r"(xã|phường|đặc khu|thị trấn)(?!\s+hội\b)(\s+[^,;]*)?)$")
 _QUALIFIER = re.compile(_QUALIFIER_BODY)
 _QUALIFIER_RAW = re.compile(_QUALIFIER_BODY, re.IGNORECASE)
+# "Bộ phận một cửa UBND xã": a commune unit followed by the committee it belongs to.
+_OWNER = re.compile(r"\s+((của|thuộc|trực thuộc)\s+)?(ubnd|ủy ban nhân dân)\s+(cấp\s+)?(xã|phường|đặc khu)"
+                    r"(\s+[^,;]*)?$", re.IGNORECASE)
 # "Sở Khoa học và Công nghệ tỉnh Nghệ An", "Sở KH-CN TPHCM": a province-level unit with its province.
 _PROVINCE = re.compile(r"\s+(tỉnh|thành phố|tp\.?(?=\s|hcm)|tphcm)(\s*[^,;]*)?$", re.IGNORECASE)
 _PROVINCIAL = frozenset({"tỉnh", "thành phố", "trung ương"})
@@ -153,7 +156,7 @@ class Registry:
     # Initials skeleton of every name → the units it may stand for (more than one: ambiguous).
     initials: dict[str, tuple[str, ...]] = field(default_factory=dict)
     headless: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    origin: dict[str, str] = field(default_factory=dict)   # canonical → the file that defines it
+    origin: dict[str, str] = field(default_factory=dict)   # canonical → "city" or "national" (its file)
     levels: dict[str, str] = field(default_factory=dict)   # canonical → level (xã, tỉnh …)
     # A city's plans name the same few dozen units thousands of times: remember the answers.
     memo: dict[str, Match] = field(default_factory=dict, compare=False, repr=False)
@@ -184,8 +187,17 @@ class Registry:
                 matches = tuple(self.lookup(p) for p in parts)
                 if all(m.status != "unknown" for m in matches):
                     return Match(t, "several", None, parts=matches, rule="several")
-        return (self._by_province(t) or self._by_initials(t)
+        return (self._by_owner(t) or self._by_province(t) or self._by_initials(t)
                 or Match(t, "unknown", None, self.suggest(t), rule="unknown"))
+
+    def _by_owner(self, t: str) -> Match | None:
+        head = _OWNER.sub("", t)
+        if head == t or not head:
+            return None
+        inner = self._named(head) or self._normalised(head)
+        if inner is None or self.levels.get(inner.canonical or "") != "xã":
+            return None
+        return Match(t, inner.status, inner.canonical, rule="qualifier")
 
     def _named(self, t: str) -> Match | None:
         """A registered name as written, with or without a commune qualifier."""
@@ -217,8 +229,8 @@ class Registry:
             return None
         level_word = m.group(1).lower()
         head = t[:m.start()]
-        candidates = [head + " " + level_word] if level_word in ("tỉnh", "thành phố") else []
-        for candidate in [*candidates, head]:
+        words = [level_word] if level_word in ("tỉnh", "thành phố") else ["tỉnh", "thành phố"]
+        for candidate in [*(f"{head} {w}" for w in words), head]:
             inner = self._named(candidate) or self._normalised(candidate)
             if inner is not None and inner.canonical and self.levels.get(inner.canonical) in _PROVINCIAL:
                 return Match(t, inner.status, inner.canonical, rule="qualifier")
@@ -329,7 +341,7 @@ def registry_from_data(data: dict[str, Any], path: str) -> Registry:
     for unit in data.get("units", []):
         name = unit["name"].strip()
         canonical[name] = name
-        origin[name] = _national_path() if unit.get("_origin") == NATIONAL else path
+        origin[name] = NATIONAL if unit.get("_origin") == NATIONAL else "city"
         levels[name] = str(unit.get("level", ""))
         keys.setdefault(unit_key(name), name)
         for a in unit.get("aliases", []) or []:
