@@ -20,7 +20,8 @@ def test_the_national_model_ships_with_the_package_and_is_valid() -> None:
     data = national_data()   # validated against schema/units.schema.json on load
     names = {u["name"] for u in data["units"]}
     for unit in ("Văn phòng HĐND và UBND", "Phòng Kinh tế", "Phòng Kinh tế, Hạ tầng và Đô thị",
-                 "Phòng Văn hóa - Xã hội", "Trung tâm Phục vụ hành chính công", "Công an xã", "Ban Chỉ huy quân sự", "Sở Khoa học và Công nghệ"):
+                 "Phòng Văn hóa - Xã hội", "Trung tâm Phục vụ hành chính công", "Công an xã", "Ban Chỉ huy quân sự",
+                 "Sở Khoa học và Công nghệ"):
         assert unit in names, unit
     assert "Phòng Tài chính" not in names   # Nghị định 150/2025/NĐ-CP: finance is in Phòng Kinh tế
     assert '"kehoach" = ["data/*.yaml"]' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
