@@ -341,7 +341,7 @@ def registry_from_data(data: dict[str, Any], path: str) -> Registry:
     for unit in data.get("units", []):
         name = unit["name"].strip()
         canonical[name] = name
-        origin[name] = NATIONAL if unit.get("_origin") == NATIONAL else "city"
+        origin[name] = NATIONAL if unit.get("_origin") == NATIONAL or path == _national_path() else "city"
         levels[name] = str(unit.get("level", ""))
         keys.setdefault(unit_key(name), name)
         for a in unit.get("aliases", []) or []:

@@ -82,6 +82,7 @@ def test_a_city_extends_and_overrides_the_national_model() -> None:
     # The city's name wins and takes over the national unit's other names.
     assert reg.lookup("Công an tỉnh").canonical == "Công an thành phố"
     assert reg.origin["Công an thành phố"] == "city" and reg.origin["Hội Nông dân"] == "national"
+    assert national_registry().origin["Công an xã"] == "national"
     assert reg.lookup("Hội ND").canonical == "Hội Nông dân"
     assert reg.lookup("TT VHTTTT").canonical == "Trung tâm Văn hóa - Thông tin và Thể thao"
     # Without extends, a registry is the city's alone (as before).
