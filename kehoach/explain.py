@@ -65,13 +65,19 @@ def unit(text: str, registry_path: Path) -> Explanation:
 
     if not registry_path.is_file():
         raise KehoachError("cli.units-missing", path=str(registry_path))
-    m = load_registry(registry_path).lookup(text)
+    registry = load_registry(registry_path)
+    m = registry.lookup(text)
     data = {"text": text, "canonical": m.canonical if m.status not in ("vague", "unknown", "several") else None,
             "status": m.status, "vague": m.status == "vague", "suggestions": list(m.suggestions),
-            "parts": [{"text": p.text, "status": p.status, "canonical": p.canonical} for p in m.parts]}
+            "parts": [{"text": p.text, "status": p.status, "canonical": p.canonical, "rule": p.rule}
+                      for p in m.parts]}
+    # Added keys (docs/interfaces.md): which reading matched, and whether the unit comes from the city's
+    # units.yaml ("city") or from the national model it extends ("national").
+    data["rule"] = m.rule
+    data["source"] = registry.origin.get(m.canonical) if m.canonical else None
     lines = [(k, _shown(v)) for k, v in data.items() if k not in ("parts", "suggestions")]
     lines.append(("suggestions", ", ".join(m.suggestions) or "—"))
-    lines += [("part", f"{p.text} → {p.status} {p.canonical or ''}") for p in m.parts]
+    lines += [("part", f"{p.text} → {p.status} {p.canonical or ''} ({p.rule})") for p in m.parts]
     return Explanation(data, lines, ok=m.status != "unknown")
 
 

@@ -1,4 +1,8 @@
-"""The city's unit registry: canonical unit names, their aliases, known misspellings and vague phrases."""
+"""The city's unit registry: canonical unit names, their aliases, known misspellings and vague phrases.
+
+A city's ``units.yaml`` may say ``extends: national``: it then adds to and overrides the national
+model of commune-level units that kehoach ships (``kehoach/data/units-national.yaml``).
+"""
 
 from __future__ import annotations
 
@@ -8,29 +12,44 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .errors import KehoachError
 from .loader import LoadFailure, load
 from .messages import t
 from .schema import message_of, validate
-from .text import norm_key, strip_accents
+from .text import fold_tones, nfc, norm_key, strip_accents
 
 REGISTRY_FILE = "units.yaml"
+NATIONAL = "national"
 
 # Phrases that name no one whatever the city: a lead unit must be a unit, not a category.
+# "Các …" before a kind of body, and a list of kinds of body ending in "(có) liên quan". The list stops
+# at a real name: "Phòng VHXXH và các đơn vị liên quan" is a unit and a vague phrase, not one vague phrase.
+_GENERIC = r"(phòng|ban|ngành|sở|cơ quan|đơn vị|bộ phận|tổ chức|cá nhân|đoàn thể|lực lượng|địa phương|chuyên môn)"
 _VAGUE_PATTERNS = [
     re.compile(p) for p in (
-        r"^các (phòng|cơ quan|đơn vị|ban|ngành|bộ phận|tổ chức|cá nhân)\b",
+        r"^các (phòng|cơ quan|đơn vị|ban|ngành|sở|bộ phận|tổ chức|cá nhân|lực lượng)\b",
         r"^(cơ quan|đơn vị|phòng|bộ phận)( có)? liên quan$",
         r"^(các )?đơn vị (có )?liên quan",
         r"^(các )?cơ quan,? đơn vị",
+        rf"^(các |những )?{_GENERIC}((,| và| -)? (các )?{_GENERIC})* (có )?liên quan$",
     )
 ]
-# "Phòng Văn hóa - Xã hội xã", "Công an phường Hải An": the commune qualifier does not change the unit.
-# "Xã hội" is a word, not the qualifier "xã" followed by a place name.
-_QUALIFIER = re.compile(r"\s+(xã|phường|đặc khu)(?!\s+hội\b)(\s+[^,;]*)?$")
-_QUALIFIER_RAW = re.compile(r"\s+(xã|phường|đặc khu)(?!\s+hội\b)(\s+[^,;]*)?$", re.IGNORECASE)
+# "Phòng Văn hóa - Xã hội xã", "Công an phường Hải An", "… cấp xã", "… của UBND phường Phú An": the
+# commune qualifier does not change the unit. "Xã hội" is a word, not the qualifier "xã" + a place name.
+_QUALIFIER_BODY = (r"\s+(((của|thuộc|trực thuộc)\s+((ubnd|ủy ban nhân dân)\s+)?)?(cấp\s+)?"
+                   r"(xã|phường|đặc khu|thị trấn)(?!\s+hội\b)(\s+[^,;]*)?)$")
+_QUALIFIER = re.compile(_QUALIFIER_BODY)
+_QUALIFIER_RAW = re.compile(_QUALIFIER_BODY, re.IGNORECASE)
+# "Bộ phận một cửa UBND xã": a commune unit followed by the committee it belongs to.
+_OWNER = re.compile(r"\s+((của|thuộc|trực thuộc)\s+)?(ubnd|ủy ban nhân dân)\s+(cấp\s+)?(xã|phường|đặc khu)"
+                    r"(\s+[^,;]*)?$", re.IGNORECASE)
+# "Sở Khoa học và Công nghệ tỉnh Nghệ An", "Sở KH-CN TPHCM": a province-level unit with its province.
+_PROVINCE = re.compile(r"\s+(tỉnh|thành phố|tp\.?(?=\s|hcm)|tphcm)(\s*[^,;]*)?$", re.IGNORECASE)
+_PROVINCIAL = frozenset({"tỉnh", "thành phố", "trung ương"})
 # A cell naming several units, split from the strongest separator down: "Văn phòng HĐND và UBND xã;
 # Công an xã" is two units, not three, because "và" is tried only inside the parts ";" leaves.
 _SPLITS = (re.compile(r"\s*;\s*"), re.compile(r"\s*,\s*"), re.compile(r"\s+và\s+"))
@@ -43,6 +62,9 @@ class Match:
     canonical: str | None
     suggestions: tuple[str, ...] = ()
     parts: tuple[Match, ...] = ()
+    # How the spelling was read (explain's "rule"): exact | alias | misspelling | qualifier |
+    # normalised | initials | ambiguous | vague-list | vague-pattern | several | unknown.
+    rule: str = ""
 
     @property
     def known(self) -> bool:
@@ -76,6 +98,51 @@ def is_vague_phrase(text: str) -> bool:
     return any(p.search(key) for p in _VAGUE_PATTERNS)
 
 
+# ---------------------------------------------------------------- initials ("P. VHXH", "TTPVHCC")
+# A token is an abbreviation when it is written in capitals ("VHXH", "HĐND"), or, in a text written
+# all in capitals, when it cannot be a Vietnamese syllable ("PHÒNG" can, "PVHCC" cannot).
+_SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$")
+_TOKENS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CONNECTORS = frozenset({"và", "các", "của"})
+# Words a writer drops before an abbreviation ("VHXH" for "Phòng VHXH"); only heads whose rest is
+# still long enough to be told apart (three letters or more).
+_HEADS = ("p", "tt", "vp", "b", "h")
+_MIN_INITIALS = 3
+
+
+def _is_abbreviation(token: str, all_caps: bool) -> bool:
+    if len(token) < 2 or not token.isupper():
+        return False
+    return not all_caps or not _SYLLABLE.match(strip_accents(token).lower())
+
+
+def initials(text: str) -> tuple[str, bool]:
+    """The initials skeleton of a name ("Phòng Văn hóa - Xã hội" and "P. VHXH" → "pvhxh") and whether
+    the text itself abbreviates (has a token in capitals or a one-letter word)."""
+    raw = _QUALIFIER_RAW.sub("", fold_tones(nfc(text)).strip()) or text
+    letters = [c for c in raw if c.isalpha()]
+    all_caps = bool(letters) and all(c.isupper() for c in letters)
+    out: list[str] = []
+    abbreviates = False
+    for token in _TOKENS.findall(raw):
+        if token.lower() in _CONNECTORS:
+            continue
+        if _is_abbreviation(token, all_caps):
+            out.append(strip_accents(token).lower())
+            abbreviates = True
+        else:
+            abbreviates = abbreviates or len(token) == 1
+            out.append(strip_accents(token[0]).lower())
+    return "".join(out), abbreviates
+
+
+def _headless(skeleton: str) -> str | None:
+    for head in _HEADS:
+        if skeleton.startswith(head) and len(skeleton) - len(head) >= _MIN_INITIALS:
+            return skeleton[len(head):]
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Registry:
     path: str
@@ -86,6 +153,11 @@ class Registry:
     keys: dict[str, str]             # normalised key of any name → canonical
     vague: frozenset[str]            # normalised keys of vague phrases
     bases: dict[str, tuple[str, str]]  # a name without its commune qualifier → (status, canonical)
+    # Initials skeleton of every name → the units it may stand for (more than one: ambiguous).
+    initials: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    headless: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    origin: dict[str, str] = field(default_factory=dict)   # canonical → "city" or "national" (its file)
+    levels: dict[str, str] = field(default_factory=dict)   # canonical → level (xã, tỉnh …)
     # A city's plans name the same few dozen units thousands of times: remember the answers.
     memo: dict[str, Match] = field(default_factory=dict, compare=False, repr=False)
 
@@ -98,34 +170,92 @@ class Registry:
     def _lookup(self, text: str) -> Match:
         # The cell as written may end a list with "." or ";" (vinh-lai.yaml pl2.II.9).
         t = text.strip().rstrip(".;,").rstrip() or text.strip()
-        if t in self.canonical:
-            return Match(t, "canonical", t)
-        if t in self.aliases:
-            return Match(t, "alias", self.aliases[t])
-        if t in self.misspellings:
-            return Match(t, "misspelling", self.misspellings[t])
-        # "Công an phường Hải An" is the registered "Công an xã" with another commune qualifier:
-        # written as registered, not a variant.
-        based = self.bases.get(_QUALIFIER_RAW.sub("", t))
-        if based is not None:
-            return Match(t, based[0], based[1])
+        direct = self._named(t)
+        if direct is not None:
+            return direct
         key = unit_key(t)
-        if key in self.vague or norm_key(t) in self.vague or is_vague_phrase(t):
-            return Match(t, "vague", None)
-        if key in self.keys:
-            canon = self.keys[key]
-            return Match(t, "canonical" if norm_key(t) == norm_key(canon) and t == canon else "variant", canon)
+        if key in self.vague or norm_key(t) in self.vague:
+            return Match(t, "vague", None, rule="vague-list")
+        if is_vague_phrase(t):
+            return Match(t, "vague", None, rule="vague-pattern")
+        normalised = self._normalised(t)
+        if normalised is not None:
+            return normalised
         for separator in _SPLITS:
             parts = [p for p in separator.split(t) if p.strip()]
             if len(parts) > 1:
                 matches = tuple(self.lookup(p) for p in parts)
                 if all(m.status != "unknown" for m in matches):
-                    return Match(t, "several", None, parts=matches)
-        return Match(t, "unknown", None, self.suggest(t))
+                    return Match(t, "several", None, parts=matches, rule="several")
+        return (self._by_owner(t) or self._by_province(t) or self._by_initials(t)
+                or Match(t, "unknown", None, self.suggest(t), rule="unknown"))
+
+    def _by_owner(self, t: str) -> Match | None:
+        head = _OWNER.sub("", t)
+        if head == t or not head:
+            return None
+        inner = self._named(head) or self._normalised(head)
+        if inner is None or self.levels.get(inner.canonical or "") != "xã":
+            return None
+        return Match(t, inner.status, inner.canonical, rule="qualifier")
+
+    def _named(self, t: str) -> Match | None:
+        """A registered name as written, with or without a commune qualifier."""
+        if t in self.canonical:
+            return Match(t, "canonical", t, rule="exact")
+        if t in self.aliases:
+            return Match(t, "alias", self.aliases[t], rule="alias")
+        if t in self.misspellings:
+            return Match(t, "misspelling", self.misspellings[t], rule="misspelling")
+        # "Công an phường Hải An" is the registered "Công an xã" with another commune qualifier:
+        # written as registered, not a variant.
+        based = self.bases.get(_QUALIFIER_RAW.sub("", t))
+        if based is not None:
+            return Match(t, based[0], based[1], rule="qualifier")
+        return None
+
+    def _normalised(self, t: str) -> Match | None:
+        canon = self.keys.get(unit_key(t))
+        if canon is None:
+            return None
+        exact = norm_key(t) == norm_key(canon) and t == canon
+        return Match(t, "canonical" if exact else "variant", canon, rule="normalised")
+
+    def _by_province(self, t: str) -> Match | None:
+        """"Công an tỉnh Nghệ An" is "Công an tỉnh"; "Sở Y tế TPHCM" is "Sở Y tế" — but only a
+        province-level unit: "Công an" alone is the commune's police."""
+        m = _PROVINCE.search(t)
+        if m is None:
+            return None
+        level_word = m.group(1).lower()
+        head = t[:m.start()]
+        words = [level_word] if level_word in ("tỉnh", "thành phố") else ["tỉnh", "thành phố"]
+        for candidate in [*(f"{head} {w}" for w in words), head]:
+            inner = self._named(candidate) or self._normalised(candidate)
+            if inner is not None and inner.canonical and self.levels.get(inner.canonical) in _PROVINCIAL:
+                return Match(t, inner.status, inner.canonical, rule="qualifier")
+        return None
+
+    def _by_initials(self, t: str) -> Match | None:
+        """"TT PVHCC", "P. VHXH", "KT-HT-ĐT": an abbreviation of exactly one unit's name. An
+        abbreviation of two is not guessed: a wrong unit is worse than an unknown one."""
+        skeleton, abbreviates = initials(t)
+        if not abbreviates or len(skeleton) < _MIN_INITIALS:
+            return None
+        found = self.initials.get(skeleton) or self.headless.get(skeleton)
+        if not found:
+            return None
+        if len(found) == 1:
+            return Match(t, "alias", found[0], rule="initials")
+        return Match(t, "unknown", None, tuple(found), rule="ambiguous")
 
     def suggest(self, text: str, n: int = 3) -> tuple[str, ...]:
         names = {strip_accents(k): v for k, v in self.keys.items()}
-        close = difflib.get_close_matches(strip_accents(unit_key(text)), list(names), n=n * 2, cutoff=0.6)
+        wanted = strip_accents(unit_key(text))
+        close = difflib.get_close_matches(wanted, list(names), n=n * 2, cutoff=0.6)
+        # A unit of the same kind first: "Phòng Tài chính" is more likely a phòng than "Công an tỉnh".
+        head = wanted.split(" ", 1)[0]
+        close.sort(key=lambda c: strip_accents(norm_key(names[c])).split(" ", 1)[0] != head)
         out: list[str] = []
         for c in close:
             if names[c] not in out:
@@ -133,14 +263,86 @@ class Registry:
         return tuple(out[:n])
 
 
-def registry_from_data(data: dict[str, object], path: str) -> Registry:
+# ---------------------------------------------------------------- building a registry
+def _names(unit: dict[str, Any]) -> list[str]:
+    return [unit["name"].strip(), *(a.strip() for a in unit.get("aliases", []) or [])]
+
+
+def _merged(base: dict[str, Any], city: dict[str, Any]) -> dict[str, Any]:
+    """The city's registry over the national model. A city unit that shares a name or alias (after
+    normalisation) with national units replaces them and takes over their other names: Hải Phòng's
+    "Công an thành phố" is the national "Công an tỉnh", and "Công an tỉnh" now means it."""
+    units: list[dict[str, Any]] = [dict(u) for u in base.get("units", []) or []]
+    own: list[dict[str, Any]] = []
+    for unit in city.get("units", []) or []:
+        keys = {unit_key(n) for n in _names(unit)}
+        taken = [u for u in units if keys & {unit_key(n) for n in _names(u)}]
+        unit = dict(unit)
+        for u in taken:
+            units.remove(u)
+            known = {unit_key(n) for n in _names(unit)}
+            unit["aliases"] = [*(unit.get("aliases") or []), *(n for n in _names(u) if unit_key(n) not in known)]
+            unit["misspellings"] = [*(unit.get("misspellings") or []), *(u.get("misspellings") or [])]
+            unit["_origin"] = "merged"
+        own.append(unit)
+    for u in units:
+        u["_origin"] = NATIONAL
+    vague = [*(city.get("vague") or []), *(base.get("vague") or [])]
+    return {**city, "units": own + units, "vague": vague}
+
+
+def _national_path() -> str:
+    return str(resources.files("kehoach").joinpath("data", "units-national.yaml"))
+
+
+@cache
+def national_data() -> dict[str, Any]:
+    """The national model kehoach ships (checked against the units schema once per process)."""
+    path = Path(_national_path())
+    doc = load(path)
+    errors = validate(doc, "units")
+    if errors:  # a packaging defect, not the user's: say which file and where
+        span = doc.span(errors[0].key_path or errors[0].path)
+        key, args = message_of(errors[0])
+        raise KehoachError("units.invalid", path=str(path), line=span.line, column=span.column,
+                           detail_vi=t(key, "vi", **args).rstrip("."), detail_en=t(key, "en", **args).rstrip("."))
+    data: dict[str, Any] = doc.data
+    return data
+
+
+def national_registry() -> Registry:
+    return registry_from_data(national_data(), _national_path())
+
+
+def _index(names: dict[str, str]) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    full: dict[str, list[str]] = {}
+    headless: dict[str, list[str]] = {}
+    for name, canon in names.items():
+        skeleton, _ = initials(name)
+        if len(skeleton) < _MIN_INITIALS:
+            continue
+        if canon not in full.setdefault(skeleton, []):
+            full[skeleton].append(canon)
+        rest = _headless(skeleton)
+        if rest is not None and canon not in headless.setdefault(rest, []):
+            headless[rest].append(canon)
+    return {k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in headless.items()}
+
+
+def registry_from_data(data: dict[str, Any], path: str) -> Registry:
+    if data.get("extends") == NATIONAL:
+        data = _merged(national_data(), data)
     canonical: dict[str, str] = {}
     aliases: dict[str, str] = {}
     miss: dict[str, str] = {}
     keys: dict[str, str] = {}
-    for unit in data.get("units", []):  # type: ignore[attr-defined]
+    origin: dict[str, str] = {}
+    levels: dict[str, str] = {}
+    for unit in data.get("units", []):
         name = unit["name"].strip()
         canonical[name] = name
+        origin[name] = NATIONAL if unit.get("_origin") == NATIONAL or path == _national_path() else "city"
+        levels[name] = str(unit.get("level", ""))
         keys.setdefault(unit_key(name), name)
         for a in unit.get("aliases", []) or []:
             aliases[a.strip()] = name
@@ -148,13 +350,15 @@ def registry_from_data(data: dict[str, object], path: str) -> Registry:
         for m in unit.get("misspellings", []) or []:
             miss[m.strip()] = name
             keys.setdefault(unit_key(m), name)
-    vague = frozenset(unit_key(v) for v in data.get("vague", []) or [])  # type: ignore[attr-defined]
+    vague = frozenset(unit_key(v) for v in data.get("vague", []) or [])
     bases: dict[str, tuple[str, str]] = {}
     for status, names in (("misspelling", miss), ("alias", aliases), ("canonical", canonical)):
         for name, canon in names.items():
             bases[_QUALIFIER_RAW.sub("", name)] = (status, canon)
+    full, headless = _index({**aliases, **canonical})
     return Registry(path=path, city=str(data.get("city", "")), canonical=canonical, aliases=aliases,
-                    misspellings=miss, keys=keys, vague=vague, bases=bases)
+                    misspellings=miss, keys=keys, vague=vague, bases=bases, initials=full, headless=headless,
+                    origin=origin, levels=levels)
 
 
 def load_registry(path: Path) -> Registry:

@@ -221,12 +221,13 @@ units_schema = {
   "properties": {
     "kehoach_units": {"const": 1, "description": "Phiên bản định dạng danh mục đơn vị (hiện là 1)."},
     "city": {"type": "string", "description": "Tên thành phố, ví dụ \"Hải Phòng\"."},
+    "extends": {"const": "national", "description": "\"national\": danh mục này bổ sung và ghi đè mô hình đơn vị cấp xã toàn quốc mà kehoach mang theo (kehoach/data/units-national.yaml). Một đơn vị ở đây có tên hoặc alias trùng (sau chuẩn hóa) với đơn vị của mô hình thì thay đơn vị đó và nhận các tên khác của nó. Không ghi: chỉ dùng danh mục này."},
     "units": {"type": "array", "description": "Các đơn vị.", "items": {
       "type": "object", "additionalProperties": False, "required": ["name"],
       "description": "Một đơn vị.",
       "properties": {
         "name": {"type": "string", "description": "Tên chuẩn của đơn vị."},
-        "level": {"enum": ["xã", "thành phố", "trung ương", "khác"], "description": "Cấp của đơn vị."},
+        "level": {"enum": ["xã", "tỉnh", "thành phố", "trung ương", "khác"], "description": "Cấp của đơn vị (\"tỉnh\" và \"thành phố\": cấp tỉnh)."},
         "kind": {"type": "string", "description": "Loại đơn vị: phòng, trung tâm, lực lượng, đoàn thể, trường học, sở, doanh nghiệp…"},
         "aliases": {"type": "array", "items": {"type": "string"}, "description": "Tên viết tắt hoặc cách gọi khác được chấp nhận (không bị cảnh báo)."},
         "misspellings": {"type": "array", "items": {"type": "string"}, "description": "Cách viết sai đã gặp trong kế hoạch (bị cảnh báo unit-spelling, --fix sửa về tên chuẩn)."},
