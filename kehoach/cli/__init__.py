@@ -19,6 +19,7 @@ from . import (  # noqa: F401  (registers the commands)
     explain,
     export,
     fmt,
+    import_,
     init,
     new,
     progress,

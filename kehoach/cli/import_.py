@@ -1,0 +1,56 @@
+"""kehoach import."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import LangOpt, app, date_of, lang_of, show_findings
+
+
+@app.command(name="import")
+def import_(
+    source: Annotated[Path, typer.Argument(help="Văn bản kế hoạch (.docx; .doc/.odt qua LibreOffice).")],
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Tệp kế hoạch YAML sẽ ghi.")] = None,
+    into: Annotated[str | None, typer.Option(
+        "--into", help="Thư mục kế hoạch của thành phố (plans/<city>/): ghi <tên-xã>.yaml vào đó.")] = None,
+    city: Annotated[str | None, typer.Option("--city", help="Tên (hoặc mã) thành phố cho meta.city.")] = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", help="Năm kế hoạch (mặc định: năm trong dòng ngày tháng).")] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Ghi đè tệp kết quả đã có.")] = False,
+    lang: LangOpt = "vi",
+) -> int:
+    """Nhập kế hoạch từ văn bản Word thành tệp kế hoạch YAML (cần đọc soát lại)."""
+    from ..config import build_settings
+    from ..errors import KehoachError
+    from ..importer.run import import_document
+    from ..importer.target import city_name, target_path, write_new
+    from ..output import deliver, notice
+    from ..text import slug
+    from ..validation import validate
+
+    lang = lang_of(lang)
+    if output and into:
+        raise KehoachError("import.both-targets")
+    folder = Path(into) if into else None
+    result = import_document(source, city=city_name(city, folder), year=year,
+                             target=Path(output) if output else (folder / "x.yaml" if folder else None))
+    target = target_path(output, folder, slug(result.commune) or source.stem)
+    if target is None:
+        sys.stdout.write(result.text)
+        findings = None
+    else:
+        write_new(target, result.text, overwrite=overwrite)
+        settings = build_settings(select=None, ignore=None, fail_on=None, as_of=date_of(None), cwd=Path.cwd())
+        findings = validate([(target, str(target))], settings, cache_dir=None, jobs=1)
+    deliver("import", "text", (result, str(target) if target else None), lang=lang,
+            stream=sys.stderr if target is None else None)
+    if findings is not None:
+        show_findings(findings.files, lang)
+        if findings.unreadable or any(f.code == "KH002" for r in findings.files for f in r.findings):
+            notice("import.schema-errors", lang, path=str(target))
+            return 1
+    return 1 if result.needs_review else 0

@@ -1,0 +1,225 @@
+"""A .docx read into the neutral tree (:mod:`kehoach.importer.tree`).
+
+Only what a reader of the printed page sees is kept: tracked insertions are accepted and
+deletions dropped (said in the report), field results kept and field codes dropped, comments
+ignored, the fallback copy of alternate content skipped, text boxes reported. Merged cells are
+resolved here (``w:gridSpan``, ``w:vMerge``, ``w:gridBefore``) and automatic numbering labels
+are computed from numbering.xml, so the recognisers see a plain grid and typed labels.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from lxml import etree
+
+from .numbering import Numbering
+from .package import Package
+from .tree import Cell, DocTree, Para, Table, TableRow
+from .xmlnames import MC, w
+
+# Elements whose text is not on the printed page (deleted, moved away, a duplicate rendering).
+_SKIP = {w("del"), w("moveFrom"), w("pPr"), w("rPr"), w("instrText"), w("delText"), w("commentReference"),
+         f"{{{MC}}}Fallback", w("footnoteReference"), w("endnoteReference")}
+_TEXTBOX = w("txbxContent")
+
+
+def clean(text: str) -> str:
+    """NFC, and the typesetting characters turned back into what was typed: a no-break space is
+    a space, a no-break hyphen a hyphen, a soft hyphen nothing."""
+    text = unicodedata.normalize("NFC", text)
+    return text.replace("\u00a0", " ").replace("\u2011", "-").replace("\u00ad", "")
+
+
+class Reader:
+    def __init__(self, package: Package) -> None:
+        self.pkg = package
+        self.tree = DocTree()
+        self.numbering = Numbering.parse(package.xml("word/numbering.xml"))
+        self.style_num, self.style_bold = _styles(package.xml("word/styles.xml"))
+        self.paras = 0
+        self.tables = 0
+        self.tracked = 0
+        self.textboxes = 0
+
+    def read(self) -> DocTree:
+        root = self.pkg.xml("word/document.xml")
+        body = root.find(w("body")) if root is not None else None
+        if body is None:
+            return self.tree
+        self._blocks(body)
+        if self.tracked:
+            self.tree.notes.append(("import.note.tracked", {"count": self.tracked}))
+        if self.textboxes:
+            self.tree.notes.append(("import.note.textbox", {"count": self.textboxes}))
+        if "word/comments.xml" in self.pkg.names:
+            self.tree.notes.append(("import.note.comments", {}))
+        if "word/vbaProject.bin" in self.pkg.names:
+            self.tree.notes.append(("import.note.macros", {}))
+        return self.tree
+
+    def _blocks(self, parent: etree._Element) -> None:
+        for el in parent:
+            if el.tag == w("p"):
+                self.tree.blocks.append(self._para(el))
+            elif el.tag == w("tbl"):
+                self.tables += 1
+                self.tree.blocks.append(self._table(el, self.tables))
+            elif el.tag in (w("sdt"), w("customXml")):
+                content = el.find(w("sdtContent"))
+                self._blocks(content if content is not None else el)
+            elif el.tag == w("ins"):
+                self._blocks(el)
+
+    def _para(self, p: etree._Element) -> Para:
+        self.paras += 1
+        text = clean(self._text(p)).strip()
+        ppr = p.find(w("pPr"))
+        style = ""
+        centred = False
+        label = ""
+        if ppr is not None:
+            st = ppr.find(w("pStyle"))
+            style = st.get(w("val"), "") if st is not None else ""
+            jc = ppr.find(w("jc"))
+            centred = jc is not None and jc.get(w("val")) == "center"
+            num = ppr.find(w("numPr"))
+            ids = _num_ids(num) if num is not None else self.style_num.get(style)
+            if ids is not None and text:
+                label = self.numbering.label(*ids)
+        bold, italic = self._emphasis(p, style)
+        if label:
+            text = f"{label} {text}"
+        return Para(text, self.paras, bold=bold, italic=italic, centred=centred, style=style, numbered=bool(label))
+
+    def _emphasis(self, p: etree._Element, style: str) -> tuple[bool, bool]:
+        runs = [r for r in p.iter(w("r")) if "".join(t.text or "" for t in r.iter(w("t"))).strip()]
+        if not runs:
+            return False, False
+
+        def on(r: etree._Element, name: str) -> bool:
+            rpr = r.find(w("rPr"))
+            el = rpr.find(w(name)) if rpr is not None else None
+            if el is None:
+                return name == "b" and self.style_bold.get(style, False)
+            return el.get(w("val"), "true") not in ("0", "false", "off")
+
+        return all(on(r, "b") for r in runs), all(on(r, "i") for r in runs)
+
+    def _text(self, el: etree._Element) -> str:
+        out: list[str] = []
+        self._collect(el, out)
+        return "".join(out)
+
+    def _collect(self, el: etree._Element, out: list[str]) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                if tag in (w("del"), w("moveFrom")):
+                    self.tracked += 1
+                continue
+            if tag == _TEXTBOX:
+                self.textboxes += 1
+                continue
+            if tag == w("t"):
+                out.append(child.text or "")
+            elif tag == w("tab"):
+                out.append("\t")
+            elif tag in (w("br"), w("cr")):
+                if child.get(w("type")) not in ("page", "column"):
+                    out.append("\n")
+            elif tag == w("noBreakHyphen"):
+                out.append("-")
+            else:
+                if tag == w("ins"):
+                    self.tracked += 1
+                self._collect(child, out)
+
+    def _table(self, tbl: etree._Element, index: int) -> Table:
+        rows: list[TableRow] = []
+        above: dict[int, str] = {}     # the text of the merged cell that a vMerge continues, per column
+        width = 0
+        for tr in tbl.iter(w("tr")):
+            if tr.getparent() is not tbl:
+                continue
+            trpr = tr.find(w("trPr"))
+            col = 0
+            header = False
+            if trpr is not None:
+                gb = trpr.find(w("gridBefore"))
+                col = int(gb.get(w("val"), "0")) if gb is not None else 0
+                header = trpr.find(w("tblHeader")) is not None
+            cells: list[Cell] = []
+            for tc in tr:
+                if tc.tag == w("sdt"):
+                    content = tc.find(w("sdtContent"))
+                    tcs = list(content.iter(w("tc"))) if content is not None else []
+                elif tc.tag == w("tc"):
+                    tcs = [tc]
+                else:
+                    continue
+                for c in tcs:
+                    span, merge = _cell_props(c)
+                    paras = []
+                    for p in c.iter(w("p")):   # nested tables too: their text stays in the cell
+                        paras.append(clean(self._text(p)).strip())
+                    while paras and not paras[-1]:
+                        paras.pop()
+                    text = "\n".join(paras).strip()
+                    if merge == "continue":
+                        cells.append(Cell(above.get(col, ""), col, span, continued=True))
+                    else:
+                        for k in range(col, col + span):
+                            above[k] = text if merge == "restart" else ""
+                        cells.append(Cell(text, col, span))
+                    col += span
+            width = max(width, col)
+            rows.append(TableRow(tuple(cells), header))
+        return Table(tuple(rows), width, index, nested=len(tbl.findall(f".//{w('tc')}//{w('tbl')}")))
+
+
+def _cell_props(tc: etree._Element) -> tuple[int, str]:
+    pr = tc.find(w("tcPr"))
+    if pr is None:
+        return 1, ""
+    gs = pr.find(w("gridSpan"))
+    span = int(gs.get(w("val"), "1")) if gs is not None else 1
+    vm = pr.find(w("vMerge"))
+    if vm is None:
+        return max(span, 1), ""
+    return max(span, 1), "restart" if vm.get(w("val")) == "restart" else "continue"
+
+
+def _num_ids(num: etree._Element) -> tuple[str, int] | None:
+    ilvl = num.find(w("ilvl"))
+    num_id = num.find(w("numId"))
+    if num_id is None:
+        return None
+    return num_id.get(w("val"), "0"), int(ilvl.get(w("val"), "0")) if ilvl is not None else 0
+
+
+def _styles(root: etree._Element | None) -> tuple[dict[str, tuple[str, int]], dict[str, bool]]:
+    nums: dict[str, tuple[str, int]] = {}
+    bold: dict[str, bool] = {}
+    if root is None:
+        return nums, bold
+    for st in root.iter(w("style")):
+        sid = st.get(w("styleId"), "")
+        ppr = st.find(w("pPr"))
+        num = ppr.find(w("numPr")) if ppr is not None else None
+        ids = _num_ids(num) if num is not None else None
+        if ids is not None:
+            nums[sid] = ids
+        rpr = st.find(w("rPr"))
+        b = rpr.find(w("b")) if rpr is not None else None
+        bold[sid] = b is not None and b.get(w("val"), "true") not in ("0", "false", "off")
+    return nums, bold
+
+
+def read_docx(path: Path) -> DocTree:
+    pkg = Package(path)
+    try:
+        return Reader(pkg).read()
+    finally:
+        pkg.close()
