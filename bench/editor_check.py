@@ -136,7 +136,8 @@ class Client:
     def notify(self, method: str, params: dict[str, Any]) -> None:
         self._send({"method": method, "params": params})
 
-    def wait_diagnostics(self, uri: str, since: float, timeout: float, settle: float = 1.5) -> list[dict[str, Any]] | None:
+    def wait_diagnostics(self, uri: str, since: float, timeout: float,
+                         settle: float = 1.5) -> list[dict[str, Any]] | None:
         """The diagnostics published for uri after ``since``, once no new ones came for ``settle`` seconds."""
         end = time.monotonic() + timeout
         with self._cond:
@@ -181,8 +182,9 @@ def pos(text: str, needle: str, start: int = 0) -> dict[str, int]:
     return {"line": n, "character": len(line[: line.index(needle)].encode("utf-16-le")) // 2}
 
 
-# The broken rows appended to the new plan's task table (Phụ lục II, the last thing in the file),
-# each with the line that must carry its diagnostic and words the message must contain.
+# The rows appended to the new plan's task table (Phụ lục II, the last thing in the file),
+# the broken ones each with the line that must carry its diagnostic and words the message must contain;
+# nv.6 and its continuation nv.6a are right and must get none.
 BROKEN_ROWS = """\
             - id: nv.2
               number: "2"
@@ -197,6 +199,14 @@ BROKEN_ROWS = """\
               lead: Phòng Văn hóa - Xã hội
             - id: nv.5
               continues: nv.4
+              lead: Văn phòng HĐND và UBND
+            - id: nv.6
+              number: "6"
+              text: Dòng có ô gộp với dòng sau (đúng)
+              lead: Phòng Văn hóa - Xã hội
+            - id: nv.6a
+              continues: nv.6
+              merged: [number, text]
               lead: Văn phòng HĐND và UBND
 """
 BROKEN = [   # (name, text on the expected line, words of the message)
@@ -233,11 +243,17 @@ def hover_text(result: Any) -> str:
     return str(contents or "")
 
 
-def run(server: list[str], repo: Path, timeout: float, verbose: bool) -> Report:
+def run(server: list[str], repo: Path, timeout: float, verbose: bool, all_plans: bool) -> Report:
     rep = Report()
     kehoach("init", str(repo), "--city", "Hải Phòng", cwd=ROOT)
     plans = repo / "plans" / "hai-phong"
     shutil.copyfile(ROOT / "plans" / "hai-phong" / "an-lao.yaml", plans / "an-lao.yaml")
+    others = []
+    if all_plans:
+        for src in sorted((ROOT / "plans" / "hai-phong").glob("*.yaml")):
+            if src.name not in ("an-lao.yaml", "units.yaml"):
+                shutil.copyfile(src, plans / src.name)
+                others.append(plans / src.name)
     kehoach("new", "plans/hai-phong/tan-minh.yaml", "--commune", "Tân Minh", "--kind", "xã", "--year", "2026", cwd=repo)
     new = plans / "tan-minh.yaml"
     anlao = plans / "an-lao.yaml"
@@ -264,7 +280,8 @@ def run(server: list[str], repo: Path, timeout: float, verbose: bool) -> Report:
                               "workspaceFolders": True},
                 "textDocument": {
                     "hover": {"contentFormat": ["markdown", "plaintext"]},
-                    "completion": {"completionItem": {"snippetSupport": True, "documentationFormat": ["markdown", "plaintext"]}},
+                    "completion": {"completionItem": {"snippetSupport": True,
+                                                      "documentationFormat": ["markdown", "plaintext"]}},
                     "publishDiagnostics": {"relatedInformation": True},
                     "synchronization": {"didSave": True}}},
         }, timeout=timeout)
@@ -280,8 +297,8 @@ def run(server: list[str], repo: Path, timeout: float, verbose: bool) -> Report:
                 "uri": uri, "languageId": "yaml", "version": 1, "text": texts[path]}})
             return uri
 
-        # 3. Diagnostics on the valid plans.
-        for path in (new, anlao):
+        # 3. Diagnostics on the valid plans (and on init's registry and catalog, which name their schemas too).
+        for path in (new, anlao, *others, plans / "units.yaml", repo / "plans" / "catalog.yaml"):
             since = time.monotonic()
             uri = open_doc(path)
             diags = client.wait_diagnostics(uri, since, timeout)
@@ -289,25 +306,26 @@ def run(server: list[str], repo: Path, timeout: float, verbose: bool) -> Report:
             if diags is None:
                 rep.check(f"diagnostics published for {rel}", False, f"nothing in {timeout:g} s")
                 continue
-            rep.check(f"no diagnostics on the valid plan {rel}", not diags, show(diags))
+            rep.check(f"no diagnostics on {rel}", not diags, show(diags))
 
         # 4. Hover.
         new_uri, anlao_uri = new.as_uri(), anlao.as_uri()
         nv1 = line_of(new_text, "- id: nv.1")
         anlao_text = texts[anlao]
         first_task = line_of(anlao_text, "- task:")
+        lead, deadline = task_props["lead"]["description"], task_props["deadline"]["description"]
         hovers = [
             ("meta:", new_uri, pos(new_text, "meta:"), schema["properties"]["meta"]["description"]),
-            ("lead: of table row nv.1", new_uri, pos(new_text, "lead:", nv1), task_props["lead"]["description"]),
-            ("deadline: of table row nv.1", new_uri, pos(new_text, "deadline:", nv1), task_props["deadline"]["description"]),
-            ("lead: of An Lão's first inline task", anlao_uri, pos(anlao_text, "lead:", first_task), task_props["lead"]["description"]),
-            ("deadline: of An Lão's first inline task", anlao_uri, pos(anlao_text, "deadline:", first_task),
-             task_props["deadline"]["description"]),
+            ("lead: of table row nv.1", new_uri, pos(new_text, "lead:", nv1), lead),
+            ("deadline: of table row nv.1", new_uri, pos(new_text, "deadline:", nv1), deadline),
+            ("lead: of An Lão's first inline task", anlao_uri, pos(anlao_text, "lead:", first_task), lead),
+            ("deadline: of An Lão's first inline task", anlao_uri, pos(anlao_text, "deadline:", first_task), deadline),
         ]
         for name, uri, at, want in hovers:
             p = {"line": at["line"], "character": at["character"] + 1}
             try:
-                text = hover_text(client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": p}, timeout))
+                answer = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": p}, timeout)
+                text = hover_text(answer)
             except LspError as e:
                 text = f"<{e}>"
             print(f"--- hover {name} (line {at['line'] + 1}):\n{text.strip() or '<empty>'}\n---")
@@ -362,19 +380,23 @@ def run(server: list[str], repo: Path, timeout: float, verbose: bool) -> Report:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--server", default=DEFAULT_SERVER, help=f"command that runs the server on stdio (default: {DEFAULT_SERVER})")
+    ap.add_argument("--server", default=DEFAULT_SERVER,
+                    help=f"command that runs the server on stdio (default: {DEFAULT_SERVER})")
     ap.add_argument("--timeout", type=float, default=60, help="seconds to wait for each answer (default 60)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary repository and print its path")
+    ap.add_argument("--all-plans", action="store_true",
+                    help="also open the other plans of plans/hai-phong (expect no diagnostics on them)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print the server's messages")
     args = ap.parse_args(argv)
     server = shlex.split(args.server)
-    if shutil.which(server[0]) is None or any(a.endswith(".js") or "/bin/" in a for a in server[1:2]) and not Path(server[1]).exists():
+    # The program must be there, and so must every argument that is a path (the server's script).
+    if shutil.which(server[0]) is None or any("/" in a and not Path(a).exists() for a in server[1:]):
         print(f"cannot run the server: {args.server}\n"
               "install it: npm install --prefix /tmp/yls yaml-language-server (or give --server)", file=sys.stderr)
         return 2
     tmp = Path(tempfile.mkdtemp(prefix="kehoach-editor-"))
     try:
-        rep = run(server, tmp / "repo", args.timeout, args.verbose)
+        rep = run(server, tmp / "repo", args.timeout, args.verbose, args.all_plans)
     finally:
         if args.keep:
             print(f"\nkept: {tmp / 'repo'}")
