@@ -386,6 +386,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the temporary repository and print its path")
     ap.add_argument("--all-plans", action="store_true",
                     help="also open the other plans of plans/hai-phong (expect no diagnostics on them)")
+    ap.add_argument("--repo-name", default="repo",
+                    help='name of the temporary repository folder, e.g. "Kế hoạch Hải Phòng #1" (default: repo)')
     ap.add_argument("-v", "--verbose", action="store_true", help="print the server's messages")
     args = ap.parse_args(argv)
     server = shlex.split(args.server)
@@ -396,10 +398,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     tmp = Path(tempfile.mkdtemp(prefix="kehoach-editor-"))
     try:
-        rep = run(server, tmp / "repo", args.timeout, args.verbose, args.all_plans)
+        rep = run(server, tmp / args.repo_name, args.timeout, args.verbose, args.all_plans)
     finally:
         if args.keep:
-            print(f"\nkept: {tmp / 'repo'}")
+            print(f"\nkept: {tmp / args.repo_name}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
     failed = [name for name, ok, _ in rep.results if not ok]
