@@ -432,6 +432,7 @@ M: dict[str, tuple[str, str]] = {
     "fix.applied": ("{path}:{line}:{column}: đã sửa {field} ({kinds}): \"{old}\" → \"{new}\"",
                     "{path}:{line}:{column}: fixed {field} ({kinds}): \"{old}\" → \"{new}\""),
     "fix.kind.unit": ("tên đơn vị theo danh mục", "unit name from the registry"),
+    "fix.kind.unify": ("một cách viết cho mỗi đơn vị", "one spelling per unit"),
     "fix.kind.html": ("thẻ HTML", "HTML tags"),
     "fix.kind.latex": ("ký hiệu LaTeX", "LaTeX"),
     "fix.kind.nfc": ("mã Unicode NFC", "Unicode NFC"),
