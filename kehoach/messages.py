@@ -542,6 +542,7 @@ RULE_EN: dict[str, str] = {
     'target-below-baseline': 'Target "{target}" is below the baseline "{baseline}".',
     'numbering-gap': 'Numbering jumps from "{previous}" to "{value}".',
     'numbering-repeat': 'Number "{value}" repeats or goes back (after "{previous}").',
+    'numbering-start': 'Numbering starts at "{value}": the items before it are missing.',
     'duplicate-task': 'Task "{id}" repeats task "{first}" (line {line}).',
     'duplicate-task-close': 'Task "{id}" is nearly the same as task "{first}" (line {line}, another table, same lead unit).',
     'duplicate-task-part': 'Task "{id}" repeats "{part}" of task "{first}" (line {line}).',
