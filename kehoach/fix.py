@@ -6,7 +6,11 @@ the intended data before it replaces the file atomically. The fixes:
 
 - ``unit``: a lead or coordinating unit that the city's registry (``units.yaml``) knows as a
   misspelling (``Phòng VHXXH``) or as a variant spelling (``Phòng Văn hóa -Xã hội``) becomes the
-  registry's canonical name; accepted aliases (``Phòng VHXH``), unknown and vague names stay;
+  registry's canonical name (a commune qualifier after it stays); accepted aliases (``Phòng VHXH``),
+  unknown and vague names stay;
+- ``unify``: a unit the plan writes in more than one way (``unit-inconsistent``) takes one of
+  its spellings in every cell, the plan's most frequent (see that rule's Fix section); only the
+  unit's words change inside a cell, and only when every cell still reads as the same units;
 - ``html``: formatting tags left by extraction (``<u>…</u>``, ``<p>``, ``<br>``) and entities;
 - ``latex``: ``$\\geq 60\\%$`` → ``≥ 60%``;
 - ``nfc``: decomposed Unicode (NFD) composed, so that ``hóa`` is one character per letter;
@@ -33,10 +37,11 @@ import yaml
 from .errors import KehoachError
 from .fmt import canonical_data, compose, schema_name
 from .loader import LoadFailure, Path_, collector_paused, document, parse, typed_plain
-from .units import Registry, registry_for
+from .rules.unit_inconsistent import spelling_key, split_qualifier
+from .units import Registry, initials, registry_for
 from .yamlio import Source, double_quoted, literal, plain_ok, read_source, single_quoted, write
 
-KINDS = ("unit", "html", "latex", "nfc", "spaces", "dash")
+KINDS = ("unit", "unify", "html", "latex", "nfc", "spaces", "dash")
 _NOT_FIXED = frozenset({"id", "catalog"})
 _UNIT_KEYS = frozenset({"lead", "support"})
 _STR = "tag:yaml.org,2002:str"
@@ -132,7 +137,7 @@ def fix_unit(value: str, registry: Registry) -> str:
     """A unit cell with every misspelt or variant unit name replaced by its canonical name."""
     m = registry.lookup(value)
     if m.status in ("misspelling", "variant") and m.canonical:
-        return m.canonical
+        return _renamed(m.text, m.canonical, registry)
     if m.status != "several":
         return value
     out, pos = value, 0
@@ -140,10 +145,128 @@ def fix_unit(value: str, registry: Registry) -> str:
         at = out.find(part.text, pos)
         if at < 0:
             continue
-        new = part.canonical if part.status in ("misspelling", "variant") and part.canonical else part.text
+        new = part.text
+        if part.status in ("misspelling", "variant") and part.canonical:
+            new = _renamed(part.text, part.canonical, registry)
         out = out[:at] + new + out[at + len(part.text):]
         pos = at + len(new)
     return out
+
+
+def _renamed(written: str, name: str, registry: Registry) -> str:
+    """``name`` in place of the unit ``written``, keeping the commune qualifier the author wrote
+    after it ("Văn phòng HĐND &UBND phường" → "Văn phòng HĐND và UBND phường"): the fix changes
+    the name, not what the author said about the commune. Without the qualifier when the two
+    together would not read back as the same unit."""
+    qualifier = split_qualifier(written)[1]
+    if qualifier and registry.lookup(name + qualifier).canonical == registry.lookup(name).canonical:
+        return name + qualifier
+    return name
+
+
+# --- one spelling per unit (the unit-inconsistent rule) -----------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Leaf:
+    """One unit named in a cell: which cell, where in its text, as written, and what it is."""
+
+    cell: int
+    start: int
+    end: int
+    text: str
+    canonical: str
+    key: str        # its spelling (kehoach.rules.unit_inconsistent.spelling_key)
+
+
+def _leaves(cell: int, value: str, registry: Registry) -> list[_Leaf]:
+    """The units of a cell that unit-inconsistent groups: known, not misspelt (unit-spelling's)."""
+    out: list[_Leaf] = []
+    pos = 0
+    for m in registry.lookup(value).leaves():
+        at = value.find(m.text, pos)
+        if at < 0:
+            continue
+        pos = at + len(m.text)
+        if m.canonical is not None and m.status != "misspelling":
+            out.append(_Leaf(cell, at, pos, m.text, m.canonical, spelling_key(m.text)))
+    return out
+
+
+def _reading(value: str, registry: Registry) -> tuple[tuple[str, str], ...]:
+    """What a cell says, unit by unit: what --fix may not change."""
+    return tuple((m.canonical or m.status, spelling_key(m.text)) for m in registry.lookup(value).leaves())
+
+
+def _candidates(leaves: list[_Leaf], canonical: str) -> list[tuple[str, str]]:
+    """The unit's spellings in the plan, best first, as (key, name as written without qualifier).
+
+    Most cells first: the commune's own usual spelling is the one its people wrote and signed,
+    and keeping it changes the fewest cells. Between equals: the registry's canonical name, then
+    a name written out before an abbreviation, then the first seen."""
+    count: dict[str, int] = {}
+    forms: dict[str, dict[str, int]] = {}
+    for leaf in leaves:
+        count[leaf.key] = count.get(leaf.key, 0) + 1
+        form = split_qualifier(leaf.text)[0].strip()
+        forms.setdefault(leaf.key, {})[form] = forms.get(leaf.key, {}).get(form, 0) + 1
+    first = list(count)
+    canonical_key = spelling_key(canonical)
+
+    def rank(key: str) -> tuple[int, bool, bool, int]:
+        return (-count[key], key != canonical_key, _abbreviates(key, forms), first.index(key))
+
+    # A spelling's most frequent form, typography included (case, spaces), first seen on ties.
+    return [(key, max(forms[key], key=lambda f: forms[key][f])) for key in sorted(count, key=rank)]
+
+
+def _abbreviates(key: str, forms: dict[str, dict[str, int]]) -> bool:
+    return any(initials(form)[1] for form in forms[key])
+
+
+def _unify(found: list[_Found], registry: Registry) -> None:
+    """Rewrite, in place in ``found``, every unit written in more than one way in the plan to
+    one of its spellings: only the unit's own text changes in each cell (the separators, the other
+    units and the commune qualifier stay), and a spelling is chosen only when every cell it goes
+    into still reads as the same units (``Phòng Kinh tế, Hạ tầng và Đô thị`` inside a list cut at
+    commas would not)."""
+    values = [item[4] for item in found]
+    by_unit: dict[str, list[_Leaf]] = {}
+    for cell, (_, _, _, key, value, _) in enumerate(found):
+        if key in _UNIT_KEYS:
+            for leaf in _leaves(cell, value, registry):
+                by_unit.setdefault(leaf.canonical, []).append(leaf)
+    changes: dict[int, list[tuple[_Leaf, str]]] = {}
+    targets: dict[str, str] = {}
+    for canonical, leaves in by_unit.items():
+        if len({leaf.key for leaf in leaves}) < 2:
+            continue
+        for key, form in _candidates(leaves, canonical):
+            planned = {**changes}
+            for leaf in leaves:
+                if leaf.key != key:
+                    planned[leaf.cell] = [*planned.get(leaf.cell, []), (leaf, form + split_qualifier(leaf.text)[1])]
+            wanted = {**targets, canonical: key}
+            if all(_fits(values[cell], _rewritten(values[cell], planned[cell]), wanted, registry)
+                   for cell in {leaf.cell for leaf in leaves if leaf.key != key}):
+                changes, targets = planned, wanted
+                break
+    for cell, edits in changes.items():
+        node, path, flow, key, value, kinds = found[cell]
+        found[cell] = (node, path, flow, key, _rewritten(value, edits), (*kinds, "unify"))
+
+
+def _rewritten(value: str, edits: list[tuple[_Leaf, str]]) -> str:
+    for leaf, new in sorted(edits, key=lambda e: e[0].start, reverse=True):
+        value = value[:leaf.start] + new + value[leaf.end:]
+    return value
+
+
+def _fits(old: str, new: str, targets: dict[str, str], registry: Registry) -> bool:
+    """The rewritten cell names the same units in the same order, each unit already given one
+    spelling (``targets``: canonical name → spelling) written that way."""
+    before, after = _reading(old, registry), _reading(new, registry)
+    return len(before) == len(after) and all(
+        b[0] == a[0] and (a[0] not in targets or a[1] == targets[a[0]]) for b, a in zip(before, after, strict=True))
 
 
 # --- finding and applying the fixes in a file ----------------------------------------------------
@@ -176,8 +299,13 @@ class _Edit:
     fix: Fix
 
 
+# A string of the plan with its value after the fixes: node, path, in a flow collection, key, value, kinds.
+_Found = tuple[yaml.ScalarNode, Path_, bool, str, str, tuple[str, ...]]
+
+
 def find_fixes(root: yaml.Node, registry: Registry | None) -> list[_Edit]:
     edits: list[_Edit] = []
+    found: list[_Found] = []      # every string fixes may change, with its value after the fixes
 
     def visit(node: yaml.Node, key: str, flow: bool, path: Path_) -> None:
         if isinstance(node, yaml.MappingNode):
@@ -198,13 +326,18 @@ def find_fixes(root: yaml.Node, registry: Registry | None) -> list[_Edit]:
                 unit = fix_unit(new, registry)
                 if unit != new:
                     new, kinds = unit, (*kinds, "unit")
-            if new != value:
-                where = node.start_mark
-                field = key if isinstance(path[-1], str) else f"{key}[{path[-1]}]"
-                edits.append(_Edit(where.index, node.end_mark.index, path, node, flow,
-                                   Fix(where.line + 1, where.column + 1, field, value, new, kinds)))
+            if new != value or (registry is not None and key in _UNIT_KEYS):
+                found.append((node, path, flow, key, new, kinds))
 
     visit(root, "", False, ())
+    if registry is not None:
+        _unify(found, registry)
+    for node, path, flow, key, new, kinds in found:
+        if new != node.value:
+            where = node.start_mark
+            field = key if isinstance(path[-1], str) else f"{key}[{path[-1]}]"
+            edits.append(_Edit(where.index, node.end_mark.index, path, node, flow,
+                               Fix(where.line + 1, where.column + 1, field, node.value, new, kinds)))
     return edits
 
 

@@ -81,7 +81,9 @@ def test_fix_changes_only_what_it_reports(capsys: pytest.CaptureFixture[str], pl
     r = run(capsys, "validate", str(plan), "--fix", "--no-cache", "--as-of", "2026-03-01")
     assert r.code == 0, r.out
     assert "đã sửa lead (tên đơn vị theo danh mục): \"Phòng VHXXH\" → \"Phòng Văn hóa - Xã hội\"" in r.out
-    assert "đã sửa support[0] (dấu gạch)" in r.out and "Đã sửa 4 chỗ trong 1 tệp" in r.out
+    assert "đã sửa support[0] (dấu gạch)" in r.out and "Đã sửa 5 chỗ trong 1 tệp" in r.out
+    # The accepted alias "Phòng VHXH" is the plan's third spelling of the unit: it takes the plan's usual one.
+    assert 'đã sửa support[1] (một cách viết cho mỗi đơn vị): "Phòng VHXH" → "Phòng Văn hóa - Xã hội"' in r.out
     assert "unit-spelling" not in r.out    # the validation after the fixes no longer finds it
     after = plan.read_text(encoding="utf-8").splitlines(keepends=True)
     assert len(after) == len(before)
@@ -90,7 +92,7 @@ def test_fix_changes_only_what_it_reports(capsys: pytest.CaptureFixture[str], pl
         ("              text: Việc một  có hai dấu cách\n", "              text: Việc một có hai dấu cách\n"),
         ("              lead: Phòng VHXXH\n", "              lead: Phòng Văn hóa - Xã hội\n"),
         ("              support: ['Phòng Văn hóa -Xã hội', Phòng VHXH, Các đơn vị liên quan]\n",
-         "              support: ['Phòng Văn hóa - Xã hội', Phòng VHXH, Các đơn vị liên quan]\n"),
+         "              support: ['Phòng Văn hóa - Xã hội', Phòng Văn hóa - Xã hội, Các đơn vị liên quan]\n"),
         ("                Báo cáo <u>quý</u>\n", "                Báo cáo quý\n"),
     ]
     task = model.build(load(plan)).tasks[1]
@@ -111,7 +113,7 @@ def test_crlf_bom_and_quotes_survive(capsys: pytest.CaptureFixture[str], plan: P
     run(capsys, "validate", str(plan), "--fix", "--no-cache")
     data = plan.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b"\n" not in data.replace(b"\r\n", b"")
-    assert "support: ['Phòng Văn hóa - Xã hội', Phòng VHXH".encode() in data
+    assert "support: ['Phòng Văn hóa - Xã hội', Phòng Văn hóa - Xã hội,".encode() in data
 
 
 def test_a_lone_cr_plan_is_fixed_and_keeps_cr(capsys: pytest.CaptureFixture[str], plan: Path) -> None:
@@ -120,7 +122,7 @@ def test_a_lone_cr_plan_is_fixed_and_keeps_cr(capsys: pytest.CaptureFixture[str]
     run(capsys, "validate", str(plan), "--fix", "--no-cache")
     data = plan.read_bytes()
     assert b"\n" not in data and data.count(b"\r") == text.count("\n")
-    assert "support: ['Phòng Văn hóa - Xã hội', Phòng VHXH".encode() in data
+    assert "support: ['Phòng Văn hóa - Xã hội', Phòng Văn hóa - Xã hội,".encode() in data
     lf = plan.with_name("lf.yaml")
     lf.write_text(text, encoding="utf-8")
     run(capsys, "validate", str(lf), "--fix", "--no-cache")

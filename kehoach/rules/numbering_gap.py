@@ -62,8 +62,9 @@ class NumberingGap(Rule):
     """Numbering skips or repeats a number.
 
     **What it does.** Notes where group numerals (I, II …), row numbers or section numbers skip
-    (V → VIII, 7 → 9) or repeat (III., III.). Row numbers may restart at 1 in each group or run on
-    across groups; both are fine.
+    (V → VIII, 7 → 9) or repeat (III., III.), and sections of the document whose numbering starts
+    past the first (a section's items numbered 3., 4. with no 1., 2.). Row numbers may restart at
+    1 in each group or run on across groups; both are fine, and a table may start past 1.
 
     **Why it matters.** A gap often means rows were lost when the plan was copied or merged; a
     reader of the signed document will ask where item 8 went. The numbers are kept as written, so
@@ -80,6 +81,7 @@ class NumberingGap(Rule):
     message = 'Số thứ tự nhảy từ "{previous}" đến "{value}".'
     messages: ClassVar[dict[str, str]] = {
         'numbering-repeat': 'Số thứ tự "{value}" lặp lại hoặc lùi lại (sau "{previous}").',
+        'numbering-start': 'Số thứ tự bắt đầu từ "{value}": thiếu các mục trước đó.',
     }
 
     def check(self, ctx: Context) -> Iterator[Hit]:
@@ -90,7 +92,7 @@ class NumberingGap(Rule):
             yield from self._sections(appendix.content)
 
     def _sequence(self, labelled: Sequence[tuple[str, Span]], carry: tuple[int, int] | None = None,
-                  carry_label: str = "") -> Iterator[Hit]:
+                  carry_label: str = "", from_one: bool = False) -> Iterator[Hit]:
         """Check one run of sibling labels. ``carry`` is the last number of the previous sibling
         group: its rows may run on from there (carry + 1) or restart at 1."""
         # One run per depth: "4", "4.1", "4.2", "5" is 4 → 5 with 4.1, 4.2 under it.
@@ -108,6 +110,8 @@ class NumberingGap(Rule):
             before = prev.get(depth)
             if first and carry is not None and cur[0] == 1:
                 pass
+            elif first and from_one and cur[0] > 1:
+                yield self.hit(span, variant="numbering-start", value=label)
             elif before is not None:
                 expected = before[0][1] + 1
                 if cur[0] < expected:
@@ -133,6 +137,7 @@ class NumberingGap(Rule):
 
     def _sections(self, blocks: Sequence[Block]) -> Iterator[Hit]:
         sections = [b for b in blocks if isinstance(b, Section)]
-        yield from self._sequence([(s.number, s.span) for s in sections if s.number])
+        # A document's sections count from 1 (I., 1., a)); a table may be an excerpt that does not.
+        yield from self._sequence([(s.number, s.span) for s in sections if s.number], from_one=True)
         for s in sections:
             yield from self._sections(s.content)

@@ -14,6 +14,8 @@ from ._common import units
 # The commune qualifier ("… phường Hải An", "… xã") names the same unit, as the registry reads it;
 # "Xã hội" is a word, not the qualifier "xã" followed by a place name.
 _QUALIFIER = re.compile(r"\s+(xã|phường|đặc khu)(?!\s+hội\b)(\s+[^,;]*)?$")
+# The same qualifier on the text as written, to keep it when --fix rewrites the name before it.
+_QUALIFIER_AS_WRITTEN = re.compile(_QUALIFIER.pattern, re.IGNORECASE)
 _DASH = re.compile(r"[‐‑‒–—―−]")
 # Spaces next to punctuation are a typing slip ("HĐND &UBND", "Văn hóa -Xã hội"), not another name.
 _PUNCT_SPACE = re.compile(r"\s*([^\w\s])\s*")
@@ -30,6 +32,15 @@ def spelling_key(text: str) -> str:
     t = _SPACES.sub(" ", _DASH.sub("-", t))
     t = _QUALIFIER.sub("", t) or t
     return _PUNCT_SPACE.sub(r"\1", t)
+
+
+def split_qualifier(written: str) -> tuple[str, str]:
+    """A unit as written, cut into its name and its commune qualifier ("Phòng Văn hóa Xã hội
+    phường" → "Phòng Văn hóa Xã hội", " phường"); the qualifier is "" when there is none."""
+    m = _QUALIFIER_AS_WRITTEN.search(written)
+    if m is None or m.start() == 0:
+        return written, ""
+    return written[:m.start()], written[m.start():]
 
 
 @dataclass
@@ -71,9 +82,17 @@ class UnitInconsistent(Rule):
     **Example.** Hải An writes `Phòng Văn hóa Xã hội phường` in Phụ lục 1 and `Phòng Văn hóa -Xã
     hội` in Phụ lục 2.
 
-    **Fix.** Write every cell of the unit the same way, preferably the canonical name. `validate
-    --fix` rewrites misspellings and variant spellings to the canonical name, not accepted aliases:
-    choose the spelling yourself.
+    **Fix.** Write every cell of the unit the same way. `validate --fix` does it: each unit takes
+    the plan's most frequent spelling (between equals the canonical name, then a name written out
+    before an abbreviation, then the first seen), because the commune's usual spelling is the one
+    its people wrote and will sign, and keeping it changes the fewest cells; the canonical name is
+    what reports group by anyway. Only the unit's own words change inside a cell: the separators,
+    the other units of the cell and a commune qualifier stay (`Phòng KTHT&ĐT, các đơn vị trực
+    thuộc UBND phường` → `Phòng Kinh tế Hạ tầng và Đô thị, các đơn vị trực thuộc UBND phường`;
+    `Phòng Văn hóa Xã hội phường` → `Phòng Văn hóa - Xã hội phường`). A spelling is chosen only
+    if every cell it goes into still reads as the same units: a name with a comma
+    (`Phòng Kinh tế, Hạ tầng và Đô thị`) is not put into a list cut at commas, the next spelling
+    is tried, and when none fits nothing changes. Misspellings are `unit-spelling`'s fix.
     """
 
     name = "unit-inconsistent"
