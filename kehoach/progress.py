@@ -47,9 +47,6 @@ STATES = {
     "chưa thực hiện": "chưa thực hiện", "đang thực hiện": "đang thực hiện", "hoàn thành": "hoàn thành",
 }
 NOTHING = ("không phát sinh", "khong-phat-sinh", "nothing")
-# The verdicts a qualitative indicator (unit "định tính", "đạt/không đạt") may report besides the
-# ones the target parser reads as reached ("Đạt", "Hoàn thành"): as kehoach.rollup.values reads them.
-NOT_REACHED = frozenset({"không đạt", "chưa đạt", "chưa hoàn thành", "không hoàn thành"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,10 +289,14 @@ def check_actual(indicator: Indicator, *, value: str, date: str, as_of: dt.date,
 
 
 def _value_problems(ident: str, value: str, rules: Sequence[UnitRule]) -> list[Problem]:
-    """Read as kehoach.rollup.values reads an actual, so that what is recorded is counted: a
-    verdict for a qualitative indicator, else one figure (no operator, no range) in the unit."""
+    """Read as kehoach.rollup.values reads an actual, with its own judgement of units and
+    verdicts, so that what is recorded is what rollup counts: a verdict for a qualitative
+    indicator, else one figure (no operator, no range) in the unit."""
+    # Imported here: only indicator values need it, and the rollup package is not small.
+    from .rollup.values import _NOT_REACHED, unit_fits
+
     if any(r.qualitative for r in rules):
-        if norm_key(value) in NOT_REACHED or parse_target(value).kind == "qualitative":
+        if norm_key(value) in _NOT_REACHED or parse_target(value).kind == "qualitative":
             return []
         return [Problem("progress.value-qualitative", {"id": ident, "value": value})]
     read = parse_target(value)
@@ -314,17 +315,6 @@ def _value_problems(ident: str, value: str, rules: Sequence[UnitRule]) -> list[P
     if percent and read.value > 100:
         problems.append(Problem("progress.value-percent", {"id": ident, "value": value}))
     return problems
-
-
-def unit_fits(unit: str, written: str | None) -> bool:
-    """A bare number is in the indicator's unit; a written unit must be that unit ("%" for
-    "% tổng chi ngân sách"; "sáng kiến" for "sáng kiến/năm"), as kehoach.rollup.values judges it."""
-    if written is None:
-        return True
-    have, want = norm_key(written), norm_key(unit)
-    if want.startswith("%") or have == "%":
-        return want.startswith("%") and have == "%"
-    return have == want or have.startswith(want) or want.startswith(have)
 
 
 def catalog_near(plan_file: Path) -> Catalog | None:

@@ -18,7 +18,7 @@ from kehoach.rollup.values import read_actual
 
 from .conftest import PLANS, plan_text
 from .helpers import run
-from .test_progress import _only_inserted
+from .test_progress import _csv, _only_inserted
 
 AS_OF = ("--as-of", "2026-04-02")
 
@@ -223,12 +223,6 @@ def test_task_dates_in_the_vietnamese_form(capsys: pytest.CaptureFixture[str], p
 
 
 # --- a spreadsheet of tasks and indicators ---------------------------------------------------------
-
-def _csv(tmp_path: Path, text: str) -> Path:
-    p = tmp_path / "thang-3.csv"
-    p.write_bytes(text.encode("utf-8-sig"))
-    return p
-
 
 def test_csv_with_tasks_and_indicators(capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path) -> None:
     csv_path = _csv(tmp_path, "Mã;Tình trạng;Ngày;Tỷ lệ;Giá trị;Kỳ;Ghi chú;Minh chứng\n"
