@@ -239,7 +239,6 @@ class UnitRule:
     qualitative: bool
     code: str = ""             # the catalog code, when the unit is the catalog's
     catalog: str = ""          # the catalog file
-    from_target: bool = False
 
 
 def unit_rules(indicator: Indicator, catalog: Catalog | None) -> tuple[UnitRule, ...]:
@@ -256,7 +255,7 @@ def unit_rules(indicator: Indicator, catalog: Catalog | None) -> tuple[UnitRule,
         for text in (indicator.target, *(v for _, v in indicator.milestones), indicator.baseline):
             unit = parse_target(text).unit
             if unit:
-                rules.append(UnitRule(unit, False, from_target=True))
+                rules.append(UnitRule(unit, False))
                 break
     return tuple(rules)
 
@@ -361,6 +360,7 @@ def typed_update(plan: model.Plan, row_id: str, typed: Typed, as_of: dt.date,
         raise KehoachError("progress.task-options", id=row_id, given=", ".join(given))
     return make_update(row_id, status=typed.status, date=typed.date, as_of=as_of, percent=typed.percent,
                        note=typed.note, evidence=typed.evidence, nothing=typed.nothing, done_on=typed.done_on)
+
 
 # --- reading the file ---------------------------------------------------------------------
 
