@@ -292,10 +292,10 @@ def _value_problems(ident: str, value: str, rules: Sequence[UnitRule]) -> list[P
     verdicts, so that what is recorded is what rollup counts: a verdict for a qualitative
     indicator, else one figure (no operator, no range) in the unit."""
     # Imported here: only indicator values need it, and the rollup package is not small.
-    from .rollup.values import _NOT_REACHED, unit_fits
+    from .rollup.values import NOT_REACHED, unit_fits
 
     if any(r.qualitative for r in rules):
-        if norm_key(value) in _NOT_REACHED or parse_target(value).kind == "qualitative":
+        if norm_key(value) in NOT_REACHED or parse_target(value).kind == "qualitative":
             return []
         return [Problem("progress.value-qualitative", {"id": ident, "value": value})]
     read = parse_target(value)

@@ -19,7 +19,7 @@ from ..text import norm_key
 # immutable, so one reading serves them all.
 parse_target = lru_cache(maxsize=8192)(_parse_target)
 
-_NOT_REACHED = frozenset({"không đạt", "chưa đạt", "chưa hoàn thành", "không hoàn thành"})
+NOT_REACHED = frozenset({"không đạt", "chưa đạt", "chưa hoàn thành", "không hoàn thành"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ def unit_fits(catalog_unit: str, written: str | None) -> bool:
 
 def read_actual(entry: Entry, text: str) -> Reading:
     if entry.qualitative:
-        if norm_key(text) in _NOT_REACHED:
+        if norm_key(text) in NOT_REACHED:
             return Reading(reached=False)
         t = parse_target(text)
         if t.kind == "qualitative":
