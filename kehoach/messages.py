@@ -41,6 +41,10 @@ M: dict[str, tuple[str, str]] = {
                              "\"{path}\" breaks the plan format (see above): fix it by hand."),
     "import.unsure.column": ("bảng {table}: cột \"{heading}\" không có trong từ điển tiêu đề, giữ ở trường {field}.",
                              "table {table}: column \"{heading}\" is not in the heading dictionary; kept in field {field}."),
+    "import.unsure.narrative-indicator": ("chỉ tiêu {id} đọc từ dòng \"{line}\": tên chỉ tiêu và giá trị mục tiêu "
+                                          "được tách theo phỏng đoán, hãy xem lại.",
+                                          "indicator {id} read from the line \"{line}\": where its name ends and its "
+                                          "target begins is a guess, check it."),
     "import.unsure.no-doc-type": ("không thấy dòng tên loại văn bản (KẾ HOẠCH).", "no document type line (KẾ HOẠCH) found."),
     "import.unsure.no-signature": ("không thấy khối chữ ký / Nơi nhận.", "no signature block / recipients found."),
     "import.unsure.no-year": ("không xác định được năm kế hoạch: dùng --year.", "the plan year is unknown: use --year."),

@@ -34,7 +34,7 @@ def test_labels_count_and_reset() -> None:
 def test_numbered_paragraphs_nest_like_typed_ones() -> None:
     paras = [Para(t, i) for i, t in enumerate(["I. MỤC TIÊU", "1. Chung", "- Một.", "1.1. Riêng", "a) Nhỏ",
                                                "II. TỔ CHỨC"], start=1)]
-    body, intro, closing, _ = body_blocks(list(paras), 2026)
+    body, intro, closing, _, _ = body_blocks(list(paras), 2026)
     assert (intro, closing) == ([], [])
     assert [s["number"] for s in body] == ["I.", "II."]
     chung = body[0]["content"][0]

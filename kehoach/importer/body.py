@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from .headings import map_heading
+from .narrative import indicator_of
 from .tables import TableReport, convert
 from .tree import Block, Para
 
@@ -34,7 +35,10 @@ def heading_of(text: str) -> tuple[str, str, str] | None:
     return None
 
 
-def body_blocks(blocks: list[Block], year: int) -> tuple[list[Any], list[str], list[str], list[TableReport]]:
+def body_blocks(blocks: list[Block], year: int) -> tuple[list[Any], list[str], list[str], list[TableReport],
+                                                        list[tuple[str, str]]]:
+    """The body's sections, the intro and closing paragraphs, the reports of its tables, and the
+    narrative indicators read with a guess (id, line as written)."""
     reports: list[TableReport] = []
     closing: list[str] = []
     items = [b for b in blocks if not (isinstance(b, Para) and not b.text)]
@@ -49,7 +53,10 @@ def body_blocks(blocks: list[Block], year: int) -> tuple[list[Any], list[str], l
         intro.append(items.pop(0).text)  # type: ignore[union-attr]
     root: list[Any] = []
     stack: list[tuple[str, list[Any]]] = []     # (kind, content list of the open section)
+    heads: list[str] = []                         # the open sections' headings, outermost first
+    guessed: list[tuple[str, str]] = []
     tasks = 0
+    indicators = 0
     tables = 0
     k = 0
 
@@ -70,10 +77,12 @@ def body_blocks(blocks: list[Block], year: int) -> tuple[list[Any], list[str], l
             kind, number, text = h
             kinds = [s[0] for s in stack]
             if kind in kinds:
+                del heads[kinds.index(kind):]
                 del stack[kinds.index(kind):]
             section: dict[str, Any] = {"number": number, "heading": text, "content": []}
             here().append(section)
             stack.append((kind, section["content"]))
+            heads.append(text)
             continue
         fields: dict[str, str] = {}
         while b.text.startswith(("-", "–")) and k < len(items) and isinstance(items[k], Para):
@@ -89,10 +98,18 @@ def body_blocks(blocks: list[Block], year: int) -> tuple[list[Any], list[str], l
             task.update({f: fields[f] for f in ("directing", "lead", "support", "output", "deadline", "note")
                          if f in fields})
             here().append({"task": task})
-        else:
+            continue
+        found = indicator_of(b.text, heads)
+        if found is None:
             here().append(b.text)
+            continue
+        indicators += 1
+        indicator, sure = found
+        here().append({"indicator": {"id": f"ctvb.{indicators}", **indicator}, "line": b.text})
+        if not sure:
+            guessed.append((f"ctvb.{indicators}", b.text))
     _drop_empty(root)
-    return root, intro, closing, reports
+    return root, intro, closing, reports, guessed
 
 
 def _drop_empty(blocks: list[Any]) -> None:
