@@ -24,6 +24,7 @@ from . import (  # noqa: F401  (registers the commands)
     new,
     progress,
     render,
+    report,
     rollup,
     status,
     validate,

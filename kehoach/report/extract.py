@@ -1,0 +1,61 @@
+"""The per-file work of ``report``: what one plan contributes, computed once and cached.
+
+The tasks are kept exactly as ``status`` keeps them (:func:`kehoach.status.schedule` and
+:func:`kehoach.status.details`), so the report's grid is the status engine's verdict at the
+cut-off; besides them, the progress notes (why a task is late) and the indicator rows with their
+recorded values. Nothing here depends on the period or the as-of date.
+"""
+
+from __future__ import annotations
+
+import marshal
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..deadlines import parse_deadline
+from ..jobs import FileResult, Job, code_fingerprint
+from ..linter import load_plan
+from ..model import Indicator
+from ..records import commune_of
+from ..status import StatusFacts, details, schedule
+
+
+class ReportFacts(NamedTuple):
+    status: tuple[Any, ...]                                  # a StatusFacts, as a plain tuple
+    city: str
+    year: int
+    notes: tuple[tuple[tuple[str, str], ...], ...]           # per task: (date, note) of each update with a note
+    updates: tuple[tuple[str, ...], ...]                     # per task: the dates of its updates
+    # per indicator row: id, text, unit, baseline, target, ((date, value, note), ...)
+    indicators: tuple[tuple[Any, ...], ...]
+
+    def status_facts(self) -> StatusFacts:
+        return StatusFacts._make(self.status)
+
+
+def _indicator(row: Indicator) -> tuple[Any, ...]:
+    actuals = tuple((a.date, a.value, a.note) for a in sorted(row.actuals, key=lambda a: a.date))
+    return (row.id, row.text, row.unit, row.baseline, row.target, actuals)
+
+
+def report_file(path: Path, display: str) -> FileResult[ReportFacts]:
+    loaded = load_plan(path, display)
+    plan = loaded.plan
+    if plan is None:
+        return loaded.result()
+    schedules, rows, notes, dates = [], [], [], []
+    for task in plan.tasks:
+        d = parse_deadline(task.deadline, plan.meta.year)
+        schedules.append(tuple(schedule(task, d)))
+        rows.append(marshal.dumps(tuple(details(task, d))))
+        ordered = sorted(task.progress, key=lambda u: u.date)
+        notes.append(tuple((u.date, u.note) for u in ordered if u.note))
+        dates.append(tuple(u.date for u in ordered))
+    facts = StatusFacts(plan.meta.period_start.isoformat(), commune_of(plan), tuple(schedules), tuple(rows))
+    indicators = tuple(_indicator(r) for r in plan.rows if isinstance(r, Indicator))
+    return loaded.result(ReportFacts(tuple(facts), plan.meta.city, plan.meta.year, tuple(notes), tuple(dates),
+                                     indicators))
+
+
+def report_job() -> Job[ReportFacts]:
+    return Job("report", code_fingerprint(), report_file, ReportFacts)

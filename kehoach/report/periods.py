@@ -1,0 +1,115 @@
+"""Reporting periods and their data cut-off (Nghị định 09/2019/NĐ-CP, Điều 12).
+
+A periodic report of a state administrative body counts what happened between the 15th of the
+month before the period and the 14th of the period's last month:
+
+- monthly: from the 15th of the previous month to the 14th of the month (January: 15/12 of the
+  previous year to 14/01);
+- quarterly: from the 15th of the month before the quarter to the 14th of its last month;
+- six-monthly: first half 15/12 of the previous year to 14/06, second half 15/06 to 14/12;
+- yearly: 15/12 of the previous year to 14/12.
+
+``--period`` is written ``2026-03``, ``2026-Q1``, ``2026-H1`` or ``2026``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..errors import KehoachError
+
+CUTOFF_DAY = 14           # the last day counted in the period's last month
+_FORMS = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{1,2})|[Qq](?P<quarter>[1-4])|[Hh](?P<half>[12])))?$")
+KINDS = ("month", "quarter", "half", "year")
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    kind: str                 # month | quarter | half | year
+    year: int
+    index: int                # month 1-12, quarter 1-4, half 1-2; 1 for a year
+    start: dt.date            # first day counted (the 15th of the month before)
+    end: dt.date              # the cut-off: the last day counted (the 14th)
+
+    @property
+    def code(self) -> str:
+        """As written on the command line: 2026-03, 2026-Q1, 2026-H1, 2026."""
+        if self.kind == "month":
+            return f"{self.year}-{self.index:02d}"
+        if self.kind == "quarter":
+            return f"{self.year}-Q{self.index}"
+        if self.kind == "half":
+            return f"{self.year}-H{self.index}"
+        return str(self.year)
+
+    def label(self, lang: str) -> str:
+        """The period as a report's title names it: "quý I năm 2026", "6 tháng đầu năm 2026"."""
+        en = lang == "en"
+        if self.kind == "month":
+            return f"{MONTHS_EN[self.index - 1]} {self.year}" if en else f"tháng {self.index:02d} năm {self.year}"
+        if self.kind == "quarter":
+            return f"Q{self.index} {self.year}" if en else f"quý {ROMAN[self.index]} năm {self.year}"
+        if self.kind == "half":
+            if en:
+                return f"{'first' if self.index == 1 else 'second'} half of {self.year}"
+            return f"6 tháng {'đầu' if self.index == 1 else 'cuối'} năm {self.year}"
+        return f"{self.year}" if en else f"năm {self.year}"
+
+    def provisional(self, as_of: dt.date) -> bool:
+        """Asked for before the cut-off has passed: the figures may still change."""
+        return as_of < self.end
+
+    def next(self) -> Period:
+        """The period after this one, of the same kind (what falls due next)."""
+        if self.kind == "year":
+            return period(self.kind, self.year + 1, 1)
+        last = {"month": 12, "quarter": 4, "half": 2}[self.kind]
+        if self.index == last:
+            return period(self.kind, self.year + 1, 1)
+        return period(self.kind, self.year, self.index + 1)
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+# Not strftime("%B"): that follows the machine's locale.
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+
+
+def _last_month(kind: str, index: int) -> int:
+    return {"month": index, "quarter": 3 * index, "half": 6 * index, "year": 12}[kind]
+
+
+def _months(kind: str) -> int:
+    return {"month": 1, "quarter": 3, "half": 6, "year": 12}[kind]
+
+
+def period(kind: str, year: int, index: int) -> Period:
+    """The period and its cut-off window: it ends on the 14th of its last month and starts on
+    the 15th of the month before its first month (across the year boundary for January)."""
+    last = _last_month(kind, index)
+    first = last - _months(kind) + 1
+    before_year, before_month = (year - 1, 12) if first == 1 else (year, first - 1)
+    return Period(kind, year, index, dt.date(before_year, before_month, CUTOFF_DAY + 1),
+                  dt.date(year, last, CUTOFF_DAY))
+
+
+def parse_period(text: str) -> Period:
+    """``2026-03`` | ``2026-Q1`` | ``2026-H1`` | ``2026``; anything else is a usage error."""
+    m = _FORMS.match(text.strip())
+    if m is None:
+        raise KehoachError("report.bad-period", value=text)
+    year = int(m["year"])
+    if not 1900 <= year <= 9999:
+        raise KehoachError("report.bad-period", value=text)
+    if m["month"] is not None:
+        month = int(m["month"])
+        if not 1 <= month <= 12:
+            raise KehoachError("report.bad-period", value=text)
+        return period("month", year, month)
+    if m["quarter"] is not None:
+        return period("quarter", year, int(m["quarter"]))
+    if m["half"] is not None:
+        return period("half", year, int(m["half"]))
+    return period("year", year, 1)

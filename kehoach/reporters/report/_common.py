@@ -1,0 +1,78 @@
+"""What the formats of ``report`` share: the records of the JSON contract, and numbers, dates and
+column titles as people read them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ...messages import t
+from ...report import FIVE, FOUR, Grid, IndicatorLine, Period, PlanReport, Report, TaskLine
+
+GRID_COLUMNS = ("due", *FOUR, "not_yet_due", "no_deadline", "share", "total")
+
+
+def grid_record(g: Grid) -> dict[str, Any]:
+    share = g.on_time_share
+    return {
+        "due": {**{k: g.due[k] for k in FOUR}, "total": g.due_total},
+        "on_time_share": None if share is None else round(share, 4),
+        "not_yet_due": g.not_yet_due,
+        "no_deadline": g.no_deadline,
+        "every": {**{k: g.every[k] for k in FIVE}, "total": g.total},
+    }
+
+
+def period_record(p: Period, lang: str) -> dict[str, Any]:
+    return {"code": p.code, "kind": p.kind, "start": p.start.isoformat(), "end": p.end.isoformat(),
+            "label": p.label(lang)}
+
+
+def task_record(x: TaskLine) -> dict[str, Any]:
+    return {"plan": x.plan, "id": x.id, "text": x.text, "unit": x.unit, "deadline": x.deadline, "due": x.due,
+            "state": x.state, "timeliness": x.timeliness, "last_update": x.last_update, "note": x.note,
+            "note_date": x.note_date}
+
+
+def indicator_record(x: IndicatorLine) -> dict[str, Any]:
+    return {"id": x.id, "text": x.text, "unit": x.unit, "baseline": x.baseline, "target": x.target,
+            "actual": x.actual, "actual_date": x.actual_date}
+
+
+def plan_record(p: PlanReport) -> dict[str, Any]:
+    return {"plan": p.plan, "path": p.path, "commune": p.commune, "city": p.city, "year": p.year,
+            "reported": p.reported, "grid": grid_record(p.grid), "late": [task_record(x) for x in p.late],
+            "next_due": [task_record(x) for x in p.next_due],
+            "indicators": [indicator_record(x) for x in p.indicators]}
+
+
+def report_record(r: Report, lang: str) -> dict[str, Any]:
+    """The JSON interface (docs/interfaces.md, docs/report.md): keys and order are a contract."""
+    return {"period": period_record(r.period, lang), "next_period": period_record(r.next_period, lang),
+            "as_of": r.as_of.isoformat(), "judged_on": r.judged_on.isoformat(), "provisional": r.provisional,
+            "plans": [plan_record(p) for p in r.plans], "totals": grid_record(r.totals)}
+
+
+def percent(share: float | None, lang: str) -> str:
+    """65,5 % in Vietnamese, 65.5 % in English; empty when nothing was due."""
+    if share is None:
+        return ""
+    text = f"{share * 100:.1f}".rstrip("0").rstrip(".")
+    return f"{text.replace('.', ',') if lang != 'en' else text} %"
+
+
+def day(value: dt.date | str | None, lang: str) -> str:
+    """dd/mm/yyyy as Vietnamese documents write dates (ISO in English)."""
+    if value is None:
+        return ""
+    d = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return d.isoformat() if lang == "en" else f"{d:%d/%m/%Y}"
+
+
+def col(key: str, lang: str) -> str:
+    return t(f"report.col.{key}", lang)
+
+
+def grid_cells(g: Grid, lang: str) -> dict[str, str | int]:
+    return {"due": g.due_total, **{k: g.due[k] for k in FOUR}, "not_yet_due": g.not_yet_due,
+            "no_deadline": g.no_deadline, "share": percent(g.on_time_share, lang), "total": g.total}
