@@ -1,0 +1,58 @@
+"""Reporting periods and their data cut-off (Nghị định 09/2019/NĐ-CP, Điều 12)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kehoach.errors import KehoachError
+from kehoach.report.periods import parse_period
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("2026-03", "2026-02-15", "2026-03-14"),
+    ("2026-3", "2026-02-15", "2026-03-14"),
+    ("2026-01", "2025-12-15", "2026-01-14"),      # January starts on 15/12 of the year before
+    ("2026-12", "2026-11-15", "2026-12-14"),
+    ("2026-Q1", "2025-12-15", "2026-03-14"),
+    ("2026-Q2", "2026-03-15", "2026-06-14"),
+    ("2026-q4", "2026-09-15", "2026-12-14"),
+    ("2026-H1", "2025-12-15", "2026-06-14"),
+    ("2026-H2", "2026-06-15", "2026-12-14"),
+    ("2026", "2025-12-15", "2026-12-14"),
+])
+def test_cut_off_window(text: str, start: str, end: str) -> None:
+    p = parse_period(text)
+    assert (p.start.isoformat(), p.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "following"), [
+    ("2026-03", "2026-04"), ("2026-12", "2027-01"), ("2026-Q4", "2027-Q1"), ("2026-H1", "2026-H2"),
+    ("2026-H2", "2027-H1"), ("2026", "2027"),
+])
+def test_next_period(text: str, following: str) -> None:
+    nxt = parse_period(text).next()
+    assert nxt.code == following
+    assert nxt.start == parse_period(text).end + dt.timedelta(days=1)   # periods tile the calendar
+
+
+def test_provisional_until_the_cut_off_has_passed() -> None:
+    q1 = parse_period("2026-Q1")
+    assert q1.provisional(dt.date(2026, 3, 13))
+    assert not q1.provisional(dt.date(2026, 3, 14))
+    assert not q1.provisional(dt.date(2026, 4, 1))
+
+
+def test_labels() -> None:
+    assert parse_period("2026-Q1").label("vi") == "quý I năm 2026"
+    assert parse_period("2026-H1").label("vi") == "6 tháng đầu năm 2026"
+    assert parse_period("2026-03").label("vi") == "tháng 03 năm 2026"
+    assert parse_period("2026-03").label("en") == "March 2026"
+
+
+@pytest.mark.parametrize("text", ["", "2026-13", "2026-00", "2026-Q5", "2026-H3", "26-Q1", "Q1-2026", "2026-Q1x"])
+def test_bad_periods(text: str) -> None:
+    with pytest.raises(KehoachError) as e:
+        parse_period(text)
+    assert e.value.key == "report.bad-period"
