@@ -222,3 +222,20 @@ def test_a_bad_period_is_a_usage_error(capsys: pytest.CaptureFixture[str], plan:
 
 def test_a_missing_plan_is_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert run(capsys, "report", str(tmp_path / "khong-co.yaml"), "--period", "2026-Q1").code == 2
+
+
+def test_the_workbook_prints_on_a4_landscape(capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "bc.xlsx"
+    r = run(capsys, "report", str(plan), "--period", "2026-Q1", "--as-of", "2026-04-10", "-o", str(out), "--no-cache")
+    assert r.code == 0, r.err
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Tổng hợp", "Quá hạn", "Đến hạn kỳ tới", "Chỉ tiêu"]
+    for ws in wb:
+        assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == "9"   # A4
+    grid = wb["Tổng hợp"]
+    assert [c.value for c in grid[2]] == ["Xã Thử Nghiệm", 4, 1, 1, 1, 1, 2, 1, "25 %", 7, "có"]
+    assert [c.value for c in wb["Quá hạn"]["C"]][1:] == ["t3", "t3"]
+    # a workbook needs a file
+    assert run(capsys, "report", str(plan), "--period", "2026-Q1", "--format", "xlsx").code == 2
