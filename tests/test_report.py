@@ -239,3 +239,30 @@ def test_the_workbook_prints_on_a4_landscape(capsys: pytest.CaptureFixture[str],
     assert [c.value for c in wb["Quá hạn"]["C"]][1:] == ["t3", "t3"]
     # a workbook needs a file
     assert run(capsys, "report", str(plan), "--period", "2026-Q1", "--format", "xlsx").code == 2
+
+
+def test_the_signed_report_as_docx(capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path) -> None:
+    from docx import Document
+
+    out = tmp_path / "bc.docx"
+    r = run(capsys, "report", str(plan), "--period", "2026-Q1", "--as-of", "2026-04-10", "-o", str(out), "--no-cache")
+    assert r.code == 0, r.err
+    doc = Document(str(out))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    cells = [[c.text for c in row.cells] for table in doc.tables for row in table.rows]
+    everything = text + "\n" + "\n".join(" | ".join(row) for row in cells)
+    assert "/BC-UBND" in everything and "Số:" in everything
+    assert "BÁO CÁO" in text and "Kết quả thực hiện Kế hoạch" in text and "quý I năm 2026" in text
+    for heading in ("I. KẾT QUẢ THỰC HIỆN", "II. NHIỆM VỤ CHẬM", "III. NHIỆM VỤ ĐẾN HẠN KỲ TỚI", "IV. ĐỀ XUẤT"):
+        assert heading in text
+    assert ["4", "1", "1", "1", "1", "2", "1", "25\u00a0%"] in cells       # the grid, 25 % kept on one line
+    assert "Chờ cấp kinh phí (20/02/2026)" in text
+    assert "Nguyễn Văn A" in everything and "Nơi nhận" in everything
+    assert "{{" not in everything and "{%" not in everything
+
+
+def test_docx_is_one_commune(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "bc.docx"
+    r = run(capsys, "report", str(PLANS), "--period", "2026-Q1", "-o", str(out), "--no-cache")
+    assert r.code == 2 and "một tệp kế hoạch" in r.err
+    assert not out.exists()

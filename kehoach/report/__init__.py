@@ -11,7 +11,7 @@ from __future__ import annotations
 from .build import build
 from .extract import ReportFacts, report_job
 from .periods import Period, parse_period
-from .result import FIVE, FOUR, Grid, IndicatorLine, PlanReport, Report, TaskLine
+from .result import FIVE, FOUR, Grid, IndicatorLine, Letterhead, PlanReport, Report, TaskLine
 
-__all__ = ["FIVE", "FOUR", "Grid", "IndicatorLine", "Period", "PlanReport", "Report", "ReportFacts", "TaskLine",
-           "build", "parse_period", "report_job"]
+__all__ = ["FIVE", "FOUR", "Grid", "IndicatorLine", "Letterhead", "Period", "PlanReport", "Report", "ReportFacts",
+           "TaskLine", "build", "parse_period", "report_job"]

@@ -7,13 +7,14 @@ import datetime as dt
 import marshal
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ..jobs import FileResult
 from ..status import Clock, Details, Schedule, Timeliness, judge
 from ..units import Registry, named, registry_for
 from .extract import ReportFacts
 from .periods import Period
-from .result import FIVE, FOUR, Grid, IndicatorLine, PlanReport, Report, TaskLine
+from .result import FIVE, FOUR, Grid, IndicatorLine, Letterhead, PlanReport, Report, TaskLine
 
 
 def build(period: Period, as_of: dt.date, files: Sequence[tuple[Path, str]],
@@ -62,7 +63,13 @@ def _plan(path: Path, display: str, facts: ReportFacts, period: Period, nxt: Per
     upcoming.sort(key=lambda t: (t.due or "", t.unit, t.id))
     return PlanReport(plan, display, status.commune, facts.city, facts.year,
                       Grid(due, not_yet, no_date, every), tuple(late), tuple(upcoming),
-                      tuple(_indicator(ind, clock.iso) for ind in facts.indicators), reported)
+                      tuple(_indicator(ind, clock.iso) for ind in facts.indicators), reported,
+                      _letterhead(facts.document))
+
+
+def _letterhead(doc: tuple[Any, ...]) -> Letterhead:
+    issuer, place, titles, signer, commune = doc
+    return Letterhead(tuple(issuer), place, tuple(titles), signer, commune)
 
 
 def _leads(registry: Registry | None, d: Details) -> list[str]:

@@ -28,6 +28,8 @@ class ReportFacts(NamedTuple):
     updates: tuple[tuple[str, ...], ...]                     # per task: the dates of its updates
     # per indicator row: id, text, unit, baseline, target, ((date, value, note), ...)
     indicators: tuple[tuple[Any, ...], ...]
+    # for the signed report: issuer lines, place, signature titles, signer, "xã An Lão"
+    document: tuple[Any, ...] = ((), "", (), "", "")
 
     def status_facts(self) -> StatusFacts:
         return StatusFacts._make(self.status)
@@ -53,8 +55,10 @@ def report_file(path: Path, display: str) -> FileResult[ReportFacts]:
         dates.append(tuple(u.date for u in ordered))
     facts = StatusFacts(plan.meta.period_start.isoformat(), commune_of(plan), tuple(schedules), tuple(rows))
     indicators = tuple(_indicator(r) for r in plan.rows if isinstance(r, Indicator))
-    return loaded.result(ReportFacts(tuple(facts), plan.meta.city, plan.meta.year, tuple(notes), tuple(dates),
-                                     indicators))
+    m = plan.meta
+    document = (m.issuer, m.place, plan.signature.titles, plan.signature.name, f"{m.commune_kind} {m.commune}")
+    return loaded.result(ReportFacts(tuple(facts), m.city, m.year, tuple(notes), tuple(dates), indicators,
+                                     document))
 
 
 def report_job() -> Job[ReportFacts]:

@@ -75,6 +75,17 @@ class IndicatorLine:
 
 
 @dataclass(frozen=True, slots=True)
+class Letterhead:
+    """What the signed report takes from its plan: who issues it, where, who signs."""
+
+    issuer: tuple[str, ...]
+    place: str
+    signature_titles: tuple[str, ...]
+    signer: str
+    commune_title: str              # "xã An Lão"
+
+
+@dataclass(frozen=True, slots=True)
 class PlanReport:
     plan: str                       # the file's stem
     path: str
@@ -86,6 +97,7 @@ class PlanReport:
     next_due: tuple[TaskLine, ...]  # open tasks due within the next period
     indicators: tuple[IndicatorLine, ...]
     reported: bool                  # any progress or value recorded within the period
+    letterhead: Letterhead
 
 
 @dataclass(frozen=True, slots=True)

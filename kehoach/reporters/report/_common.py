@@ -3,11 +3,11 @@ column titles as people read them."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from ...messages import t
 from ...report import FIVE, FOUR, Grid, IndicatorLine, Period, PlanReport, Report, TaskLine
+from ...report.words import percent
 
 GRID_COLUMNS = ("due", *FOUR, "not_yet_due", "no_deadline", "share", "total")
 
@@ -51,22 +51,6 @@ def report_record(r: Report, lang: str) -> dict[str, Any]:
     return {"period": period_record(r.period, lang), "next_period": period_record(r.next_period, lang),
             "as_of": r.as_of.isoformat(), "judged_on": r.judged_on.isoformat(), "provisional": r.provisional,
             "plans": [plan_record(p) for p in r.plans], "totals": grid_record(r.totals)}
-
-
-def percent(share: float | None, lang: str) -> str:
-    """65,5 % in Vietnamese, 65.5 % in English; empty when nothing was due."""
-    if share is None:
-        return ""
-    text = f"{share * 100:.1f}".rstrip("0").rstrip(".")
-    return f"{text.replace('.', ',') if lang != 'en' else text} %"
-
-
-def day(value: dt.date | str | None, lang: str) -> str:
-    """dd/mm/yyyy as Vietnamese documents write dates (ISO in English)."""
-    if value is None:
-        return ""
-    d = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    return d.isoformat() if lang == "en" else f"{d:%d/%m/%Y}"
 
 
 def col(key: str, lang: str) -> str:

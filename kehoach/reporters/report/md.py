@@ -8,7 +8,8 @@ from ...escape import markdown
 from ...messages import t
 from ...output import Formatter, Out
 from ...report import Report, TaskLine
-from ._common import GRID_COLUMNS, col, day, grid_cells
+from ...report.words import day
+from ._common import GRID_COLUMNS, col, grid_cells
 
 
 def _table(write: Callable[[str], object], head: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
