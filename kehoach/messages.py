@@ -42,6 +42,8 @@ M: dict[str, tuple[str, str]] = {
     "import.batch.file": ("{path} → {target}: {rows} dòng, {review} chỗ cần xem lại, {findings} phát hiện của validate (mã thoát {code})",
                           "{path} → {target}: {rows} rows, {review} to check, {findings} validate findings (exit {code})"),
     "import.batch.failed": ("{path}: không nhập (mã thoát {code}): {reason}", "{path}: not imported (exit {code}): {reason}"),
+    "import.batch.validate-hint": ("Xem các phát hiện của validate trên các kế hoạch vừa ghi: kehoach validate {path}",
+                                   "To see validate's findings on the plans written: kehoach validate {path}"),
     "import.batch.total": ("{count} văn bản: {ok} xong, {review} cần xem lại, {failed} không nhập được.",
                            "{count} documents: {ok} done, {review} need a look, {failed} not imported."),
     "import.read": ("Đã đọc {path}: {tables} bảng, {rows} dòng.", "Read {path}: {tables} tables, {rows} rows."),

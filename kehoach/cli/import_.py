@@ -71,7 +71,7 @@ def _many(sources: list[Path], output: str | None, into: str | None, city: str |
     from ..errors import KehoachError
     from ..importer.batch import Batch, check_all, documents, read_all, write_all
     from ..importer.target import city_name
-    from ..output import ProgressBar, deliver
+    from ..output import ProgressBar, deliver, notice
 
     paths = documents(sources)
     if output:
@@ -82,7 +82,11 @@ def _many(sources: list[Path], output: str | None, into: str | None, city: str |
     with ProgressBar("kehoach import", at_least=2) as bar:
         outcomes = read_all(paths, city=city_name(city, folder), year=year, folder=folder, jobs=jobs, progress=bar)
     write_all(outcomes, folder, overwrite=overwrite)
-    show_findings(check_all(outcomes, jobs=jobs), lang)
+    broken = check_all(outcomes, jobs=jobs)
+    if broken:
+        show_findings(broken, lang)
     batch = Batch(outcomes)
     deliver("import", "text", batch, lang=lang)
+    if any(o.findings for o in outcomes):
+        notice("import.batch.validate-hint", lang, path=str(folder))
     return batch.code

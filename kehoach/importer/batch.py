@@ -140,7 +140,9 @@ def write_all(outcomes: list[Outcome], folder: Path, *, overwrite: bool) -> None
 
 def check_all(outcomes: list[Outcome], *, jobs: int | None) -> list[FileResult[Any]]:
     """``validate`` on every plan written (on every core, through the runner); a plan that breaks
-    the format needs a look. Returns the files with findings, to show beside the summary."""
+    the format needs a look. Returns only those files' results, to show beside the summary: a city's
+    hundred plans carry a thousand ordinary findings, which would bury it (``kehoach validate``
+    shows them)."""
     from ..config import build_settings
     from ..validation import validate
 
@@ -150,8 +152,10 @@ def check_all(outcomes: list[Outcome], *, jobs: int | None) -> list[FileResult[A
     settings = build_settings(select=None, ignore=None, fail_on=None, as_of=dt.date.today(), cwd=Path.cwd())
     files = [(Path(o.target), o.target) for o in written if o.target]
     results = validate(files, settings, cache_dir=None, jobs=jobs).files
+    broken = []
     for o, r in zip(written, results, strict=True):
         o.findings = len(r.findings)
         if r.unreadable or any(f.code == "KH002" for f in r.findings):
             o.review.append(("import.schema-errors", {"path": o.target}))
-    return [r for r in results if r.findings]
+            broken.append(r)
+    return broken
