@@ -8,12 +8,13 @@ from typing import Annotated
 
 import typer
 
-from .common import LangOpt, app, date_of, lang_of, show_findings
+from .common import JobsOpt, LangOpt, app, date_of, lang_of, show_findings
 
 
 @app.command(name="import")
 def import_(
-    source: Annotated[Path, typer.Argument(help="Văn bản kế hoạch (.docx; .doc/.odt qua LibreOffice).")],
+    sources: Annotated[list[Path], typer.Argument(
+        help="Văn bản kế hoạch (.docx; .doc/.odt qua LibreOffice), hoặc thư mục văn bản (nhập song song).")],
     output: Annotated[str | None, typer.Option("-o", "--output", help="Tệp kế hoạch YAML sẽ ghi.")] = None,
     into: Annotated[str | None, typer.Option(
         "--into", help="Thư mục kế hoạch của thành phố (plans/<city>/): ghi <tên-xã>.yaml vào đó.")] = None,
@@ -21,21 +22,29 @@ def import_(
     year: Annotated[int | None, typer.Option(
         "--year", help="Năm kế hoạch (mặc định: năm trong dòng ngày tháng).")] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Ghi đè tệp kết quả đã có.")] = False,
+    jobs: JobsOpt = None,
     lang: LangOpt = "vi",
 ) -> int:
     """Nhập kế hoạch từ văn bản Word thành tệp kế hoạch YAML (cần đọc soát lại)."""
-    from ..config import build_settings
     from ..errors import KehoachError
+
+    lang = lang_of(lang)
+    if output and into:
+        raise KehoachError("import.both-targets")
+    if len(sources) == 1 and not sources[0].is_dir():
+        return _one(sources[0], output, Path(into) if into else None, city, year, overwrite, lang)
+    return _many(sources, output, into, city, year, overwrite, jobs, lang)
+
+
+def _one(source: Path, output: str | None, folder: Path | None, city: str | None, year: int | None,
+         overwrite: bool, lang: str) -> int:
+    from ..config import build_settings
     from ..importer.run import import_document
     from ..importer.target import city_name, target_path, write_new
     from ..output import deliver, notice
     from ..text import slug
     from ..validation import validate
 
-    lang = lang_of(lang)
-    if output and into:
-        raise KehoachError("import.both-targets")
-    folder = Path(into) if into else None
     result = import_document(source, city=city_name(city, folder), year=year,
                              target=Path(output) if output else (folder / "x.yaml" if folder else None))
     target = target_path(output, folder, slug(result.commune) or source.stem)
@@ -54,3 +63,30 @@ def import_(
             notice("import.schema-errors", lang, path=str(target))
             return 1
     return 1 if result.needs_review else 0
+
+
+def _many(sources: list[Path], output: str | None, into: str | None, city: str | None, year: int | None,
+          overwrite: bool, jobs: int | None, lang: str) -> int:
+    """Several documents, or a folder of them: read in parallel, one summary, the worst exit code."""
+    from ..errors import KehoachError
+    from ..importer.batch import Batch, check_all, documents, read_all, write_all
+    from ..importer.target import city_name
+    from ..output import ProgressBar, deliver, notice
+
+    paths = documents(sources)
+    if output:
+        raise KehoachError("import.many-to-one", count=len(paths))
+    if not into:
+        raise KehoachError("import.many-needs-into", count=len(paths))
+    folder = Path(into)
+    with ProgressBar("kehoach import", at_least=2) as bar:
+        outcomes = read_all(paths, city=city_name(city, folder), year=year, folder=folder, jobs=jobs, progress=bar)
+    write_all(outcomes, folder, overwrite=overwrite)
+    broken = check_all(outcomes, jobs=jobs)
+    if broken:
+        show_findings(broken, lang)
+    batch = Batch(outcomes)
+    deliver("import", "text", batch, lang=lang)
+    if any(o.findings for o in outcomes):
+        notice("import.batch.validate-hint", lang, path=str(folder))
+    return batch.code
