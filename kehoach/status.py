@@ -17,7 +17,7 @@ from dateutil.relativedelta import relativedelta
 from .deadlines import Deadline, parse_deadline
 from .jobs import FileResult, Job, code_fingerprint
 from .linter import load_plan
-from .model import Task
+from .model import Plan, Task
 from .records import commune_of
 
 STATE_CODES = {"chưa thực hiện": "not_started", "đang thực hiện": "in_progress", "hoàn thành": "done"}
@@ -222,13 +222,17 @@ def status_file(path: Path, display: str) -> FileResult[StatusFacts]:
     plan = loaded.plan
     if plan is None:
         return loaded.result()
+    return loaded.result(facts_of(plan))
+
+
+def facts_of(plan: Plan) -> StatusFacts:
+    """What ``status`` (and the report's grid) keeps of a valid plan."""
     schedules, rows = [], []
     for task in plan.tasks:
         d = parse_deadline(task.deadline, plan.meta.year)
         schedules.append(tuple(schedule(task, d)))
         rows.append(marshal.dumps(tuple(details(task, d))))
-    return loaded.result(StatusFacts(plan.meta.period_start.isoformat(), commune_of(plan), tuple(schedules),
-                                     tuple(rows)))
+    return StatusFacts(plan.meta.period_start.isoformat(), commune_of(plan), tuple(schedules), tuple(rows))
 
 
 def status_job() -> Job[StatusFacts]:

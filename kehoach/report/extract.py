@@ -1,23 +1,20 @@
 """The per-file work of ``report``: what one plan contributes, computed once and cached.
 
-The tasks are kept exactly as ``status`` keeps them (:func:`kehoach.status.schedule` and
-:func:`kehoach.status.details`), so the report's grid is the status engine's verdict at the
-cut-off; besides them, the progress notes (why a task is late) and the indicator rows with their
-recorded values. Nothing here depends on the period or the as-of date.
+The tasks are kept exactly as ``status`` keeps them (:func:`kehoach.status.facts_of`), so the
+report's grid is the status engine's verdict at the cut-off; besides them, the progress notes (why
+a task is late) and the indicator rows with their recorded values. Nothing here depends on the
+period or the as-of date.
 """
 
 from __future__ import annotations
 
-import marshal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..deadlines import parse_deadline
 from ..jobs import FileResult, Job, code_fingerprint
 from ..linter import load_plan
 from ..model import Indicator
-from ..records import commune_of
-from ..status import StatusFacts, details, schedule
+from ..status import StatusFacts, facts_of
 
 
 class ReportFacts(NamedTuple):
@@ -45,15 +42,12 @@ def report_file(path: Path, display: str) -> FileResult[ReportFacts]:
     plan = loaded.plan
     if plan is None:
         return loaded.result()
-    schedules, rows, notes, dates = [], [], [], []
+    notes, dates = [], []
     for task in plan.tasks:
-        d = parse_deadline(task.deadline, plan.meta.year)
-        schedules.append(tuple(schedule(task, d)))
-        rows.append(marshal.dumps(tuple(details(task, d))))
         ordered = sorted(task.progress, key=lambda u: u.date)
         notes.append(tuple((u.date, u.note) for u in ordered if u.note))
         dates.append(tuple(u.date for u in ordered))
-    facts = StatusFacts(plan.meta.period_start.isoformat(), commune_of(plan), tuple(schedules), tuple(rows))
+    facts = facts_of(plan)
     indicators = tuple(_indicator(r) for r in plan.rows if isinstance(r, Indicator))
     m = plan.meta
     document = (m.issuer, m.place, plan.signature.titles, plan.signature.name, f"{m.commune_kind} {m.commune}")
