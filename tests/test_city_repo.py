@@ -10,8 +10,10 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from importlib import resources
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 
@@ -171,10 +173,7 @@ def test_generated_workflow_is_hardened(city: Path) -> None:
 
 def test_workflows_follow_the_github_workflow_schema(city: Path) -> None:
     """Against the GitHub workflow schema check-jsonschema vendors (a test dependency)."""
-    resources = pytest.importorskip("importlib.resources")
-    pytest.importorskip("check_jsonschema")
-    import jsonschema
-
+    # A declared test dependency: a plain lookup, so a missing package fails rather than skips.
     schema = json.loads(resources.files("check_jsonschema.builtin_schemas.vendor")
                         .joinpath("github-workflows.json").read_text(encoding="utf-8"))
     for path in (city / ".github/workflows/kehoach.yml", ROOT / "docs/github-actions-example.yml"):
