@@ -4,8 +4,8 @@ import contextlib
 import os
 import sys
 
+from . import i18n
 from .cli import main, output_problem
-from .cli.common import lang_in
 from .messages import t
 
 
@@ -21,7 +21,7 @@ def run() -> None:
         pass  # the reader has gone (kehoach … | head): its loss, not an error
     except OSError as e:
         # Output to a file is buffered: a full disk is often only met here, at the last flush.
-        lang = lang_in(sys.argv[1:], os.environ.get("KEHOACH_LANG", "vi"))
+        lang = i18n.current()
         with contextlib.suppress(OSError):
             sys.stderr.write(f"kehoach: {t('cli.output-failed', lang, detail=output_problem(e))}\n")
             sys.stderr.flush()

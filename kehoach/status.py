@@ -17,15 +17,11 @@ from dateutil.relativedelta import relativedelta
 from .deadlines import Deadline, parse_deadline
 from .jobs import FileResult, Job, code_fingerprint
 from .linter import load_plan
+from .messages import t
 from .model import Plan, Task
 from .records import commune_of
 
 STATE_CODES = {"chưa thực hiện": "not_started", "đang thực hiện": "in_progress", "hoàn thành": "done"}
-STATE_LABELS = {
-    "not_started": ("Chưa thực hiện", "Not started"),
-    "in_progress": ("Đang thực hiện", "In progress"),
-    "done": ("Hoàn thành", "Done"),
-}
 
 
 class Timeliness(StrEnum):
@@ -36,18 +32,11 @@ class Timeliness(StrEnum):
     NO_DEADLINE = "no_deadline"
 
 
-def timeliness_label(t: Timeliness, state: str, lang: str) -> str:
-    en = lang == "en"
-    if t is Timeliness.DONE_ON_TIME:
-        return "Done on time" if en else "Hoàn thành đúng hạn"
-    if t is Timeliness.DONE_LATE:
-        return "Done late" if en else "Hoàn thành quá hạn"
-    if t is Timeliness.NO_DEADLINE:
-        return "No deadline" if en else "Không có hạn"
-    base = STATE_LABELS[state][1 if en else 0]
-    if t is Timeliness.OPEN_OVERDUE:
-        return f"{base} (overdue)" if en else f"{base} (quá hạn)"
-    return f"{base} (in time)" if en else f"{base} (trong hạn)"
+def timeliness_label(timeliness: Timeliness, state: str, lang: str) -> str:
+    """"Hoàn thành đúng hạn", "Đang thực hiện (quá hạn)": the open ones say their state."""
+    if timeliness in (Timeliness.OPEN_OVERDUE, Timeliness.OPEN_IN_TIME):
+        return t(f"status.t.{timeliness.value}", lang, state=t(f"status.state.{state}", lang))
+    return t(f"status.t.{timeliness.value}", lang)
 
 
 # How often a unit must report: monthly unless the deadline text states another cadence. A task

@@ -63,3 +63,11 @@ def plan_text(rows: str, kind: str = "tasks", items_key: str = "rows") -> tuple[
 @pytest.fixture
 def as_of() -> dt.date:
     return dt.date(2026, 3, 1)
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests speak kehoach's default language whatever the machine's locale: the language comes
+    from --lang, KEHOACH_LANG, then LANGUAGE/LC_ALL/LC_MESSAGES/LANG (kehoach.i18n.language)."""
+    for name in ("KEHOACH_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)

@@ -11,7 +11,9 @@ import sys
 import traceback
 
 import typer
+import typer.main
 
+from .. import i18n
 from ..errors import KehoachError
 from ..messages import t
 from . import (  # noqa: F401  (registers the commands)
@@ -29,7 +31,8 @@ from . import (  # noqa: F401  (registers the commands)
     status,
     validate,
 )
-from .common import app, lang_in, release_kept
+from .common import app, release_kept
+from .localize import describe, localize
 
 try:  # typer ≥ 0.26 carries its own copy of click and raises that copy's exceptions
     from typer._click import exceptions as _click
@@ -46,14 +49,23 @@ def main(argv: list[str] | None = None) -> int:
     # --debug is understood wherever it stands (an error message asks to run again with it).
     args = [a for a in given if a != "--debug"]
     debug = len(args) != len(given) or bool(os.environ.get("KEHOACH_DEBUG"))
-    lang = lang_in(args, os.environ.get("KEHOACH_LANG", "vi"))
+    lang = i18n.language(args)
+    # --lang is understood wherever it stands too (before the command, after a group such as
+    # explain): read here, and every command's --lang defaults to it.
+    args = i18n.without_lang(args)
+    i18n.use(lang)
     utf8_streams()
     try:
-        rv = app(args=args, prog_name="kehoach", standalone_mode=False)
+        command = typer.main.get_command(app)
+        localize(command, lang)
+        rv = command.main(args=args, prog_name="kehoach", standalone_mode=False)
     except typer.Exit as e:
         return int(e.exit_code)
-    except _click.UsageError as e:
+    except _click.NoArgsIsHelpError as e:
         e.show()
+        return 2
+    except _click.UsageError as e:
+        sys.stderr.write(describe(e, lang))
         return 2
     except _click.ClickException as e:
         e.show()

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from .. import i18n
 from ..errors import KehoachError
-from ..messages import LANGS
+from ..i18n import LANGS
 from ..output import format_help
 
 if TYPE_CHECKING:
@@ -47,14 +48,28 @@ def _root(
         "--debug", help="Hiện chi tiết lỗi nội bộ (dùng được ở mọi vị trí trên dòng lệnh).")] = False,
     version: Annotated[bool, typer.Option(
         "--version", help="In phiên bản kehoach rồi thoát.", is_eager=True, callback=_show_version)] = False,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Ngôn ngữ: vi hoặc en (mặc định: KEHOACH_LANG, rồi ngôn ngữ của máy, rồi vi).",
+        show_default=False)] = None,
 ) -> None:
     """Kế hoạch KHCN, ĐMST và CĐS cấp xã dưới dạng YAML: kiểm tra, theo dõi, tổng hợp, in văn bản."""
     # --debug is taken out of the arguments before parsing (kehoach.cli.main), wherever it stands;
-    # it is declared here so that it is listed in the help.
+    # it is declared here so that it is listed in the help. --lang is read before parsing too
+    # (kehoach.i18n.language), wherever it stands: here it is accepted before the command.
 
 
-LangOpt = Annotated[str, typer.Option("--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en.",
-                                      envvar="KEHOACH_LANG")]
+# The language was chosen before parsing (kehoach.i18n.language: --lang anywhere, KEHOACH_LANG,
+# the locale); the option's default is that choice, so every command sees the same.
+def _lang_chosen(ctx: typer.Context, value: str) -> str:
+    # A valid --lang was read (and taken out) before parsing; what is left is an invalid one,
+    # which the command refuses, or nothing: the language chosen before parsing.
+    source = ctx.get_parameter_source("lang")
+    return value if source is not None and source.name == "COMMANDLINE" else i18n.current()
+
+
+LangOpt = Annotated[str, typer.Option(
+    "--lang", help="Ngôn ngữ: vi hoặc en (mặc định: KEHOACH_LANG, rồi ngôn ngữ của máy, rồi vi).",
+    callback=_lang_chosen, show_default=False)]
 PathsArg = Annotated[list[str] | None, typer.Argument(help="Tệp hoặc thư mục kế hoạch (mặc định: plans).")]
 AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Ngày tính (YYYY-MM-DD), mặc định hôm nay.")]
 # A string, not a Path: Path("out/") forgets the slash that says "a folder".
@@ -80,16 +95,6 @@ def lang_of(value: str) -> str:
     if value not in LANGS:
         raise KehoachError("cli.bad-lang", value=value)
     return value
-
-
-def lang_in(args: list[str], default: str) -> str:
-    """The language asked for on the command line (``--lang en`` or ``--lang=en``), read before
-    parsing so that even a usage error is said in it."""
-    for i, arg in enumerate(args):
-        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg[7:] if arg.startswith("--lang=") else None
-        if value in LANGS:
-            return value
-    return default
 
 
 def date_of(value: str | None) -> dt.date:

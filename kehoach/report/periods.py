@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import KehoachError
+from ..messages import t
 
 CUTOFF_DAY = 14           # the last day counted in the period's last month
 _FORMS = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{1,2})|[Qq](?P<quarter>[1-4])|[Hh](?P<half>[12])))?$")
@@ -46,16 +47,9 @@ class Period:
 
     def label(self, lang: str) -> str:
         """The period as a report's title names it: "quý I năm 2026", "6 tháng đầu năm 2026"."""
-        en = lang == "en"
-        if self.kind == "month":
-            return f"{MONTHS_EN[self.index - 1]} {self.year}" if en else f"tháng {self.index:02d} năm {self.year}"
-        if self.kind == "quarter":
-            return f"Q{self.index} {self.year}" if en else f"quý {ROMAN[self.index]} năm {self.year}"
-        if self.kind == "half":
-            if en:
-                return f"{'first' if self.index == 1 else 'second'} half of {self.year}"
-            return f"6 tháng {'đầu' if self.index == 1 else 'cuối'} năm {self.year}"
-        return f"{self.year}" if en else f"năm {self.year}"
+        if self.kind == "year":
+            return t("period.year", lang, year=self.year)
+        return t(f"period.{self.kind}.{self.index}", lang, year=self.year)
 
     def provisional(self, as_of: dt.date) -> bool:
         """Asked for before the cut-off has passed: the figures may still change."""
@@ -70,11 +64,6 @@ class Period:
             return period(self.kind, self.year + 1, 1)
         return period(self.kind, self.year, self.index + 1)
 
-
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-# Not strftime("%B"): that follows the machine's locale.
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December")
 
 
 def _last_month(kind: str, index: int) -> int:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..findings import Severity, Span
+from ..messages import t
 from ..text import fold_tones, nfc
 from . import Context, Hit, Rule
 from ._common import units
@@ -52,7 +53,7 @@ class _Spelling:
 
 def _lines(lines: list[int], lang: str) -> str:
     shown = sorted(set(lines))
-    word = "dòng" if lang == "vi" else "line" if len(shown) == 1 else "lines"
+    word = t("units.line-one" if len(shown) == 1 else "units.line-many", lang)
     tail = ", …" if len(shown) > _MAX_LINES else ""
     return f"{word} {', '.join(map(str, shown[:_MAX_LINES]))}{tail}"
 
@@ -98,7 +99,7 @@ class UnitInconsistent(Rule):
     name = "unit-inconsistent"
     code = "KH105"
     severity = Severity.WARNING
-    message = ('Đơn vị "{canonical}" được viết theo {count} cách trong cùng kế hoạch: {spellings_vi}. '
+    message = ('Đơn vị "{canonical}" được viết theo {count} cách trong cùng kế hoạch: {spellings}. '
                'Nên viết thống nhất một cách.')
 
     def check(self, ctx: Context) -> Iterator[Hit]:

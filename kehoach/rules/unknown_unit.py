@@ -28,7 +28,7 @@ class UnknownUnit(Rule):
     name = "unknown-unit"
     code = "KH103"
     severity = Severity.WARNING
-    message = 'Đơn vị "{value}" không có trong danh mục đơn vị.{suggestions_vi}'
+    message = 'Đơn vị "{value}" không có trong danh mục đơn vị.{did_you_mean}'
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         if ctx.registry is None:

@@ -12,71 +12,14 @@ from typing import Any
 
 from ... import __version__
 from ...catalog import CityTarget
-from ...messages import t
+from ...messages import labels, t
 from ...rollup import CommuneFigure, Counts, Figure, IndicatorRollup, Rollup, RollupFinding
 
-WORDS: dict[str, dict[str, str]] = {
-    "vi": {
-        "title": "Tổng hợp kế hoạch KHCN, ĐMST và CĐS", "as_of": "tính đến ngày", "plans": "kế hoạch",
-        "indicators": "Chỉ tiêu", "tasks": "Tiến độ nhiệm vụ theo xã", "units": "Đơn vị có nhiều nhiệm vụ quá hạn",
-        "findings": "Phát hiện", "rules": "Cách tính", "commune": "Xã/phường", "row": "Dòng",
-        "baseline": "Kết quả năm trước", "target": "Chỉ tiêu", "actual": "Thực tế", "date": "Ngày số liệu",
-        "gap": "Chênh lệch", "meets": "Đạt chỉ tiêu", "city": "So với chỉ tiêu TP", "city_target": "Chỉ tiêu thành phố",
-        "source": "nguồn", "higher": "càng cao càng tốt", "lower": "càng thấp càng tốt", "yes": "Đạt",
-        "no": "Chưa đạt", "city_yes": "Không thấp hơn", "city_no": "Thấp hơn", "absent": "không có chỉ tiêu này",
-        "no_data": "chưa có số liệu", "no_target": "chưa có chỉ tiêu năm kế hoạch", "excluded": "không tính (trùng)",
-        "total": "Tổng", "unit": "Đơn vị", "overdue": "Quá hạn", "stale": "Chưa cập nhật", "plans_col": "Số kế hoạch",
-        "done": "Đã hoàn thành", "no_lead": "(chưa có đơn vị chủ trì)", "none": "Không có phát hiện nào.",
-        "present": "có trong kế hoạch", "with_target": "có chỉ tiêu",
-        "with_actual": "có số liệu", "min": "nhỏ nhất", "median": "trung vị",
-        "max": "lớn nhất", "targets": "chỉ tiêu của các xã", "sum": "tổng toàn thành phố",
-        "target_sum": "tổng chỉ tiêu", "reached": "đạt", "kind": "Loại", "message": "Nội dung", "file": "Tệp",
-        "line": "Dòng", "code": "Mã", "name": "Tên chỉ tiêu", "measure": "Đơn vị tính", "direction": "Chiều",
-        "aggregation": "Cách cộng", "method": "Cách tính", "status": "Tình trạng số liệu", "more_rows": "cũng có",
-        "communes": "Số xã", "tasks_col": "Nhiệm vụ", "narrative": "Nhiệm vụ trong phần lời văn",
-        "group": "Nhóm nhiệm vụ", "rows_of": "xã", "year": "Năm", "method_note": "Ghi chú cách tính",
-        "city_vs": "so với chỉ tiêu thành phố",
-        "counted": "Tính vào số liệu chung",
-        "done_on_time": "Hoàn thành đúng hạn", "done_late": "Hoàn thành quá hạn",
-        "open_in_time": "Đang/chưa thực hiện (trong hạn)", "open_overdue": "Đang/chưa thực hiện (quá hạn)",
-        "no_deadline": "Không có hạn",
-        "point-latest": "Mới nhất", "cumulative-sum": "Cộng dồn", "qualitative-latest": "Đạt / không đạt",
-        "duplicate-commune": "Trùng kế hoạch của một xã", "unknown-code": "Mã không có trong danh mục",
-        "no-code": "Thiếu mã danh mục", "wrong-unit": "Sai đơn vị", "unreadable-actual": "Giá trị không đọc được",
-        "conflicting-actuals": "Hai giá trị khác nhau cùng ngày", "below-city-target": "Thấp hơn chỉ tiêu thành phố",
-    },
-    "en": {
-        "title": "Rollup of the science, technology, innovation and digital transformation plans",
-        "as_of": "as of", "plans": "plans", "indicators": "Indicators", "tasks": "Task progress by commune",
-        "units": "Units with the most overdue tasks", "findings": "Findings", "rules": "How figures are computed",
-        "commune": "Commune", "row": "Row", "baseline": "Baseline", "target": "Target", "actual": "Actual",
-        "date": "Date", "gap": "Gap", "meets": "Meets target", "city": "Vs city target", "city_target": "City target",
-        "source": "source", "higher": "higher is better", "lower": "lower is better", "yes": "Yes", "no": "No",
-        "city_yes": "Not below", "city_no": "Below", "absent": "no such indicator", "no_data": "no value yet",
-        "no_target": "no plan-year target", "excluded": "not counted (duplicate)", "total": "Total", "unit": "Unit",
-        "overdue": "Overdue", "stale": "Not updated", "plans_col": "Plans", "done": "Done",
-        "no_lead": "(no lead unit)", "none": "No findings.", "present": "have the indicator",
-        "with_target": "have a target",
-        "with_actual": "have a value", "min": "min", "median": "median", "max": "max", "targets": "commune targets",
-        "sum": "city total", "target_sum": "sum of targets", "reached": "reached", "kind": "Kind",
-        "message": "Message", "file": "File", "line": "Line", "code": "Code", "name": "Indicator",
-        "measure": "Unit of measure", "direction": "Direction", "aggregation": "Aggregation", "method": "Method",
-        "status": "Data status", "more_rows": "also", "communes": "Communes", "tasks_col": "Tasks",
-        "narrative": "Tasks in the narrative", "group": "Task group", "rows_of": "communes", "year": "Year",
-        "method_note": "Method note", "counted": "Counted", "city_vs": "against the city target",
-        "done_on_time": "Done on time", "done_late": "Done late", "open_in_time": "Open (in time)",
-        "open_overdue": "Open (overdue)", "no_deadline": "No deadline",
-        "point-latest": "Latest", "cumulative-sum": "Summed", "qualitative-latest": "Reached / not",
-        "duplicate-commune": "Two plans for one commune", "unknown-code": "Code not in the catalog",
-        "no-code": "No catalog code", "wrong-unit": "Wrong unit", "unreadable-actual": "Unreadable value",
-        "conflicting-actuals": "Two values on one day", "below-city-target": "Below the city target",
-    },
-}
 RULES = ("rows", "values", "compare", "gaps", "duplicates", "tasks")
 
 
 def words(lang: str) -> dict[str, str]:
-    return WORDS["en" if lang == "en" else "vi"]
+    return labels("rollup.w", lang)
 
 
 def num(value: float | None, lang: str) -> str:
@@ -172,25 +115,11 @@ def head_record(r: Rollup, lang: str) -> dict[str, Any]:
 
 # --- the long table (CSV, and the Excel sheet) ------------------------------------------------
 
-LONG_COLUMNS: list[tuple[str, tuple[str, str]]] = [
-    ("code", ("Mã chỉ tiêu", "Code")), ("name", ("Tên chỉ tiêu", "Indicator")),
-    ("unit", ("Đơn vị tính", "Unit")), ("direction", ("Chiều", "Direction")),
-    ("aggregation", ("Cách cộng", "Aggregation")), ("method", ("Cách tính", "Method")),
-    ("city", ("Thành phố", "City")), ("commune", ("Xã/phường", "Commune")), ("plan", ("Kế hoạch", "Plan")),
-    ("path", ("Tệp", "File")), ("year", ("Năm", "Year")), ("counted", ("Tính vào số liệu chung", "Counted")),
-    ("present", ("Có chỉ tiêu", "Present")), ("data_status", ("Tình trạng số liệu", "Data status")),
-    ("rows", ("Các dòng", "Rows")), ("row", ("Dòng dùng", "Row used")), ("row_rule", ("Cách chọn dòng", "Row rule")),
-    ("line", ("Số dòng", "Line")), ("baseline", ("Kết quả năm trước", "Baseline")),
-    ("target", ("Chỉ tiêu", "Target")), ("target_source", ("Nguồn chỉ tiêu", "Target from")),
-    ("target_value", ("Giá trị chỉ tiêu", "Target value")), ("actual", ("Thực tế", "Actual")),
-    ("actual_text", ("Thực tế như đã báo cáo", "Actual as reported")),
-    ("actual_date", ("Ngày số liệu", "Actual date")), ("actuals_used", ("Số lần báo cáo tính", "Reports counted")),
-    ("gap", ("Chênh lệch", "Gap")), ("meets_target", ("Đạt chỉ tiêu", "Meets target")),
-    ("city_target", ("Chỉ tiêu thành phố", "City target")),
-    ("city_target_source", ("Nguồn chỉ tiêu thành phố", "City target source")),
-    ("meets_city_target", ("Không thấp hơn chỉ tiêu TP", "Meets city target")),
-    ("method_note", ("Ghi chú cách tính", "Method note")),
-]
+# The long table's column keys; their titles are the messages "rollup.col.<key>".
+LONG_COLUMNS = ("code", "name", "unit", "direction", "aggregation", "method", "city", "commune", "plan", "path", "year",
+                "counted", "present", "data_status", "rows", "row", "row_rule", "line", "baseline", "target",
+                "target_source", "target_value", "actual", "actual_text", "actual_date", "actuals_used", "gap",
+                "meets_target", "city_target", "city_target_source", "meets_city_target", "method_note")
 
 
 def long_rows(r: Rollup, lang: str) -> Iterator[dict[str, Any]]:

@@ -15,7 +15,7 @@ class CsvFormat(Formatter[Rollup]):
     binary = True
 
     def write(self, result: Rollup, out: Out) -> None:
-        columns = [(k, k) for k, _ in LONG_COLUMNS]
+        columns = [(k, k) for k in LONG_COLUMNS]
         rows = [{k: _csv_value(v) for k, v in rec.items()} for rec in long_rows(result, out.lang)]
         out.binary.write(to_csv(columns, rows))
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from ... import __version__
 from ...escape import html_value
+from ...messages import labels as msg_labels
 from ...messages import t
 from ...output import Formatter, Out
 from ...rollup import CommuneFigure, IndicatorRollup, PlanProgress, Rollup
@@ -34,48 +35,10 @@ OPEN_UP_TO = 40
 # A group title in a tile stops after this many characters, at a word (the tooltip has all of it).
 TILE = 90
 
-_EXTRA = {
-    "vi": {
-        "overview": "Tổng quan", "communes_n": "xã/phường", "tasks_n": "nhiệm vụ", "codes_n": "mã chỉ tiêu",
-        "findings_n": "phát hiện", "catalog": "Danh mục chỉ tiêu", "heatmap": "Tiến độ theo nhóm nhiệm vụ",
-        "heat_note": "Mỗi ô là một nhóm nhiệm vụ của kế hoạch (phụ lục và nhóm lớn nhất, như kế hoạch ghi); "
-                     "màu theo tỷ lệ nhiệm vụ đã hoàn thành, viền đỏ khi có nhiệm vụ quá hạn. Các nhóm là của từng "
-                     "kế hoạch, không phải một danh mục chung: hai xã so với nhau theo màu, không theo vị trí ô.",
-        "heat_legend": "Tỷ lệ đã hoàn thành", "late_legend": "Có nhiệm vụ quá hạn",
-        "group_details": "Chi tiết từng nhóm",
-        "chart_actual": "Thực tế (xanh: đạt chỉ tiêu của xã, đỏ: chưa đạt, xanh dương: chưa so được)",
-        "chart_target": "Chỉ tiêu của xã", "chart_city": "Chỉ tiêu thành phố", "chart_order":
-        "Xếp theo giá trị thực tế giảm dần, rồi theo chỉ tiêu; xã chưa có số liệu và xã không có chỉ tiêu ở cuối.",
-        "no_chart": "Chỉ tiêu định tính hoặc chưa có con số nào để vẽ.", "rows_rule": "Cách chọn dòng",
-        "unknown_unit": "tên không có trong danh mục đơn vị hoặc không chỉ rõ một đơn vị",
-        "generated": "Tạo bởi kehoach", "print": "In", "sort_hint": "Bấm vào tiêu đề cột để sắp xếp.",
-        "open_all": "Mở tất cả",
-        "distribution": "Thực tế (nhỏ nhất · trung vị · lớn nhất, hoặc tổng)",
-        "target_distribution": "Chỉ tiêu các xã (nhỏ nhất · trung vị · lớn nhất, hoặc tổng)",
-        "city_short": "CT TP", "narrative_short": "Lời văn", "skip": "Bỏ qua, đến nội dung chính",
-    },
-    "en": {
-        "overview": "Overview", "communes_n": "communes", "tasks_n": "tasks", "codes_n": "indicator codes",
-        "findings_n": "findings", "catalog": "Indicator catalog", "heatmap": "Progress by task group",
-        "heat_note": "Each cell is one task group of the plan (appendix and top group, as the plan has it); the "
-                     "colour follows the share of tasks done, a red border marks overdue tasks. Groups belong to "
-                     "each plan, not to a shared list: compare communes by colour, not by the position of a cell.",
-        "heat_legend": "Share done", "late_legend": "Has overdue tasks", "group_details": "Every group",
-        "chart_actual": "Actual (green: meets the commune target, red: below it, blue: not comparable)",
-        "chart_target": "Commune target", "chart_city": "City target", "chart_order":
-        "Sorted by actual value, highest first, then by target; communes without a value or the indicator last.",
-        "no_chart": "Qualitative indicator, or no figure to draw yet.", "rows_rule": "Row choice",
-        "unknown_unit": "not in the unit registry, or names no single unit",
-        "generated": "Made by kehoach", "print": "Print", "sort_hint": "Click a column title to sort.",
-        "open_all": "Open all", "distribution": "Actual (min · median · max, or total)",
-        "target_distribution": "Commune targets (min · median · max, or total)",
-        "city_short": "City", "narrative_short": "Narrative", "skip": "Skip to the main content",
-    },
-}
 
 
 def labels(lang: str) -> dict[str, str]:
-    return {**words(lang), **_EXTRA["en" if lang == "en" else "vi"]}
+    return {**words(lang), **msg_labels("rollup.html", lang)}
 
 
 # --- view objects -------------------------------------------------------------------------------

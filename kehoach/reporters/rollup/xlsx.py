@@ -65,9 +65,9 @@ def _workbook(r: Rollup, lang: str) -> bytes:
             "max": s["max"], "method_note": t(f"rollup.method.{ir.method}", lang)})
     # The words are lower case for use inside sentences; a column title starts with a capital.
     summary_cols = [(k, title[:1].upper() + title[1:]) for k, title in summary_cols]
-    _sheet(wb, "Summary" if en else "Tổng hợp chỉ tiêu", summary_cols, summary_rows, SUMMARY_CODES)
+    _sheet(wb, t("rollup.sheet.summary", lang), summary_cols, summary_rows, SUMMARY_CODES)
 
-    long_cols = [(k, pair[1] if en else pair[0]) for k, pair in LONG_COLUMNS]
+    long_cols = [(k, t(f"rollup.col.{k}", lang)) for k in LONG_COLUMNS]
     labels = {"absent": w["absent"], "no-actual": w["no_data"], "actual": w["actual"]}
     long = []
     for rec in long_rows(r, lang):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ...messages import labels, t
 from ...status import Timeliness, record, timeliness_label
 from ...status_query import Answer
 
@@ -13,28 +14,12 @@ ORDER = [t.value for t in (Timeliness.OPEN_OVERDUE, Timeliness.OPEN_IN_TIME, Tim
 STYLE = {"open_overdue": "bold red", "open_in_time": "", "done_late": "yellow", "done_on_time": "green",
           "no_deadline": "cyan"}
 
-# Column key → (Vietnamese, English) title, for the spreadsheets and tables.
-COLUMNS: list[tuple[str, tuple[str, str]]] = [
-    ("plan", ("Kế hoạch", "Plan")), ("unit", ("Đơn vị", "Unit")), ("id", ("Mã", "Id")),
-    ("text", ("Nhiệm vụ", "Task")), ("related", ("Nhiệm vụ tương ứng", "Corresponding task")),
-    ("continues", ("Tiếp nối dòng", "Continues row")), ("lead", ("Đơn vị chủ trì", "Lead")),
-    ("support", ("Đơn vị phối hợp", "Support")),
-    ("deadline", ("Thời hạn", "Deadline")), ("due", ("Hạn", "Due")), ("label", ("Tình trạng", "Status")),
-    ("timeliness", ("Mã tình trạng", "Timeliness")), ("overdue", ("Quá hạn", "Overdue")),
-    ("stale", ("Chưa cập nhật", "Stale")), ("due_in_days", ("Còn (ngày)", "Days left")),
-    ("last_update", ("Cập nhật cuối", "Last update")), ("percent", ("Tiến độ %", "Percent")),
-]
+# Column keys of the spreadsheets and tables; their titles are the messages "status.col.<key>".
+COLUMNS = ("plan", "unit", "id", "text", "related", "continues", "lead", "support", "deadline", "due", "label",
+           "timeliness", "overdue", "stale", "due_in_days", "last_update", "percent")
 
-WORDS = {
-    "vi": {"total": "Tổng số nhiệm vụ", "as_of": "tính đến ngày", "overdue": "Quá hạn", "soon": "Sắp đến hạn",
-           "stale": "Chưa cập nhật", "days_late": "quá {n} ngày", "days_left": "còn {n} ngày", "due": "hạn",
-           "never": "chưa báo cáo lần nào", "last": "báo cáo gần nhất", "nothing": "Không có nhiệm vụ nào cần nhắc.",
-           "report": "Nhắc việc", "no_unit": "(chưa có đơn vị chủ trì)"},
-    "en": {"total": "Tasks", "as_of": "as of", "overdue": "Overdue", "soon": "Due soon", "stale": "Not updated",
-           "days_late": "{n} days late", "days_left": "{n} days left", "due": "due", "never": "never reported",
-           "last": "last report", "nothing": "Nothing to remind anyone of.", "report": "Reminders",
-           "no_unit": "(no lead unit)"},
-}
+def words(lang: str) -> dict[str, str]:
+    return labels("status.w", lang)
 
 
 def records(answer: Answer, lang: str) -> list[dict[str, Any]]:
@@ -54,13 +39,13 @@ def summary_labels(lang: str) -> dict[str, str]:
     """Timeliness labels for the counts at the top, where open tasks of both states add up."""
     labels = {t.value: timeliness_label(t, "not_started" if t.value.startswith("open") else "done", lang)
               for t in Timeliness}
-    labels["open_in_time"] = "Đang/chưa thực hiện (trong hạn)" if lang == "vi" else "Open (in time)"
-    labels["open_overdue"] = "Đang/chưa thực hiện (quá hạn)" if lang == "vi" else "Open (overdue)"
+    labels["open_in_time"] = t("status.summary.open_in_time", lang)
+    labels["open_overdue"] = t("status.summary.open_overdue", lang)
     return labels
 
 
 def titles(lang: str) -> list[tuple[str, str]]:
-    return [(key, pair[1] if lang == "en" else pair[0]) for key, pair in COLUMNS]
+    return [(key, t(f"status.col.{key}", lang)) for key in COLUMNS]
 
 
 def ddmmyyyy(iso: str | None) -> str:

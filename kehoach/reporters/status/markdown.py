@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...escape import markdown
 from ...output import Formatter, Out
 from ...status_query import Answer
-from ._common import WORDS, ddmmyyyy, records, short, task_text
+from ._common import ddmmyyyy, records, short, task_text, words
 
 # "Due soon" when no --due-within says otherwise.
 SOON_DAYS = 7
@@ -19,7 +19,7 @@ class MarkdownFormat(Formatter[Answer]):
         soon_days = result.query.due_within if result.query.due_within is not None else SOON_DAYS
         rows = records(result, lang)
         write = out.text.write
-        w = WORDS[lang]
+        w = words(lang)
         write(f"# {w['report']} — {w['as_of']} {as_of.strftime('%d/%m/%Y')}\n")
         units = sorted({r["unit"] for r in rows})
         wrote = False

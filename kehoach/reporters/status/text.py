@@ -7,7 +7,7 @@ from rich.text import Text
 
 from ...output import Formatter, Out
 from ...status_query import Answer
-from ._common import ORDER, STYLE, WORDS, ddmmyyyy, records, short, summary_labels, task_text, titles
+from ._common import ORDER, STYLE, ddmmyyyy, records, short, summary_labels, task_text, titles, words
 
 
 class TextFormat(Formatter[Answer]):
@@ -15,7 +15,7 @@ class TextFormat(Formatter[Answer]):
 
     def write(self, result: Answer, out: Out) -> None:
         lang = out.lang
-        w = WORDS[lang]
+        w = words(lang)
         counts, as_of = result.counts, result.query.as_of
         labels = summary_labels(lang)
         console = out.console()

@@ -24,7 +24,7 @@ class XlsxFormat(Formatter[Answer]):
     file_only = True
 
     def write(self, result: Answer, out: Out) -> None:
-        sheet = "Tiến độ" if out.lang == "vi" else "Status"
+        sheet = t("status.sheet", out.lang)
         named = {**dict(titles(out.lang)), "file": t("xlsx.col.file", out.lang)}
         keys = [k for k in named if k not in CODES] + list(CODES)
         yes = t("xlsx.yes", out.lang)

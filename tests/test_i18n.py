@@ -1,0 +1,125 @@
+"""One gettext catalogue for everything a person reads (issue 19): complete and compiled, and the
+command line — help, usage errors — speaking only the chosen language."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import typer.main
+
+from kehoach import i18n
+from kehoach.cli import app
+from kehoach.cli.localize import _commands
+
+from .helpers import run
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Words that must never reach a Vietnamese user from the framework or from kehoach.
+ENGLISH = re.compile(r"\b(Usage|Options|Arguments|Commands|Error|Missing|Invalid|default|Show this message|"
+                     r"What it does|Why it matters|required|env var|Try|No such|True|False|kind)\b")
+VIETNAMESE = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.I)
+OPTION = re.compile(r"--?[\w-]+")
+TYPE_NAME = re.compile(r"<(str|int|float|bool|path|list\[[^]]*\])>|\{[a-z_]+\}")
+QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|'[^']*'")
+
+
+def _tool() -> object:
+    spec = importlib.util.spec_from_file_location("kehoach_i18n_tool", ROOT / "tools" / "i18n.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module      # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_catalogue_is_complete_consistent_and_compiled() -> None:
+    """Every text has its translation in both languages, with the same placeholders, and the
+    shipped .mo files are the compiled .po files (tools/i18n.py check)."""
+    problems = _tool().problems()  # type: ignore[attr-defined]
+    assert problems == [], "\n".join(problems[:20])
+
+
+def test_a_text_missing_from_the_english_catalogue_falls_back_to_vietnamese_not_a_key() -> None:
+    assert i18n.translate("no.such.key", "Một câu chưa dịch.", "en") == "Một câu chưa dịch."
+
+
+def _command_lines() -> list[list[str]]:
+    out = [[]]
+    root = typer.main.get_command(app)
+    for cmd in _commands(root):
+        if cmd is root:
+            continue
+        parent = [c.name for c in _commands(root) if cmd in getattr(c, "commands", {}).values()]
+        out.append([n for n in parent if n != root.name] + [cmd.name])
+    return out
+
+
+@pytest.mark.parametrize("words", _command_lines(), ids=lambda w: " ".join(w) or "kehoach")
+def test_every_help_is_vietnamese_by_default_and_english_with_lang_en(capsys: pytest.CaptureFixture[str],
+                                                                      words: list[str]) -> None:
+    vi = run(capsys, *words, "--help")
+    assert vi.code == 0
+    words_shown = OPTION.sub("", vi.out)
+    assert not ENGLISH.search(words_shown), ENGLISH.search(words_shown)
+    assert not TYPE_NAME.search(vi.out), "a type name or a code name as metavar"
+    en = run(capsys, *words, "--help", "--lang", "en")
+    assert en.code == 0
+    leftover = VIETNAMESE.search(QUOTED.sub("", en.out))
+    assert leftover is None, en.out[max(0, leftover.start() - 60): leftover.end() + 20]
+
+
+USAGE_ERRORS = [
+    ["valdate"],
+    ["status", "--city", "x"],
+    ["progress", "plans/hai-phong/an-lao.yaml", "t1", "--date"],
+    ["progress"],
+    ["status", "--due-within", "x"],
+    ["validate", "--jobs", "1.5"],
+    ["new"],
+    ["explain", "deadline"],
+    ["explain", "nothing"],
+    ["rollup", "a", "b", "--catalog"],
+    ["fmt", "--check=yes"],
+]
+
+
+@pytest.mark.parametrize("args", USAGE_ERRORS, ids=" ".join)
+def test_usage_errors_are_said_in_the_chosen_language(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    vi = run(capsys, *args)
+    assert vi.code == 2
+    said = vi.out + vi.err
+    assert "Lỗi:" in said, said
+    assert not ENGLISH.search(OPTION.sub("", said)), said
+    en = run(capsys, "--lang", "en", *args)
+    assert en.code == 2
+    said = en.out + en.err
+    assert "Error:" in said
+    assert VIETNAMESE.search(QUOTED.sub("", said)) is None, said
+
+
+def test_the_language_comes_from_the_option_then_kehoach_lang_then_the_locale() -> None:
+    assert i18n.language(["validate", "--lang", "en"], {"KEHOACH_LANG": "vi"}) == "en"
+    assert i18n.language(["--lang=en", "validate"], {}) == "en"
+    assert i18n.language(["validate"], {"KEHOACH_LANG": "en", "LANG": "vi_VN.UTF-8"}) == "en"
+    assert i18n.language(["validate"], {"LANG": "en_US.UTF-8"}) == "en"
+    assert i18n.language(["validate"], {"LC_ALL": "vi_VN.UTF-8", "LANG": "en_US.UTF-8"}) == "vi"
+    assert i18n.language(["validate"], {"LANGUAGE": "en_GB:vi", "LANG": "vi_VN"}) == "en"
+    assert i18n.language(["validate"], {"LANG": "C.UTF-8"}) == "vi"
+    assert i18n.language(["validate"], {}) == "vi"
+    # A text after "--" is an argument, not the option.
+    assert i18n.language(["diff", "--", "--lang", "en"], {}) == "vi"
+
+
+def test_lang_before_the_command_and_from_the_locale_reach_the_command(capsys: pytest.CaptureFixture[str],
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    r = run(capsys, "--lang", "en", "explain", "deadline", "Quý II/2026")
+    assert r.code == 0 and "Quý II/2026" in r.out
+    vi = run(capsys, "explain", "deadline", "Quý II/2026")
+    assert vi.out != r.out
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert run(capsys, "explain", "deadline", "Quý II/2026").out == r.out
