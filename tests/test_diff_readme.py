@@ -1,5 +1,6 @@
-"""The README's "Reviewing a plan change" shows real output: this test makes the same change to a
-copy of An Lão's plan and checks that kehoach still prints exactly what the README says."""
+"""The README's "Xem xét thay đổi kế hoạch" (README.en.md: "Reviewing a plan change") shows real
+output: this test makes the same change to a copy of An Lão's plan and checks that kehoach still
+prints exactly what the README says. The anchors are the Vietnamese README's lines."""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ EDITS = [
 def readme_block(after: str) -> str:
     """The fenced block that follows the line ``after`` in the README's review section."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("## Reviewing a plan change"):]
+    section = text[text.index("## Xem xét thay đổi kế hoạch"):]
     start = section.index(after)
     match = re.search(r"```[a-z]*\n(.*?)```", section[start:], re.DOTALL)
     assert match, after
@@ -65,9 +66,9 @@ def test_the_readme_review_is_what_kehoach_prints(capsys: pytest.CaptureFixture[
     gate = run(capsys, "diff", "--git", "HEAD", "--lang", "en",
                "--fail-on", "lowered-target,deadline-later,task-removed")
     assert gate.code == 1
-    assert readme_block("the changes that fail the run are reported as errors") == (
+    assert readme_block("làm hỏng lần chạy được báo là lỗi") == (
         "$ kehoach diff --git HEAD --lang en --fail-on lowered-target,deadline-later,task-removed\n"
         + gate.out + "$ echo $?\n1\n")
     markdown = run(capsys, "diff", "--git", "HEAD", "--format", "markdown")
-    assert markdown.out == readme_block("`--format markdown` is the pull-request comment")
+    assert markdown.out == readme_block("`--format markdown` là nhận xét đăng lên pull request")
     assert git(repo, "status", "--porcelain") == f" M {AN_LAO}\n"   # diff wrote nothing
