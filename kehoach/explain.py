@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import KehoachError
-from .messages import t
+from .messages import M, t
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,23 @@ class Explanation:
 
 def _shown(value: Any) -> str:
     return "—" if value in (None, [], "") else str(value)
+
+
+# Which words a field's value is said in: explain.<group>.<value> (the JSON keeps the value).
+_VALUE_WORDS = {"operator": "operator", "status": "status", "rule": "rule", "source": "source",
+                "recurrence": "recurrence"}
+
+
+def _line(name: str, value: Any, lang: str, kind_group: str | None = None) -> tuple[str, str]:
+    """A field for people: its name and its value in words — có/không, a kind, a state, an
+    operator — in ``lang``; a value without words (a date, a text as written) as it is."""
+    label = t(f"explain.field.{name}", lang) if f"explain.field.{name}" in M else name
+    if isinstance(value, bool):
+        return label, t("explain.yes" if value else "explain.no", lang)
+    group = kind_group if name == "kind" else _VALUE_WORDS.get(name)
+    if group is not None and isinstance(value, str) and f"explain.{group}.{value}" in M:
+        return label, t(f"explain.{group}.{value}", lang)
+    return label, _shown(value)
 
 
 def deadline(text: str, year: int, lang: str) -> Explanation:
@@ -43,24 +60,25 @@ def deadline(text: str, year: int, lang: str) -> Explanation:
     for k, v in data.items():
         if k == "occurrences":
             if v:
-                lines.append((k, ", ".join(v)))
+                lines.append(_line(k, ", ".join(v), lang))
             continue
-        lines.append((k, "—" if v is None else str(v)))
         if k == "reason":
-            lines.append(("", t(f"reason.{d.reason}", lang)))
+            lines.append(_line(k, t(f"reason.{d.reason}", lang), lang))
+            continue
+        lines.append(_line(k, v, lang, "deadline"))
     return Explanation(data, lines, ok=d.valid)
 
 
-def target(text: str) -> Explanation:
+def target(text: str, lang: str = "vi") -> Explanation:
     from .targets import parse_target
 
     tg = parse_target(text)
     data = {"text": tg.text, "kind": tg.kind, "operator": tg.operator, "value": tg.value, "upper": tg.upper,
             "unit": tg.unit, "valid": tg.valid}
-    return Explanation(data, [(k, "—" if v is None else str(v)) for k, v in data.items()], ok=tg.valid)
+    return Explanation(data, [_line(k, v, lang, "target") for k, v in data.items()], ok=tg.valid)
 
 
-def unit(text: str, registry_path: Path) -> Explanation:
+def unit(text: str, registry_path: Path, lang: str = "vi") -> Explanation:
     from .units import load_registry
 
     if not registry_path.is_file():
@@ -75,9 +93,10 @@ def unit(text: str, registry_path: Path) -> Explanation:
     # units.yaml ("city") or from the national model it extends ("national").
     data["rule"] = m.rule
     data["source"] = registry.origin.get(m.canonical) if m.canonical else None
-    lines = [(k, _shown(v)) for k, v in data.items() if k not in ("parts", "suggestions")]
-    lines.append(("suggestions", ", ".join(m.suggestions) or "—"))
-    lines += [("part", f"{p.text} → {p.status} {p.canonical or ''} ({p.rule})") for p in m.parts]
+    lines = [_line(k, v, lang) for k, v in data.items() if k not in ("parts", "suggestions")]
+    lines.append(_line("suggestions", ", ".join(m.suggestions), lang))
+    lines += [_line("part", f"{p.text} → {_line('status', p.status, lang)[1]} {p.canonical or ''} "
+                            f"({_line('rule', p.rule, lang)[1]})", lang) for p in m.parts]
     return Explanation(data, lines, ok=m.status != "unknown")
 
 

@@ -46,7 +46,7 @@ def explain_target(
     """Cách kehoach đọc một chỉ tiêu."""
     from .. import explain
 
-    return _show(explain.target(text), format, lang_of(lang))
+    return _show(explain.target(text, lang_of(lang)), format, lang_of(lang))
 
 
 @explain_app.command("unit")
@@ -62,7 +62,7 @@ def explain_unit(
     from .. import explain
     from ..units import REGISTRY_FILE
 
-    return _show(explain.unit(text, plans_dir / city / REGISTRY_FILE), format, lang_of(lang))
+    return _show(explain.unit(text, plans_dir / city / REGISTRY_FILE, lang_of(lang)), format, lang_of(lang))
 
 
 @explain_app.command("rule")
