@@ -23,7 +23,7 @@ import yaml
 
 from .errors import KehoachError
 from .findings import Span
-from .messages import t
+from .messages import os_reason, t
 
 MAX_BYTES = 10 * 1024 * 1024
 # A real plan has a few thousand nodes; this bound stops alias bombs (billion laughs) early.
@@ -152,7 +152,7 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
             raise LoadFailure("load.is-dir", Span(1, 1)) from None
         if not stat.S_ISREG(mode):
             raise LoadFailure(_kind(mode), Span(1, 1)) from None
-        raise LoadFailure("load.unreadable", Span(1, 1), reason=e.strerror or str(e)) from None
+        raise LoadFailure("load.unreadable", Span(1, 1), **os_reason(e)) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
@@ -164,7 +164,7 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
         f = os.fdopen(fd, "rb", buffering=0)
     except OSError as e:
         os.close(fd)
-        raise LoadFailure("load.unreadable", Span(1, 1), reason=e.strerror or str(e)) from None
+        raise LoadFailure("load.unreadable", Span(1, 1), **os_reason(e)) from None
     except BaseException:
         os.close(fd)
         raise
@@ -178,7 +178,7 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
                 chunks.append(f.read(limit + 1 - size))
                 size += len(chunks[-1])
         except OSError as e:
-            raise LoadFailure("load.unreadable", Span(1, 1), reason=e.strerror or str(e)) from None
+            raise LoadFailure("load.unreadable", Span(1, 1), **os_reason(e)) from None
     if size > limit:
         raise LoadFailure("load.too-large", Span(1, 1), size=size, limit=limit)
     return chunks[0] if len(chunks) <= 2 and not chunks[-1] else b"".join(chunks)

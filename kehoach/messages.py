@@ -8,12 +8,13 @@ finding can be shown in either language.
 
 from __future__ import annotations
 
+import errno as errno_module
 import functools
 from typing import Any
 
 from .i18n import LANGS, translate
 
-__all__ = ["LANGS", "M", "derived", "labels", "rule_templates", "severity_label", "t", "template"]
+__all__ = ["LANGS", "M", "derived", "labels", "os_reason", "rule_templates", "severity_label", "t", "template"]
 
 M: dict[str, str] = {
     # --- shared words -----------------------------------------------------------------------
@@ -137,10 +138,10 @@ M: dict[str, str] = {
     # --- schema --------------------------------------------------------------------------
     "schema.required": "Thiếu trường bắt buộc \"{field}\".",
     "schema.additionalProperties": "Trường \"{field}\" không có trong định dạng kế hoạch (viết sai tên?).",
-    "schema.type": "Giá trị \"{value}\" sai kiểu: cần {expected}.",
-    "schema.type-yaml11": "Giá trị {value} sai kiểu: cần {expected}. YAML đọc \"{value}\" viết không ngoặc thành "
+    "schema.type": "Giá trị \"{value}\" sai kiểu: cần {expected_words}.",
+    "schema.type-yaml11": "Giá trị {value} sai kiểu: cần {expected_words}. YAML đọc \"{value}\" viết không ngoặc thành "
                            "{read}; nếu là văn bản hãy đặt trong ngoặc kép.",
-    "schema.number-yaml11": "Giá trị {value} sai kiểu: cần {expected}. Cách viết số này của YAML 1.1 (thập lục phân, "
+    "schema.number-yaml11": "Giá trị {value} sai kiểu: cần {expected_words}. Cách viết số này của YAML 1.1 (thập lục phân, "
                              "bát phân, cơ số 60) không được dùng: hãy viết số thập phân.",
     "schema.root": "Tệp không phải một bảng khóa–giá trị YAML (khóa: giá trị) như mọi tệp của kehoach; nội dung "
                     "không được in ra.",
@@ -152,7 +153,7 @@ M: dict[str, str] = {
     "schema.maximum": "Giá trị {value} lớn hơn mức tối đa {limit}.",
     "schema.minItems": "Danh sách cần ít nhất {limit} phần tử.",
     "schema.propertyNames": "Tên khóa \"{value}\" không hợp lệ (mốc năm viết 4 chữ số, ví dụ \"2030\").",
-    "schema.other": "Giá trị \"{value}\" không hợp lệ ({expected}).",
+    "schema.other": "Giá trị \"{value}\" không hợp lệ ({expected_words}).",
     # --- deadline reasons ----------------------------------------------------------------
     "reason.unrecognised": "không phải dạng thời hạn quen thuộc",
     "reason.month-out-of-range": "tháng phải từ 1 đến 12",
@@ -803,6 +804,34 @@ M: dict[str, str] = {
     "explain.rule.vague-pattern": "theo mẫu cụm từ chung chung",
     "explain.source.national": "mô hình đơn vị toàn quốc của kehoach",
     "explain.source.city": "danh mục đơn vị của thành phố (units.yaml)",
+    # --- system errors, by errno: what the operating system said, in words ------------------------
+    "oserror.ENOENT": "không tìm thấy tệp hoặc thư mục",
+    "oserror.EACCES": "không có quyền truy cập (hoặc tệp đang mở trong chương trình khác, như Word hay Excel)",
+    "oserror.EPERM": "không được phép",
+    "oserror.ENOSPC": "ổ đĩa đã đầy",
+    "oserror.EDQUOT": "đã hết hạn mức dung lượng",
+    "oserror.EROFS": "ổ đĩa chỉ cho đọc",
+    "oserror.EISDIR": "đây là thư mục, không phải tệp",
+    "oserror.ENOTDIR": "một phần của đường dẫn không phải thư mục",
+    "oserror.EEXIST": "đã có",
+    "oserror.EBUSY": "đang được chương trình khác dùng",
+    "oserror.ENAMETOOLONG": "tên tệp quá dài",
+    "oserror.EMFILE": "mở quá nhiều tệp cùng lúc",
+    "oserror.EIO": "lỗi đọc/ghi của ổ đĩa",
+    "oserror.EINVAL": "tên hoặc đường dẫn không hợp lệ",
+    "oserror.ELOOP": "đường dẫn vòng (liên kết trỏ vào chính nó)",
+    "oserror.EXDEV": "không chuyển được giữa hai ổ đĩa",
+    # --- schema: the kinds of value, in words ------------------------------------------------------
+    "schema.typename.string": "một đoạn văn bản",
+    "schema.typename.number": "một số",
+    "schema.typename.integer": "một số nguyên",
+    "schema.typename.object": "một bảng khóa–giá trị (khóa: giá trị)",
+    "schema.typename.array": "một danh sách",
+    "schema.typename.boolean": "true hoặc false",
+    "schema.typename.null": "để trống",
+    "schema.typename.anyOf": "một trong các dạng cho phép (xem docs/plan-format.md)",
+    "schema.typename.oneOf": "đúng một trong các dạng cho phép (xem docs/plan-format.md)",
+    "schema.or": " hoặc ",
 }
 
 
@@ -865,6 +894,16 @@ def derived(args: dict[str, Any], lang: str) -> dict[str, Any]:
     if "suggestions" in args:
         s = args["suggestions"]
         out["did_you_mean"] = translate("cli.did-you-mean", M["cli.did-you-mean"], lang).format(suggestions=s) if s else ""
+    # A system error carries its errno: said in words when the catalogue has them, else as the
+    # system wrote it.
+    code = errno_module.errorcode.get(args.get("errno") or -1)
+    if code is not None and f"oserror.{code}" in M:
+        out["reason"] = translate(f"oserror.{code}", M[f"oserror.{code}"], lang)
+    if "expected" in args:
+        # A JSON Schema type ("number/object") or keyword ("anyOf"), in words.
+        names = str(args["expected"]).split("/")
+        words = [t(f"schema.typename.{n}", lang) if f"schema.typename.{n}" in M else n for n in names]
+        out["expected_words"] = t("schema.or", lang).join(words)
     suffix = f"_{lang}"
     for name, value in args.items():
         if name.endswith(suffix):
@@ -882,3 +921,9 @@ def labels(prefix: str, lang: str) -> dict[str, str]:
     output (the status table's, the dashboard's), looked up once per run."""
     start = f"{prefix}."
     return {key[len(start):]: translate(key, text, lang) for key, text in M.items() if key.startswith(start)}
+
+
+def os_reason(e: OSError) -> dict[str, Any]:
+    """The arguments a message takes from a system error: its ``reason`` as the system wrote it,
+    and its ``errno``, by which the message says it in the user's language."""
+    return {"reason": e.strerror or str(e), "errno": e.errno}

@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import KehoachError
+from .messages import os_reason
 
 if TYPE_CHECKING:
     from filelock import BaseFileLock
@@ -87,7 +88,7 @@ def check_target(path: Path, shown: Path, *, plan: bool) -> os.stat_result | Non
     except FileNotFoundError:
         return None
     except OSError as e:
-        raise KehoachError("out.unwritable", path=str(shown), reason=e.strerror or str(e)) from None
+        raise KehoachError("out.unwritable", path=str(shown), **os_reason(e)) from None
     if stat.S_ISDIR(st.st_mode):
         raise KehoachError("out.is-folder", path=str(shown))
     if not stat.S_ISREG(st.st_mode):
@@ -153,7 +154,7 @@ def locked(target: Path, shown: Path) -> Iterator[None]:
         raise KehoachError("write.locked", path=str(shown), lock=str(lock_path(target)),
                            seconds=int(LOCK_WAIT)) from None
     except OSError as e:
-        raise KehoachError("out.unwritable", path=str(shown), reason=e.strerror or str(e)) from None
+        raise KehoachError("out.unwritable", path=str(shown), **os_reason(e)) from None
     try:
         yield
     finally:
@@ -259,7 +260,7 @@ def _replace(target: Path, shown: Path, data: bytes, st: os.stat_result) -> None
     try:
         fd, tmp = temp_file(target.parent, target.name, PLAN_SUFFIX, st.st_mode & 0o777, owner)
     except OSError as e:
-        raise KehoachError("out.unwritable", path=str(shown), reason=e.strerror or str(e)) from None
+        raise KehoachError("out.unwritable", path=str(shown), **os_reason(e)) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -278,9 +279,9 @@ def _replace(target: Path, shown: Path, data: bytes, st: os.stat_result) -> None
             with contextlib.suppress(OSError):
                 os.replace(tmp, kept)
             raise KehoachError("write.in-place-failed", path=str(shown), copy=str(kept),
-                               reason=e.strerror or str(e)) from None
+                               **os_reason(e)) from None
         discard(tmp)
-        raise KehoachError("out.unwritable", path=str(shown), reason=e.strerror or str(e)) from None
+        raise KehoachError("out.unwritable", path=str(shown), **os_reason(e)) from None
 
 
 def _in_place(target: Path, data: bytes) -> None:

@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 from . import safewrite
 from .errors import KehoachError
 from .escape import xml_chars
+from .messages import os_reason
 from .records import cell
 
 Sheet = tuple[str, Sequence[tuple[str, str]], Sequence[dict[str, Any]]]  # name, (key, title) columns, rows
@@ -46,7 +47,7 @@ class AtomicFile:
             fd, self.tmp = safewrite.temp_file(folder, target.name, safewrite.OUT_SUFFIX,
                                                st.st_mode & 0o777 if st is not None else None, None)
         except OSError as e:
-            raise KehoachError("out.unwritable", path=str(path), reason=e.strerror or str(e)) from None
+            raise KehoachError("out.unwritable", path=str(path), **os_reason(e)) from None
         self.file = os.fdopen(fd, "wb")
         return self.file
 
@@ -60,11 +61,11 @@ class AtomicFile:
                 os.replace(self.tmp, self.target)
         except OSError as e:
             safewrite.discard(self.tmp)
-            raise KehoachError("out.unwritable", path=str(self.path), reason=e.strerror or str(e)) from None
+            raise KehoachError("out.unwritable", path=str(self.path), **os_reason(e)) from None
         if exc_type is not None:
             safewrite.discard(self.tmp)
         if isinstance(exc, OSError):
-            raise KehoachError("out.unwritable", path=str(self.path), reason=exc.strerror or str(exc)) from None
+            raise KehoachError("out.unwritable", path=str(self.path), **os_reason(exc)) from None
 
 
 def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import KehoachError
+from ..messages import os_reason
 
 MAX_TOTAL = 64 * 1024 * 1024      # a commune's plan is well under 5 MB unpacked
 MAX_RATIO = 200                   # XML compresses 10-20x; a bomb compresses thousands of times
@@ -66,4 +67,4 @@ def _head(path: Path) -> bytes:
         with path.open("rb") as f:
             return f.read(8)
     except OSError as e:
-        raise KehoachError("import.unreadable", path=str(path), reason=e.strerror or type(e).__name__) from None
+        raise KehoachError("import.unreadable", path=str(path), **os_reason(e)) from None

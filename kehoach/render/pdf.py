@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import KehoachError
+from ..messages import os_reason
 
 TIMEOUT_S = 180        # a start and one document
 PER_DOCUMENT_S = 30   # each further document of a batch
@@ -67,7 +68,7 @@ def _convert(documents: Sequence[bytes], soffice: str, timeout: float) -> list[b
         except subprocess.TimeoutExpired:
             raise KehoachError("render.pdf-timeout", seconds=int(timeout)) from None
         except OSError as e:
-            raise KehoachError("render.pdf-failed", reason=e.strerror or str(e)) from None
+            raise KehoachError("render.pdf-failed", **os_reason(e)) from None
         results = [source.with_suffix(".pdf") for source in sources]
         if done.returncode != 0 or not all(r.is_file() for r in results):
             detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
