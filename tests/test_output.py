@@ -199,6 +199,7 @@ def test_markdown_on_a_console_wraps_without_trailing_spaces_and_colours_only_a_
     from kehoach.reporters._markdown import render
 
     buf = io.StringIO()
+    assert Out(buf, "vi", 60, color).console().legacy_windows is False or color   # a pipe on Windows: plain writes
     render(Out(buf, "vi", 60, color).console(), "**Tác dụng.** " + "Báo đơn vị chủ trì `Các cơ quan, đơn vị`. " * 5)
     text = buf.getvalue()
     assert ("\x1b[" in text) is color
