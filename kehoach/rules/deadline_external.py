@@ -12,11 +12,11 @@ from ._common import deadline
 class DeadlineExternal(Rule):
     """Thời hạn dẫn chiếu lịch của văn bản khác thay vì ghi ngày.
 
-    **Tác dụng.** Ghi chú thời hạn mà bộ đọc thời hạn coi là *dẫn chiếu bên ngoài*: thời hạn do văn
-    bản hoặc lịch của cơ quan khác quy định, như `Theo thời gian tại các Nghị quyết, Quyết định, Kế
-    hoạch đã phê duyệt`, `Theo Dự án được thành phố phê duyệt`, `Theo hướng dẫn của cấp trên`, `Theo
-    lộ trình của tỉnh` hoặc `Khi có hướng dẫn …`. Một mốc thời gian kèm dẫn chiếu như vậy (`Quý
-    II/2026 (theo hướng dẫn của Sở)`) đã có ngày và không bị báo.
+    **Tác dụng.** Nêu lưu ý khi bộ đọc thời hạn coi thời hạn là *dẫn chiếu bên ngoài*: thời hạn do
+    văn bản hoặc lịch của cơ quan khác quy định, như `Theo thời gian tại các Nghị quyết, Quyết định,
+    Kế hoạch đã phê duyệt`, `Theo Dự án được thành phố phê duyệt`, `Theo hướng dẫn của cấp trên`,
+    `Theo lộ trình của tỉnh` hoặc `Khi có hướng dẫn …`. Một mốc thời gian kèm dẫn chiếu như vậy
+    (`Quý II/2026 (theo hướng dẫn của Sở)`) đã có ngày và không bị báo.
 
     **Vì sao quan trọng.** Nhiệm vụ không có ngày, nên `kehoach status` không bao giờ xác định được
     là chậm, cũng không nhắc trước khi đến hạn: nhiệm vụ được hiện là không có thời hạn. "Rõ thời

@@ -16,9 +16,9 @@ _POINT_KINDS = {"date", "month", "quarter", "half", "year"}
 class DeadlineFarFuture(Rule):
     """Thời hạn nằm sau khi kỳ kế hoạch kết thúc.
 
-    **Tác dụng.** Ghi chú thời hạn là một mốc (ngày, tháng, quý, nửa năm hoặc năm) nằm sau ngày kết
-    thúc kỳ kế hoạch, ví dụ `Tháng 6/2028` trong kế hoạch năm 2026. Khoảng thời gian nhiều năm
-    (`2026-2030`) không bị báo.
+    **Tác dụng.** Nêu lưu ý khi thời hạn là một mốc (ngày, tháng, quý, nửa năm hoặc năm) nằm sau
+    ngày kết thúc kỳ kế hoạch, ví dụ `Tháng 6/2028` trong kế hoạch năm 2026. Khoảng thời gian nhiều
+    năm (`2026-2030`) không bị báo.
 
     **Vì sao quan trọng.** Điều này được phép, nhưng kế hoạch năm sẽ không theo dõi nhiệm vụ đến khi
     xong: kế hoạch các năm sau phải tiếp tục đưa nhiệm vụ vào.

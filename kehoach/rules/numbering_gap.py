@@ -61,11 +61,11 @@ def _label(item: Row | Group) -> tuple[str, Span]:
 class NumberingGap(Rule):
     """Số thứ tự bị nhảy hoặc lặp lại.
 
-    **Tác dụng.** Ghi chú chỗ số La Mã của nhóm (I, II …), số thứ tự dòng hoặc số mục bị nhảy (V →
-    VIII, 7 → 9) hoặc lặp lại (III., III.), và các phần của văn bản có số thứ tự không bắt đầu từ số
-    đầu tiên (các mục của một phần đánh số 3., 4. mà không có 1., 2.). Số thứ tự dòng có thể bắt đầu
-    lại từ 1 ở mỗi nhóm hoặc đánh tiếp qua các nhóm; cả hai đều được, và một bảng có thể bắt đầu từ
-    số lớn hơn 1.
+    **Tác dụng.** Nêu lưu ý ở chỗ số La Mã của nhóm (I, II …), số thứ tự dòng hoặc số mục bị nhảy (V
+    → VIII, 7 → 9) hoặc lặp lại (III., III.), và các phần của văn bản có số thứ tự không bắt đầu từ
+    số đầu tiên (các mục của một phần đánh số 3., 4. mà không có 1., 2.). Số thứ tự dòng có thể bắt
+    đầu lại từ 1 ở mỗi nhóm hoặc đánh tiếp qua các nhóm; cả hai đều được, và một bảng có thể bắt đầu
+    từ số lớn hơn 1.
 
     **Vì sao quan trọng.** Chỗ nhảy số thường cho thấy có dòng bị mất khi sao chép hoặc gộp kế
     hoạch; người đọc văn bản đã ký sẽ hỏi mục 8 đâu. Số thứ tự được giữ như đã viết, nên đây là ghi

@@ -7,7 +7,7 @@ from . import Rule
 
 
 class Schema(Rule):
-    """Kế hoạch không đúng định dạng kế hoạch (schema/plan.schema.json).
+    """Kế hoạch không tuân theo định dạng tệp kế hoạch (schema/plan.schema.json).
 
     **Tác dụng.** Báo mọi chỗ tệp vi phạm JSON Schema: thiếu trường bắt buộc, có trường không xác
     định, sai kiểu dữ liệu, giá trị nằm ngoài danh sách cho phép.
