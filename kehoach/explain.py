@@ -1,7 +1,8 @@
 """``kehoach explain``: how kehoach reads a deadline, a target, a unit name, and what a rule is.
 
 Each function returns an :class:`Explanation`: the fields of the JSON interface, and the lines a
-person reads (the same fields, with what needs words in the user's language).
+person reads (the same fields, with what needs words in the user's language), or for a rule its
+documentation in the user's language (Markdown, which the text format renders for the terminal).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from .messages import M, t
 class Explanation:
     data: dict[str, Any]                                 # the JSON interface
     lines: list[tuple[str, str]] = field(default_factory=list)   # name, value: for people
-    prose: str | None = None                             # instead of lines: a document (a rule's)
+    prose: str | None = None                             # instead of lines: a document in Markdown
     ok: bool = True                                      # read as valid (exit 0) or not (exit 1)
 
 
@@ -100,21 +101,30 @@ def unit(text: str, registry_path: Path, lang: str = "vi") -> Explanation:
     return Explanation(data, lines, ok=m.status != "unknown")
 
 
-def rules() -> Explanation:
+def rules(lang: str) -> Explanation:
+    from .messages import severity_label
     from .rules import REGISTRY
 
     listed = list(REGISTRY.values())
-    data = {"rules": [{"name": r.name, "code": r.code, "severity": r.severity.label} for r in listed]}
-    prose = "".join(f"{r.code}  {r.name:<24} {r.severity.label:<8} {r.doc().splitlines()[0]}\n" for r in listed)
-    return Explanation(data, prose=prose.rstrip("\n"))
+    # Added key (docs/interfaces.md): each rule's "summary", in the --lang language.
+    data = {"rules": [{"name": r.name, "code": r.code, "severity": r.severity.label, "summary": r.summary(lang)}
+                      for r in listed]}
+    width = max(len(severity_label(r.severity.label, lang)) for r in listed)
+    prose = "\n".join(f"- {r.code}  {r.name:<24} {severity_label(r.severity.label, lang):<{width}}  {r.summary(lang)}"
+                      for r in listed)
+    return Explanation(data, prose=prose)
 
 
-def rule(name: str) -> Explanation:
+def rule(name: str, lang: str) -> Explanation:
+    from .messages import severity_label
     from .rules import REGISTRY, resolve
 
     found = resolve(name)
     if len(found) != 1:
         raise KehoachError("cli.unknown-rule", name=name, known=", ".join(REGISTRY))
     r = found[0]
-    data = {"name": r.name, "code": r.code, "severity": r.severity.label, "doc": r.doc()}
-    return Explanation(data, prose=f"{r.code} [{r.name}] ({r.severity.label})\n\n{r.doc()}")
+    # "doc" is the documentation in the --lang language; added key: "summary", its first sentence.
+    data = {"name": r.name, "code": r.code, "severity": r.severity.label, "doc": r.doc(lang),
+            "summary": r.summary(lang)}
+    head = f"**{r.code}** [{r.name}] ({severity_label(r.severity.label, lang)})"
+    return Explanation(data, prose=f"{head}\n\n{r.doc(lang)}")

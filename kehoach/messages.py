@@ -710,6 +710,11 @@ M: dict[str, str] = {
     "status.summary.open_overdue": "Đang/chưa thực hiện (quá hạn)",
     "status.sheet": "Tiến độ",
     "rollup.sheet.summary": "Tổng hợp chỉ tiêu",
+    "rollup.sheet.by-commune": "Chỉ tiêu theo xã",
+    "rollup.sheet.tasks": "Tiến độ theo xã",
+    "rollup.sheet.units": "Đơn vị",
+    "rollup.sheet.findings": "Phát hiện",
+    "rollup.sheet.rules": "Cách tính",
     "period.year": "năm {year}",
     "period.half.1": "6 tháng đầu năm {year}",
     "period.half.2": "6 tháng cuối năm {year}",
@@ -832,6 +837,16 @@ M: dict[str, str] = {
     "schema.typename.anyOf": "một trong các dạng cho phép (xem docs/plan-format.md)",
     "schema.typename.oneOf": "đúng một trong các dạng cho phép (xem docs/plan-format.md)",
     "schema.or": " hoặc ",
+    # --- the rules' reference page (tools/gen_rules_doc.py) ------------------------------------
+    "rulesdoc.title": "Các quy tắc kiểm tra kế hoạch",
+    "rulesdoc.switch": "Tiếng Việt · [English]({link})",
+    "rulesdoc.generated": "Trang này do `python tools/gen_rules_doc.py` tạo từ tài liệu của từng quy tắc (trong mô-đun "
+                           "của quy tắc); không sửa tay.",
+    "rulesdoc.intro": "Tên và mã quy tắc là giao diện ổn định: chọn quy tắc bằng `--select`/`--ignore` (theo tên, theo mã "
+                       "như `KH203`, hoặc theo nhóm như `KH2`), bỏ qua một chỗ bằng chú thích "
+                       "`# kehoach: ignore[tên-quy-tắc]`, và đặt mức cho từng quy tắc trong `kehoach.toml`.",
+    "rulesdoc.table-head": "| mã | tên | mức mặc định | quy tắc báo khi |",
+    "rulesdoc.severity": "`{code}` · mức mặc định: {label} (trong `kehoach.toml`: `{severity}`)",
 }
 
 

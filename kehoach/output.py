@@ -69,9 +69,11 @@ class Out:
         """A Rich console on this stream, at this width, coloured only when it should be."""
         from rich.console import Console
 
+        # Not colouring (a file, a pipe): plain writes. On Windows Rich takes a pipe for a legacy console
+        # (it has no VT mode) and would drive the console API on standard output instead.
         return Console(file=self.text, width=self.width, highlight=False, emoji=False, soft_wrap=soft_wrap,
                        force_terminal=self.color, no_color=not self.color,
-                       color_system="standard" if self.color else None)
+                       color_system="standard" if self.color else None, legacy_windows=None if self.color else False)
 
 
 # --- the registry ---------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.rules import REGISTRY
+from kehoach.rules import HEADINGS, REGISTRY, Rule
 
 from .conftest import PLANS
 from .helpers import run
@@ -149,32 +149,128 @@ def test_explain_unit_without_registry(capsys: pytest.CaptureFixture[str], tmp_p
 def test_explain_rule(capsys: pytest.CaptureFixture[str]) -> None:
     r = run(capsys, "explain", "rule", "KH203", "--format", "json")
     d = r.json()
-    assert d["name"] == "deadline-before-plan" and "Why it matters" in d["doc"]
+    assert set(d) == {"name", "code", "severity", "doc", "summary"}
+    assert d["name"] == "deadline-before-plan" and "**Vì sao quan trọng.**" in d["doc"] and "Why it" not in d["doc"]
+    assert d["summary"] == "Thời hạn kết thúc trước khi kỳ kế hoạch bắt đầu."
+    en = run(capsys, "explain", "rule", "KH203", "--format", "json", "--lang", "en").json()
+    assert "**Why it matters.**" in en["doc"] and en["summary"] == "A deadline ends before the plan period starts."
     listing = run(capsys, "explain", "rule", "--format", "json").json()
     assert [x["code"] for x in listing["rules"]] == [r.code for r in REGISTRY.values()]
+    assert [x["summary"] for x in listing["rules"]] == [r.summary("vi") for r in REGISTRY.values()]
     assert run(capsys, "explain", "rule", "no-such-rule").code == 2
 
 
-def test_rule_docs_have_the_fixed_headings() -> None:
+def _sections(doc: str, headings: tuple[str, ...]) -> list[str]:
+    """The summary and the text under each heading, in order; fails when a heading is missing,
+    repeated or out of order."""
+    at = [doc.index(h) for h in headings]
+    assert at == sorted(at) and all(doc.count(h) == 1 for h in headings), headings
+    bounds = [0, *at, len(doc)]
+    parts = [doc[bounds[i]:bounds[i + 1]] for i in range(len(bounds) - 1)]
+    return [parts[0]] + [part.removeprefix(h) for part, h in zip(parts[1:], headings, strict=True)]
+
+
+@pytest.mark.parametrize("name", list(REGISTRY))
+def test_rule_docs_have_the_fixed_headings_in_both_languages(name: str) -> None:
+    rule = REGISTRY[name]
+    vi, en = rule.doc("vi"), rule.doc("en")
+    assert vi != en and rule.doc() == vi
+    for doc, lang, other in ((vi, "vi", "en"), (en, "en", "vi")):
+        sections = _sections(doc, HEADINGS[lang])
+        assert all(part.strip() for part in sections), (lang, sections)
+        assert not any(h in doc for h in HEADINGS[other]), lang
+        assert rule.summary(lang) == " ".join(sections[0].split())
+    # The Vietnamese is Vietnamese (letters English does not have), and the English is not.
+    assert re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", vi.split("**Ví dụ.**")[0])
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name) and re.fullmatch(r"KH\d{3}", rule.code)
+
+
+def test_a_rule_without_a_translation_shows_its_vietnamese_documentation() -> None:
+    class Probe(Rule):
+        """Tóm tắt.
+
+        **Tác dụng.** a **Vì sao quan trọng.** b **Ví dụ.** c **Cách sửa.** d
+        """
+
+    assert Probe.doc("en") == Probe.doc("vi") == Probe.doc("fr") and Probe.summary("en") == "Tóm tắt."
+
+
+def _english_and_vietnamese_words(text: str) -> tuple[bool, bool]:
+    en = any(h.strip("*") in text for h in HEADINGS["en"])
+    vi = any(h.strip("*") in text for h in HEADINGS["vi"])
+    return en, vi
+
+
+@pytest.mark.parametrize("name", list(REGISTRY))
+def test_explain_rule_text_is_rendered_in_the_chosen_language(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    rule = REGISTRY[name]
+    vi = run(capsys, "explain", "rule", name)
+    assert vi.code == 0 and _english_and_vietnamese_words(vi.out) == (False, True)
+    assert "**" not in vi.out and "`" not in vi.out and "\x1b" not in vi.out
+    assert "Tác dụng." in vi.out and f"{rule.code} [{name}]" in vi.out
+    en = run(capsys, "explain", "rule", rule.code, "--lang", "en")
+    assert en.code == 0 and _english_and_vietnamese_words(en.out) == (True, False)
+    assert "**" not in en.out and "`" not in en.out and "What it does." in en.out
+    # Every word of the documentation is there, only the markers are gone (code between quotes).
+    words = lambda s: re.sub(r"[*`“”]", "", s).split()  # noqa: E731
+    assert words(en.out) == words(f"{rule.code} [{name}] ({rule.severity.label})\n\n{rule.doc('en')}")
+
+
+def test_explain_rule_list_is_in_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> None:
+    vi = run(capsys, "explain", "rule").out
+    en = run(capsys, "explain", "rule", "--lang", "en").out
     for rule in REGISTRY.values():
-        doc = rule.doc()
-        for heading in ("**What it does.**", "**Why it matters.**", "**Example.**", "**Fix.**"):
-            assert heading in doc, (rule.name, heading)
-        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name) and re.fullmatch(r"KH\d{3}", rule.code)
+        assert any(rule.code in line and rule.summary("vi").split()[0] in line for line in vi.splitlines())
+    assert "A deadline ends before the plan period starts." in en and "Thời hạn kết thúc trước" not in en
+    assert "Thời hạn kết thúc trước khi kỳ kế hoạch bắt đầu." in vi and "A deadline ends" not in vi
+    assert "cảnh báo" in vi and "warning" not in vi and "`" not in vi + en and "**" not in vi + en
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_sarif_rule_texts_are_in_the_chosen_language(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from kehoach.reporters._markdown import plain
+
+    doc = run(capsys, "validate", str(PLANS), "--format", "sarif", "--as-of", "2026-03-01", "--lang", lang).json()
+    described = {d["name"]: d for d in doc["runs"][0]["tool"]["driver"]["rules"]}
+    other = "en" if lang == "vi" else "vi"
+    for rule in REGISTRY.values():
+        d = described[rule.name]
+        assert d["shortDescription"]["text"] == plain(rule.summary(lang))
+        assert d["help"]["markdown"] == rule.doc(lang)
+        for text in (d["shortDescription"]["text"], d["fullDescription"]["text"], d["help"]["text"]):
+            assert "**" not in text and "`" not in text
+        assert HEADINGS[lang][0].strip("*") in d["fullDescription"]["text"]
+        assert not any(h.strip("*") in d["fullDescription"]["text"] for h in HEADINGS[other])
+    if lang == "vi":
+        assert described["deadline-before-plan"]["shortDescription"]["text"] == \
+            "Thời hạn kết thúc trước khi kỳ kế hoạch bắt đầu."
 
 
 def test_rules_doc_is_made_from_the_rules_of_the_source_tree(tmp_path: Path) -> None:
     import subprocess
     import sys
 
+    from kehoach.messages import severity_label, t
+
     root = Path(__file__).resolve().parent.parent
     out = tmp_path / "rules.md"
     r = subprocess.run([sys.executable, str(root / "tools" / "gen_rules_doc.py"), str(out)], capture_output=True,
                        text=True)
     assert r.returncode == 0, r.stderr
-    doc = out.read_text(encoding="utf-8")
+    vi = out.read_text(encoding="utf-8")
+    en = (tmp_path / "en" / "rules.md").read_text(encoding="utf-8")
+    # Each links to the other, at the top.
+    assert "[English](en/rules.md)" in vi.split("\n## ")[0].splitlines()[2]
+    assert "[Tiếng Việt](../rules.md)" in en.split("\n## ")[0].splitlines()[2]
+    assert (tmp_path / "en" / "rules.md").parent.joinpath("../rules.md").resolve() == out.resolve()
     for rule in REGISTRY.values():
-        assert f"## {rule.name}\n\n`{rule.code}` · default severity: {rule.severity.label}\n\n{rule.doc()}" in doc
+        for lang, doc in (("vi", vi), ("en", en)):
+            line = t("rulesdoc.severity", lang, code=rule.code, label=severity_label(rule.severity.label, lang),
+                     severity=rule.severity.label)
+            assert f"## {rule.name}\n\n{line}\n\n{rule.doc(lang)}" in doc
+            assert f"| {rule.code} | [`{rule.name}`](#{rule.name}) | {severity_label(rule.severity.label, lang)} | " \
+                   f"{rule.summary(lang)} |" in doc
+    assert "What it does" not in vi and "Tác dụng" not in en and "Why it matters" in en
 
 
 @pytest.mark.parametrize("args", [

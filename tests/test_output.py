@@ -178,3 +178,32 @@ def test_render_into_a_place_that_cannot_be_written(plans: Path, capsys: pytest.
     Path("a-file").write_text("x", encoding="utf-8")
     r = run(capsys, "render", str(plans / "hai-phong" / "an-lao.yaml"), "--force", "-o", "a-file/sub/")
     assert r.code == 2 and "a-file/sub" in r.err and "Lỗi không mong đợi" not in r.err
+
+
+# --- Markdown for the terminal (a rule's documentation) ---------------------------------------------
+
+def test_markdown_is_shown_without_its_markers() -> None:
+    from kehoach.reporters._markdown import plain
+
+    md = ("Tóm tắt `id`.\n\n**Tác dụng.** Báo *dòng* có `: ` hoặc `` a`b `` và\nviết tiếp, 2 * 3 * 4, \\*sao\\*.\n\n"
+          "- một `x`\n- hai\n\n```\nid: *t1*\n```")
+    assert plain(md) == ("Tóm tắt “id”.\n\nTác dụng. Báo dòng có “: ” hoặc “a`b” và viết tiếp, 2 * 3 * 4, *sao*.\n\n"
+                         "- một “x”\n- hai\n\n    id: *t1*")
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_markdown_on_a_console_wraps_without_trailing_spaces_and_colours_only_a_terminal(color: bool) -> None:
+    import io
+
+    from kehoach.output import Out
+    from kehoach.reporters._markdown import render
+
+    buf = io.StringIO()
+    assert Out(buf, "vi", 60, color).console().legacy_windows is False or color   # a pipe on Windows: plain writes
+    render(Out(buf, "vi", 60, color).console(), "**Tác dụng.** " + "Báo đơn vị chủ trì `Các cơ quan, đơn vị`. " * 5)
+    text = buf.getvalue()
+    assert ("\x1b[" in text) is color
+    lines = text.splitlines()
+    assert len(lines) > 2 and all(len(line) <= 60 and line == line.rstrip() for line in lines if "\x1b" not in line)
+    if not color:
+        assert lines[0].startswith("Tác dụng. Báo đơn vị chủ trì “Các cơ quan, đơn vị”.")

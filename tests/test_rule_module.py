@@ -17,22 +17,24 @@ from pathlib import Path
 from .conftest import ROOT, plan_text
 
 RULE_MODULE = '''\
-"""Một nhiệm vụ chưa ghi kết quả cần đạt.
-
-**What it does.** Reports a task with no output.
-
-**Why it matters.** A task without a deliverable cannot be judged done.
-
-**Example.** `output: ""`.
-
-**Fix.** Write what the task delivers.
-"""
+"""The output-missing-probe rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 from kehoach.findings import Severity
 from kehoach.rules import Rule
 
 
 class OutputMissingProbe(Rule):
     """Một nhiệm vụ chưa ghi kết quả cần đạt.
+
+    **Tác dụng.** Báo nhiệm vụ không có kết quả đầu ra.
+
+    **Vì sao quan trọng.** Nhiệm vụ không có sản phẩm thì không đánh giá được là đã xong.
+
+    **Ví dụ.** `output: ""`.
+
+    **Cách sửa.** Ghi kết quả mà nhiệm vụ phải đạt.
+    """
+
+    doc_en = """A task has no output.
 
     **What it does.** Reports a task with no output.
 
@@ -119,12 +121,18 @@ def test_a_new_rule_is_its_module_and_its_case_file(tmp_path: Path) -> None:
 
     r = _run(copy, "-m", "kehoach", "explain", "rule", "output-missing-probe", cwd=work)
     assert r.returncode == 0, r.stderr
-    assert "Một nhiệm vụ chưa ghi kết quả cần đạt." in r.stdout
-    assert "A task without a deliverable cannot be judged done." in r.stdout
+    assert "Một nhiệm vụ chưa ghi kết quả cần đạt." in r.stdout and "Tác dụng. Báo nhiệm vụ" in r.stdout
+    assert "A task without a deliverable" not in r.stdout and "**" not in r.stdout
+    r = _run(copy, "-m", "kehoach", "explain", "rule", "KH499", "--lang", "en", cwd=work)
+    assert r.returncode == 0, r.stderr
+    assert "What it does. Reports a task with no output." in r.stdout and "Tác dụng" not in r.stdout
 
     # The docs generator reads the copy's rules (the kehoach installed for this test has no probe).
     assert _run(copy, "tools/gen_rules_doc.py", cwd=copy).returncode == 0
-    assert "## output-missing-probe" in (copy / "docs" / "rules.md").read_text(encoding="utf-8")
+    vi = (copy / "docs" / "rules.md").read_text(encoding="utf-8")
+    en = (copy / "docs" / "en" / "rules.md").read_text(encoding="utf-8")
+    assert "## output-missing-probe" in vi and "**Cách sửa.** Ghi kết quả mà nhiệm vụ phải đạt." in vi
+    assert "## output-missing-probe" in en and "**Fix.** Write what the task delivers." in en
 
     # Mistakes in a new module fail at import, naming the problem, rather than at a user's desk.
     bad = copy / "kehoach" / "rules" / "output_missing_again.py"

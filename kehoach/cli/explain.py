@@ -74,4 +74,5 @@ def explain_rule(
     """Tài liệu của một quy tắc (hoặc danh sách các quy tắc)."""
     from .. import explain
 
-    return _show(explain.rules() if name is None else explain.rule(name), format, lang_of(lang))
+    lang = lang_of(lang)
+    return _show(explain.rules(lang) if name is None else explain.rule(name, lang), format, lang)

@@ -1,7 +1,8 @@
 """The rule registry: every rule with its stable name, code, default severity and message.
 
 A rule is one module in this package: a ``Rule`` subclass with its name, code, severity, message
-template (Vietnamese, ``str.format``) and its documentation as the docstring. Importing the
+template (Vietnamese, ``str.format``) and its documentation: the docstring in Vietnamese, and
+``doc_en`` in English, both with the fixed headings of ``HEADINGS``. Importing the
 package discovers the modules, so adding a rule touches no list. Modules whose name starts with
 "_" hold shared helpers and are not searched for rules.
 
@@ -43,9 +44,18 @@ class Context:
     doc: Document | None = None
 
 
+# The fixed sections of a rule's documentation, in order, in each language.
+HEADINGS: dict[str, tuple[str, ...]] = {
+    "vi": ("**Tác dụng.**", "**Vì sao quan trọng.**", "**Ví dụ.**", "**Cách sửa.**"),
+    "en": ("**What it does.**", "**Why it matters.**", "**Example.**", "**Fix.**"),
+}
+
+
 class Rule:
-    """Base class. The subclass docstring is the rule's documentation, with the sections
-    What it does / Why it matters / Example / Fix."""
+    """Base class. The subclass docstring is the rule's documentation in Vietnamese, the source
+    language: a one-sentence summary, then the sections Tác dụng / Vì sao quan trọng / Ví dụ /
+    Cách sửa (``HEADINGS``). ``doc_en`` is the same documentation in English (What it does / Why
+    it matters / Example / Fix). Both are Markdown; plan text in examples stays as written."""
 
     name: ClassVar[str]
     code: ClassVar[str]
@@ -61,13 +71,24 @@ class Rule:
     phase: ClassVar[str] = "plan"
     # Rules whose findings depend on --as-of say so, so that the cache keys on the date only then.
     uses_as_of: ClassVar[bool] = False
+    # The documentation in English; a translation into another language is ``doc_<lang>``. A rule
+    # without one shows its Vietnamese documentation in that language, never nothing.
+    doc_en: ClassVar[str] = ""
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         return iter(())
 
     @classmethod
-    def doc(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "")
+    def doc(cls, lang: str = "vi") -> str:
+        """The documentation (Markdown) in ``lang``: the docstring, or its translation ``doc_<lang>``."""
+        translated = getattr(cls, f"doc_{lang}", "") if lang.isidentifier() else ""
+        return inspect.cleandoc(translated or cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls, lang: str = "vi") -> str:
+        """The first paragraph of the documentation in ``lang``: one sentence saying what the rule flags."""
+        first = cls.doc(lang).split("\n\n", 1)[0]
+        return " ".join(first.split()) or cls.name
 
     @classmethod
     def templates(cls) -> dict[str, str]:

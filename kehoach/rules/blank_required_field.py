@@ -1,4 +1,4 @@
-"""The blank-required-field rule: its documentation is the class docstring."""
+"""The blank-required-field rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,25 @@ _META = ("city", "commune", "title")
 
 
 class BlankRequiredField(Rule):
-    """A required field is blank.
+    """Một trường bắt buộc để trống.
+
+    **Tác dụng.** Báo `meta.city`, `meta.commune`, `meta.title`, `signature.name` hoặc `text` của
+    một dòng được ghi là chuỗi rỗng hoặc chỉ có dấu cách (`title:`, `text: ""`). Giá trị `null` ở
+    các trường này đã là lỗi định dạng (schema). Nhiệm vụ có `text` trống nhưng có nhiệm vụ liên
+    quan (`related`) thì không bị báo: ô tên nhiệm vụ trong văn bản gốc để trống và dòng đó vẫn nói
+    rõ việc cần làm. Dòng có nội dung là ô gộp với dòng trên thì ghi rõ bằng `continues` và
+    `merged`.
+
+    **Vì sao quan trọng.** Trường là bắt buộc vì văn bản cần nó: trường để trống sẽ thành chỗ trống
+    ở phần đầu văn bản, tên kế hoạch, phần ký hoặc một dòng của bảng; nhiệm vụ không có nội dung thì
+    không giao việc cho ai.
+
+    **Ví dụ.** `title: ""`, hoặc nhiệm vụ `- {id: t1, text: , lead: Công an xã}`.
+
+    **Cách sửa.** Ghi giá trị như trong văn bản đã ký; xóa dòng không có nội dung.
+    """
+
+    doc_en = """A required field is blank.
 
     **What it does.** Reports `meta.city`, `meta.commune`, `meta.title`, `signature.name` or a
     row's `text` written as an empty string or only spaces (`title:`, `text: ""`). A `null`

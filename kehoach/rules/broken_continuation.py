@@ -1,4 +1,4 @@
-"""The broken-continuation rule: its documentation is the class docstring."""
+"""The broken-continuation rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,25 @@ from . import Context, Hit, Rule
 
 
 class BrokenContinuation(Rule):
-    """A continuation row does not continue the row above it.
+    """Dòng tiếp nối không tiếp nối dòng phía trên nó.
+
+    **Tác dụng.** Kiểm tra mọi dòng có `continues` (dòng có các ô ghi trong `merged` là một ô gộp
+    với dòng trên, như gộp ô theo chiều dọc trong Word): dòng được nêu phải ở cùng bảng, ngay phía
+    trên, hoặc phía trên các dòng tiếp nối khác của chính dòng đó; mỗi cột gộp phải là một cột của
+    bảng; dòng phía trên phải có cùng ô gộp; và dòng tiếp nối không được tự ghi giá trị cho ô đã
+    gộp.
+
+    **Vì sao quan trọng.** kehoach gán cho dòng tiếp nối các ô gộp của dòng mà nó tiếp nối:
+    `status`, `export` và `diff` hiện các ô đó, và văn bản kết xuất vẽ thành một ô cao. Dòng tiếp
+    nối trỏ sai chỗ sẽ in ô gộp lên những dòng không đúng, và gán sai tên cho nhiệm vụ.
+
+    **Ví dụ.** `continues: pl3.I.1-3` ở một dòng nằm sau `pl3.I.4`.
+
+    **Cách sửa.** Chuyển dòng xuống ngay dưới dòng mà nó tiếp nối, hoặc sửa `continues`; xóa giá trị
+    đã ghi cho ô gộp, hoặc bỏ cột đó khỏi `merged`.
+    """
+
+    doc_en = """A continuation row does not continue the row above it.
 
     **What it does.** Checks every row with `continues` (a row whose cells in `merged` are one
     merged cell with the row above, as Word's vertical merge): the row it names must be in the

@@ -1,4 +1,4 @@
-"""The citation-mismatch rule: its documentation is the class docstring."""
+"""The citation-mismatch rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -37,7 +37,27 @@ def _shown(c: Citation) -> str:
 
 
 class CitationMismatch(Rule):
-    """A cited document with the wrong date or issuer.
+    """Văn bản được trích dẫn ghi sai ngày hoặc sai cơ quan ban hành.
+
+    **Tác dụng.** Tìm mọi trích dẫn văn bản trong nội dung kế hoạch (căn cứ pháp lý, phần nội dung,
+    đề mục, tên phụ lục, ô trong bảng): loại văn bản, số/ký hiệu, và ngày ("ngày 22/12/2024") cùng
+    cơ quan ban hành ("của Bộ Chính trị") nếu có ghi. Báo trích dẫn có ngày hoặc cơ quan ban hành
+    khác với danh mục văn bản cấp trên của kehoach (`kehoach/data/documents.yaml`, mỗi văn bản kèm
+    nguồn công khai), và trích dẫn có ngày khác với một trích dẫn khác của cùng văn bản trong cùng
+    kế hoạch. Trích dẫn không ghi ngày (hoặc không ghi cơ quan ban hành) thì không có gì để so và
+    không bị báo; ký hiệu văn bản của cơ quan địa phương (`…/KH-UBND`) chỉ được so với danh mục khi
+    trích dẫn nêu cùng cơ quan ban hành.
+
+    **Vì sao quan trọng.** Ghi sai ngày trong căn cứ pháp lý là trích dẫn một văn bản không tồn tại;
+    khi đó kế hoạch đã ký phải được đính chính bằng một văn bản mới.
+
+    **Ví dụ.** `Nghị quyết số 57-NQ/TW ngày 22/12/2025 của Bộ Chính trị` (nghị quyết ban hành ngày
+    22/12/2024).
+
+    **Cách sửa.** Ghi đúng ngày và cơ quan ban hành của chính văn bản đó.
+    """
+
+    doc_en = """A cited document with the wrong date or issuer.
 
     **What it does.** Finds every citation of a document in the plan's text (legal bases, body,
     headings, appendix titles, table cells): a document kind, its number/symbol, and its date

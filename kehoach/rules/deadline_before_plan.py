@@ -1,4 +1,4 @@
-"""The deadline-before-plan rule: its documentation is the class docstring."""
+"""The deadline-before-plan rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,21 @@ from ._common import deadline
 
 
 class DeadlineBeforePlan(Rule):
-    """A deadline ends before the plan period starts.
+    """Thời hạn kết thúc trước khi kỳ kế hoạch bắt đầu.
+
+    **Tác dụng.** Báo thời hạn có ngày đến hạn trước ngày bắt đầu kỳ kế hoạch (ngày 1 tháng 1 của
+    năm kế hoạch, trừ khi `meta.period` ghi khác), ví dụ `12/2025` hoặc `9/2025` trong kế hoạch năm 2026.
+
+    **Vì sao quan trọng.** Kế hoạch không thể giao việc có hạn trước cả khi kế hoạch ban hành: dòng
+    này được chép từ kế hoạch năm trước, hoặc ghi sai năm. Dù trường hợp nào, nhiệm vụ cũng quá hạn
+    ngay từ ngày đầu.
+
+    **Ví dụ.** `deadline: Tháng 12/2025` trong kế hoạch năm 2026.
+
+    **Cách sửa.** Sửa thời hạn, hoặc bỏ nhiệm vụ nếu đã hoàn thành trong năm trước.
+    """
+
+    doc_en = """A deadline ends before the plan period starts.
 
     **What it does.** Reports a deadline whose due date falls before the start of the plan period
     (1 January of the plan year unless `meta.period` says otherwise), e.g. `12/2025` or `9/2025`

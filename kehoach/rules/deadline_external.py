@@ -1,4 +1,4 @@
-"""The deadline-external rule: its documentation is the class docstring."""
+"""The deadline-external rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,27 @@ from ._common import deadline
 
 
 class DeadlineExternal(Rule):
-    """A deadline points to another document's schedule instead of a date.
+    """Thời hạn dẫn chiếu lịch của văn bản khác thay vì ghi ngày.
+
+    **Tác dụng.** Nêu lưu ý khi bộ đọc thời hạn coi thời hạn là *dẫn chiếu bên ngoài*: thời hạn do
+    văn bản hoặc lịch của cơ quan khác quy định, như `Theo thời gian tại các Nghị quyết, Quyết định,
+    Kế hoạch đã phê duyệt`, `Theo Dự án được thành phố phê duyệt`, `Theo hướng dẫn của cấp trên`,
+    `Theo lộ trình của tỉnh` hoặc `Khi có hướng dẫn …`. Một mốc thời gian kèm dẫn chiếu như vậy
+    (`Quý II/2026 (theo hướng dẫn của Sở)`) đã có ngày và không bị báo.
+
+    **Vì sao quan trọng.** Nhiệm vụ không có ngày, nên `kehoach status` không bao giờ xác định được
+    là chậm, cũng không nhắc trước khi đến hạn: nhiệm vụ được hiện là không có thời hạn. "Rõ thời
+    gian" đòi hỏi một mốc thời gian để yêu cầu đơn vị thực hiện; thường thì ngày đó có sẵn trong văn
+    bản mà ô dẫn chiếu.
+
+    **Ví dụ.** `deadline: Theo hướng dẫn của cấp trên`.
+
+    **Cách sửa.** Ghi ngày theo văn bản được dẫn chiếu (`Quý III/2026`), có thể giữ dẫn chiếu phía
+    sau nếu cần (`Quý III/2026 (theo Kế hoạch số 12/KH-UBND)`); hoặc `Thường xuyên` nếu nhiệm vụ
+    thực hiện thường xuyên. Giữ nguyên nếu thật sự chưa biết ngày.
+    """
+
+    doc_en = """A deadline points to another document's schedule instead of a date.
 
     **What it does.** Notes a deadline that the grammar reads as *external*: one fixed by another
     body's document or schedule, such as `Theo thời gian tại các Nghị quyết, Quyết định, Kế hoạch

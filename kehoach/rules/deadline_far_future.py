@@ -1,4 +1,4 @@
-"""The deadline-far-future rule: its documentation is the class docstring."""
+"""The deadline-far-future rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,21 @@ _POINT_KINDS = {"date", "month", "quarter", "half", "year"}
 
 
 class DeadlineFarFuture(Rule):
-    """A deadline falls after the plan period ends.
+    """Thời hạn nằm sau khi kỳ kế hoạch kết thúc.
+
+    **Tác dụng.** Nêu lưu ý khi thời hạn là một mốc (ngày, tháng, quý, nửa năm hoặc năm) nằm sau
+    ngày kết thúc kỳ kế hoạch, ví dụ `Tháng 6/2028` trong kế hoạch năm 2026. Khoảng thời gian nhiều
+    năm (`2026-2030`) không bị báo.
+
+    **Vì sao quan trọng.** Điều này được phép, nhưng kế hoạch năm sẽ không theo dõi nhiệm vụ đến khi
+    xong: kế hoạch các năm sau phải tiếp tục đưa nhiệm vụ vào.
+
+    **Ví dụ.** `deadline: Tháng 6/2028`.
+
+    **Cách sửa.** Không cần sửa nếu đúng ý định; nếu không, sửa lại năm.
+    """
+
+    doc_en = """A deadline falls after the plan period ends.
 
     **What it does.** Notes a single-point deadline (a date, month, quarter, half or year) that
     falls after the end of the plan period, e.g. `Tháng 6/2028` in a 2026 plan. Multi-year ranges

@@ -1,4 +1,4 @@
-"""The deadline-missing rule: its documentation is the class docstring."""
+"""The deadline-missing rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,21 @@ from . import Context, Hit, Rule
 
 
 class DeadlineMissing(Rule):
-    """A task has no deadline.
+    """Nhiệm vụ chưa có thời hạn.
+
+    **Tác dụng.** Báo nhiệm vụ có thời hạn (*thời gian thực hiện / hoàn thành*) để trống, và bảng
+    nhiệm vụ không có cột thời hạn.
+
+    **Vì sao quan trọng.** "Rõ thời gian": không có thời hạn thì nhiệm vụ không bao giờ bị chậm, nên
+    không bao giờ được đôn đốc.
+
+    **Ví dụ.** Một dòng có ô *Thời gian thực hiện* để trống.
+
+    **Cách sửa.** Ghi thời hạn hoàn thành nhiệm vụ (`Quý II/2026`), hoặc `Thường xuyên` với nhiệm vụ
+    thực hiện thường xuyên.
+    """
+
+    doc_en = """A task has no deadline.
 
     **What it does.** Reports a task whose deadline (*thời gian thực hiện / hoàn thành*) is empty,
     and a task table that has no deadline column at all.

@@ -1,4 +1,4 @@
-"""The deadline-unparseable rule: its documentation is the class docstring."""
+"""The deadline-unparseable rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,21 @@ from ._common import deadline
 
 
 class DeadlineUnparseable(Rule):
-    """kehoach cannot read a deadline.
+    """kehoach không đọc được thời hạn.
+
+    **Tác dụng.** Báo thời hạn mà bộ đọc thời hạn không hiểu được, hoặc nêu một ngày không có thật
+    (`Quý V/2026`, `Tháng 13/2026`, `32/12/2026`). kehoach không bao giờ đoán.
+
+    **Vì sao quan trọng.** Thời hạn không đọc được thì không bao giờ quá hạn và không bao giờ được
+    nhắc.
+
+    **Ví dụ.** `deadline: sớm nhất có thể`.
+
+    **Cách sửa.** Dùng một cách viết mà `kehoach explain deadline` đọc được (ví dụ `Tháng 4/2026`,
+    `Quý II/2026`, `trước ngày 20/11/2026`, `Thường xuyên`, `Hằng năm`).
+    """
+
+    doc_en = """kehoach cannot read a deadline.
 
     **What it does.** Reports a deadline that the deadline grammar cannot read, or that names an
     impossible date (`Quý V/2026`, `Tháng 13/2026`, `32/12/2026`). kehoach never guesses.

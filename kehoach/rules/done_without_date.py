@@ -1,4 +1,4 @@
-"""The done-without-date rule: its documentation is the class docstring."""
+"""The done-without-date rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,21 @@ from . import Context, Hit, Rule
 
 
 class DoneWithoutDate(Rule):
-    """A task is reported done without its completion date.
+    """Nhiệm vụ báo hoàn thành nhưng thiếu ngày hoàn thành.
+
+    **Tác dụng.** Báo cập nhật có `state: hoàn thành` mà không có `done_on`.
+
+    **Vì sao quan trọng.** Nhiệm vụ có hoàn thành đúng hạn hay không được xác định theo ngày hoàn
+    thành, có thể sớm hơn ngày báo cáo; thiếu ngày này, kehoach dùng ngày báo cáo, và nhiệm vụ hoàn
+    thành đúng hạn nhưng báo cáo muộn sẽ bị tính là chậm.
+
+    **Ví dụ.** `- {date: "2026-04-05", state: hoàn thành}` cho nhiệm vụ đã xong ngày 28 tháng 3.
+
+    **Cách sửa.** Thêm `done_on: "2026-03-28"`. Lệnh `kehoach progress --status hoan-thanh
+    --done-on` ghi trường này.
+    """
+
+    doc_en = """A task is reported done without its completion date.
 
     **What it does.** Reports an update with `state: hoàn thành` that has no `done_on`.
 

@@ -1,4 +1,4 @@
-"""The duplicate-id rule: its documentation is the class docstring."""
+"""The duplicate-id rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,19 @@ from . import Context, Hit, Rule
 
 
 class DuplicateId(Rule):
-    """Two tasks, indicators, budget items or tables share an `id`.
+    """Hai nhiệm vụ, chỉ tiêu, khoản kinh phí hoặc bảng dùng chung một `id`.
+
+    **Tác dụng.** Báo mọi `id` đã được dùng trước đó trong cùng kế hoạch.
+
+    **Vì sao quan trọng.** `kehoach progress` ghi tiến độ theo mã và `kehoach diff` so khớp các dòng
+    theo mã; dùng chung mã sẽ trộn lẫn lịch sử của hai dòng.
+
+    **Ví dụ.** Hai dòng `id: pl4.I.1` sau khi sao chép một dòng.
+
+    **Cách sửa.** Đặt mã mới cho dòng mới. Không bao giờ đổi mã của dòng đã có cập nhật tiến độ.
+    """
+
+    doc_en = """Two tasks, indicators, budget items or tables share an `id`.
 
     **What it does.** Reports every `id` used before in the same plan.
 

@@ -1,4 +1,4 @@
-"""The duplicate-key rule: its documentation is the class docstring."""
+"""The duplicate-key rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,19 @@ from . import Rule
 
 
 class DuplicateKey(Rule):
-    """A key appears twice in the same mapping.
+    """Một khóa xuất hiện hai lần trong cùng một ánh xạ (mapping).
+
+    **Tác dụng.** Báo lần xuất hiện thứ hai của khóa, kèm số dòng của lần đầu.
+
+    **Vì sao quan trọng.** Các công cụ YAML không thống nhất giá trị nào được giữ; `deadline:` ghi
+    hai lần sẽ lặng lẽ làm mất một trong hai thời hạn.
+
+    **Ví dụ.** Một nhiệm vụ có hai dòng `lead:`.
+
+    **Cách sửa.** Chỉ giữ một khóa; nếu cả hai giá trị đều đúng, gộp chúng thành một danh sách.
+    """
+
+    doc_en = """A key appears twice in the same mapping.
 
     **What it does.** Reports the second occurrence of a key, naming the line of the first.
 

@@ -1,4 +1,4 @@
-"""The duplicate-task rule: its documentation is the class docstring."""
+"""The duplicate-task rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -46,7 +46,27 @@ def _quoted(text: str) -> str:
 
 
 class DuplicateTask(Rule):
-    """The same task appears twice in the plan.
+    """Một nhiệm vụ xuất hiện hai lần trong kế hoạch.
+
+    **Tác dụng.** Báo nhiệm vụ có nội dung, sau khi chuẩn hóa (chữ hoa/thường, dấu cách, dấu câu,
+    dạng Unicode), trùng với nội dung của một nhiệm vụ phía trước. Cũng báo, giữa các bảng của cùng
+    kế hoạch, nhiệm vụ có nội dung rất gần với một nhiệm vụ phía trước (giống nhau ít nhất 90 % sau
+    khi chuẩn hóa, cùng các con số, cùng đơn vị chủ trì), và nhiệm vụ lặp lại một mục có đánh số
+    hoặc cả một câu (từ 60 ký tự trở lên) của nhiệm vụ khác. Dòng tiếp nối (ô gộp với dòng trên) cố
+    ý dùng chung nội dung với dòng mà nó tiếp nối và không bao giờ bị coi là trùng.
+
+    **Vì sao quan trọng.** Hai bản của một nhiệm vụ sẽ có hai lịch sử tiến độ và bị đếm hai lần
+    trong báo cáo tổng hợp; thường là một dòng bị dán hai lần, hoặc hai phụ lục trùng nhau một phần.
+
+    **Ví dụ.** Cùng một dòng "Tuyên truyền, quán triệt Nghị quyết số 57-NQ/TW …" ở Phụ lục 3 và 4;
+    mục (1) của nhiệm vụ II.3 của Thái Tân ("Chủ động triển khai đầy đủ giải pháp bảo đảm an toàn hệ
+    thống thông tin theo cấp độ …") lại là nhiệm vụ IV.1, với đơn vị chủ trì khác.
+
+    **Cách sửa.** Giữ một nhiệm vụ và ghi đủ mọi đơn vị tham gia; nếu cả hai đều cần thiết, hãy viết
+    nội dung cho thấy chúng khác nhau thế nào.
+    """
+
+    doc_en = """The same task appears twice in the plan.
 
     **What it does.** Reports a task whose text, after normalisation (case, spacing, punctuation,
     Unicode form), equals an earlier task's text. Also reports, across the tables of one plan,

@@ -1,4 +1,4 @@
-"""The illegal-character rule: its documentation is the class docstring."""
+"""The illegal-character rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,23 @@ from . import Context, Hit, Rule
 
 
 class IllegalCharacter(Rule):
-    """Text holds a control character that no document can carry.
+    r"""Nội dung chứa ký tự điều khiển mà không loại tài liệu nào chứa được.
+
+    **Tác dụng.** Báo giá trị chứa ký tự mà XML không chứa được: ký tự điều khiển khác dấu tab và
+    dấu xuống dòng (`\v`, `\f`, `\0`, `\e`, `\x01` …), U+FFFE hoặc U+FFFF. Kế hoạch chỉ có thể mang
+    ký tự như vậy qua một chuỗi thoát (escape) trong chuỗi đặt giữa dấu ngoặc kép (`"…\v…"`); các ký
+    tự này thường đến từ văn bản dán từ chương trình khác.
+
+    **Vì sao quan trọng.** Word, Excel và HTML không chứa được các ký tự này: `render`, `export` và
+    `status` bỏ chúng khỏi tài liệu ghi ra, nên tài liệu khác với kế hoạch mà không nhìn thấy được,
+    còn các công cụ khác đọc kế hoạch thì từ chối tệp hoặc hiện ô vuông.
+
+    **Ví dụ.** `title: "Kế hoạch\vchuyển đổi số"`.
+
+    **Cách sửa.** Xóa chuỗi thoát (`\v`), hoặc thay bằng dấu cách hay dấu xuống dòng.
+    """
+
+    doc_en = """Text holds a control character that no document can carry.
 
     **What it does.** Reports a value holding a character XML cannot hold: a control
     character other than tab and line break (`\\v`, `\\f`, `\\0`, `\\e`, `\\x01` …), U+FFFE or

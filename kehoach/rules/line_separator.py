@@ -1,4 +1,4 @@
-"""The line-separator rule: its documentation is the class docstring."""
+"""The line-separator rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,23 @@ _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 class LineSeparator(Rule):
-    """Lines end with NEL, LS or PS instead of a line feed.
+    """Các dòng kết thúc bằng ký tự NEL, LS hoặc PS thay cho ký tự xuống dòng (LF).
+
+    **Tác dụng.** Báo tệp xuống dòng bằng U+0085 (NEL), U+2028 (LS) hoặc U+2029 (PS), một lần, tại
+    ký tự đầu tiên, kèm số lần xuất hiện.
+
+    **Vì sao quan trọng.** kehoach đọc YAML 1.1, trong đó các ký tự này là xuống dòng; trình soạn
+    thảo và công cụ kiểm tra định dạng đọc YAML 1.2, trong đó chúng là ký tự thường, nên trình soạn
+    thảo hiện cả kế hoạch (hoặc cả đoạn văn bản) trên một dòng và đọc ra dữ liệu khác với kehoach.
+    Các ký tự này đến từ văn bản sao chép từ Word hoặc trang web.
+
+    **Ví dụ.** Tệp do một công cụ lưu, ghi U+2028 giữa các dòng.
+
+    **Cách sửa.** Chạy `kehoach fmt`: lệnh này đổi chúng thành ký tự xuống dòng (và báo khi có ký tự
+    nằm trong một giá trị nhiều dòng, để bạn quyết định nội dung cho đúng).
+    """
+
+    doc_en = """Lines end with NEL, LS or PS instead of a line feed.
 
     **What it does.** Reports a file that ends lines with U+0085 (NEL), U+2028 (LS) or U+2029
     (PS), once, at the first one, with how many there are.

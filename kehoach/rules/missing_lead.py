@@ -1,4 +1,4 @@
-"""The missing-lead rule: its documentation is the class docstring."""
+"""The missing-lead rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,21 @@ from . import Context, Hit, Rule
 
 
 class MissingLead(Rule):
-    """A task has no lead unit.
+    """Nhiệm vụ chưa có đơn vị chủ trì.
+
+    **Tác dụng.** Báo nhiệm vụ (trong bảng hoặc trong phần nội dung) có đơn vị chủ trì (*đơn vị / cơ
+    quan chủ trì*) để trống hoặc không có.
+
+    **Vì sao quan trọng.** Mỗi nhiệm vụ cần một đơn vị chịu trách nhiệm ("rõ người" trong nguyên tắc
+    "5 rõ" mà kế hoạch nào cũng nêu); thiếu đơn vị chủ trì thì không ai báo cáo tiến độ và không ai
+    bị coi là chậm.
+
+    **Ví dụ.** Một dòng của Phụ lục 4 có ô *Cơ quan chủ trì* để trống.
+
+    **Cách sửa.** Ghi đơn vị chủ trì nhiệm vụ, ví dụ `lead: Phòng Văn hóa - Xã hội`.
+    """
+
+    doc_en = """A task has no lead unit.
 
     **What it does.** Reports a task (in a table or in the narrative) whose lead unit
     (*đơn vị / cơ quan chủ trì*) is empty or absent.

@@ -1,4 +1,4 @@
-"""The numbering-gap rule: its documentation is the class docstring."""
+"""The numbering-gap rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -59,7 +59,24 @@ def _label(item: Row | Group) -> tuple[str, Span]:
 
 
 class NumberingGap(Rule):
-    """Numbering skips or repeats a number.
+    """Số thứ tự bị nhảy hoặc lặp lại.
+
+    **Tác dụng.** Nêu lưu ý ở chỗ số La Mã của nhóm (I, II …), số thứ tự dòng hoặc số mục bị nhảy (V
+    → VIII, 7 → 9) hoặc lặp lại (III., III.), và các phần của văn bản có số thứ tự không bắt đầu từ
+    số đầu tiên (các mục của một phần đánh số 3., 4. mà không có 1., 2.). Số thứ tự dòng có thể bắt
+    đầu lại từ 1 ở mỗi nhóm hoặc đánh tiếp qua các nhóm; cả hai đều được, và một bảng có thể bắt đầu
+    từ số lớn hơn 1.
+
+    **Vì sao quan trọng.** Chỗ nhảy số thường cho thấy có dòng bị mất khi sao chép hoặc gộp kế
+    hoạch; người đọc văn bản đã ký sẽ hỏi mục 8 đâu. Số thứ tự được giữ như đã viết, nên đây là ghi
+    chú, không phải lỗi.
+
+    **Ví dụ.** Phụ lục 4 nhảy từ mục 7 sang mục 9.
+
+    **Cách sửa.** Đánh số lại trong văn bản gốc, hoặc bổ sung mục còn thiếu.
+    """
+
+    doc_en = """Numbering skips or repeats a number.
 
     **What it does.** Notes where group numerals (I, II …), row numbers or section numbers skip
     (V → VIII, 7 → 9) or repeat (III., III.), and sections of the document whose numbering starts

@@ -1,4 +1,4 @@
-"""The percent-out-of-range rule: its documentation is the class docstring."""
+"""The percent-out-of-range rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,19 @@ from . import Context, Hit, Rule
 
 
 class PercentOutOfRange(Rule):
-    """A progress percentage is below 0 or above 100.
+    """Tỷ lệ tiến độ nhỏ hơn 0 hoặc lớn hơn 100.
+
+    **Tác dụng.** Báo giá trị `percent` nằm ngoài khoảng 0–100.
+
+    **Vì sao quan trọng.** Nhiệm vụ không thể xong 140 %; số liệu này là lỗi gõ và sẽ làm sai lệch
+    mọi số bình quân về tiến độ.
+
+    **Ví dụ.** `percent: 140`.
+
+    **Cách sửa.** Ghi phần nhiệm vụ đã làm được, từ 0 đến 100.
+    """
+
+    doc_en = """A progress percentage is below 0 or above 100.
 
     **What it does.** Reports `percent` values outside 0–100.
 

@@ -1,4 +1,4 @@
-"""The progress-date-in-future rule: its documentation is the class docstring."""
+"""The progress-date-in-future rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,19 @@ from ._common import iso_date
 
 
 class ProgressDateInFuture(Rule):
-    """A progress update is dated after the as-of date.
+    """Cập nhật tiến độ ghi ngày muộn hơn ngày đánh giá.
+
+    **Tác dụng.** Báo cập nhật (hoặc ngày hoàn thành) muộn hơn `--as-of` (mặc định là hôm nay).
+
+    **Vì sao quan trọng.** Báo cáo đến từ tương lai là lỗi gõ ngày; nó còn làm nhiệm vụ trông như đã
+    được cập nhật, che mất việc nhiệm vụ đang chậm hoặc chưa được cập nhật.
+
+    **Ví dụ.** `date: "2026-12-03"` ghi ngày 12 tháng 3 năm 2026, lẽ ra là `2026-03-12`.
+
+    **Cách sửa.** Sửa ngày. `kehoach progress` từ chối những ngày như vậy khi ghi.
+    """
+
+    doc_en = """A progress update is dated after the as-of date.
 
     **What it does.** Reports an update (or a completion date) later than `--as-of` (today by
     default).

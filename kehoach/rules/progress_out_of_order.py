@@ -1,4 +1,4 @@
-"""The progress-out-of-order rule: its documentation is the class docstring."""
+"""The progress-out-of-order rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,21 @@ from ._common import iso_date
 
 
 class ProgressOutOfOrder(Rule):
-    """Progress updates are not in date order, or a done task is reported again as open.
+    """Các cập nhật tiến độ không theo thứ tự ngày, hoặc nhiệm vụ đã hoàn thành lại được báo là chưa
+    xong.
+
+    **Tác dụng.** Báo cập nhật ghi ngày trước cập nhật ngay phía trên nó, và cập nhật mở lại nhiệm
+    vụ đã báo hoàn thành mà không ghi lý do trong phần ghi chú.
+
+    **Vì sao quan trọng.** Cập nhật cuối cùng là tình trạng hiện tại của nhiệm vụ: sai thứ tự thì
+    tình trạng được hiện không phải là tình trạng mới nhất.
+
+    **Ví dụ.** Cập nhật ngày 28 tháng 2 được ghi dưới cập nhật ngày 31 tháng 3.
+
+    **Cách sửa.** Ghi các cập nhật từ cũ đến mới (như `kehoach progress` vẫn ghi).
+    """
+
+    doc_en = """Progress updates are not in date order, or a done task is reported again as open.
 
     **What it does.** Reports an update dated before the one above it, and an update that reopens
     a task already reported done without saying so in its note.

@@ -1,4 +1,4 @@
-"""The target-below-baseline rule: its documentation is the class docstring."""
+"""The target-below-baseline rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,20 @@ _NUMERIC = {"number", "range"}
 
 
 class TargetBelowBaseline(Rule):
-    """An indicator's target is lower than its baseline.
+    """Mức chỉ tiêu cần đạt thấp hơn giá trị cơ sở (kết quả năm trước).
+
+    **Tác dụng.** Với các chỉ tiêu càng cao càng tốt (mọi chỉ tiêu, trừ khi danh mục chỉ tiêu ghi
+    khác), báo mức cần đạt thấp hơn giá trị cơ sở khi cả hai đều là số cùng đơn vị tính.
+
+    **Vì sao quan trọng.** Kế hoạch đặt mục tiêu thấp hơn kết quả năm trước là kế hoạch đi lùi;
+    thường đó là lỗi gõ hoặc nhầm cột.
+
+    **Ví dụ.** `baseline: 80%` và `target: 60%`.
+
+    **Cách sửa.** Sửa số liệu, hoặc giải thích lý do giảm trong `note`.
+    """
+
+    doc_en = """An indicator's target is lower than its baseline.
 
     **What it does.** For indicators where higher is better (all of them unless the indicator
     catalog says otherwise), reports a target whose value is lower than the baseline's value

@@ -1,4 +1,4 @@
-"""The target-unparseable rule: its documentation is the class docstring."""
+"""The target-unparseable rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,23 @@ from ._common import target
 
 
 class TargetUnparseable(Rule):
-    """kehoach cannot read an indicator's target.
+    """kehoach không đọc được mức chỉ tiêu cần đạt.
+
+    **Tác dụng.** Báo mức chỉ tiêu cần đạt (hoặc một mốc trung gian) mà bộ đọc chỉ tiêu không hiểu
+    được là một số kèm toán tử và đơn vị tính, một khoảng, `Đạt`, `-` (không có) hoặc `?` (chưa
+    biết).
+
+    **Vì sao quan trọng.** Chỉ tiêu không đọc được thì không so sánh được với giá trị cơ sở (kết quả
+    năm trước), với chỉ tiêu của thành phố hay với kết quả thực tế đã báo cáo: báo cáo tổng hợp hiện
+    thành ô trống.
+
+    **Ví dụ.** `target: tăng mạnh`.
+
+    **Cách sửa.** Ghi chỉ tiêu là một số kèm toán tử và đơn vị tính (`≥ 60%`, `100%`, `tối thiểu 20
+    sáng kiến`); xem `kehoach explain target`.
+    """
+
+    doc_en = """kehoach cannot read an indicator's target.
 
     **What it does.** Reports a target (or a milestone) that the target parser cannot read as a
     number with an operator and a unit, a range, `Đạt`, `-` (none) or `?` (unknown).

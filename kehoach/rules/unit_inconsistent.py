@@ -1,4 +1,4 @@
-"""The unit-inconsistent rule: its documentation is the class docstring."""
+"""The unit-inconsistent rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -63,7 +63,40 @@ def _spellings(group: list[_Spelling], lang: str) -> str:
 
 
 class UnitInconsistent(Rule):
-    """One unit written in more than one way in the same plan.
+    """Một đơn vị được viết theo nhiều cách trong cùng kế hoạch.
+
+    **Tác dụng.** Nhóm mọi đơn vị chủ trì và đơn vị phối hợp của kế hoạch theo đơn vị mà danh mục
+    đơn vị của thành phố (`units.yaml`) xác định, và báo đơn vị được viết bằng nhiều tên: khác từ
+    ngữ hoặc chữ viết tắt (`Trung tâm Phục vụ hành chính công`, `Trung tâm PV Hành chính công`, `TT
+    PVHCC`) hoặc khác dấu câu giữa các từ (`Phòng Văn hóa - Xã hội` và `Phòng Văn hóa Xã hội`; `Văn
+    phòng HĐND và UBND` và `Văn phòng HĐND&UBND`). Dù mỗi cách viết đều có thể là tên gọi khác được
+    chấp nhận, kế hoạch vẫn không thống nhất. Mỗi đơn vị có một phát hiện, tại ô đầu tiên không dùng
+    cách viết phổ biến nhất của kế hoạch; phát hiện liệt kê mọi cách viết kèm số dòng và tên chuẩn.
+    Chữ hoa/thường, dạng Unicode, kiểu đặt dấu (`hoá`/`hóa`), loại dấu gạch, dấu cách và phần ghi
+    tên xã, phường (`Công an phường Hải An` bên cạnh `Công an xã`) là cách trình bày, không phải tên
+    khác, và không bị báo; lỗi viết sai do `unit-spelling` báo. Không có danh mục đơn vị thì không
+    có gì để nhóm, và không báo gì.
+
+    **Vì sao quan trọng.** Văn bản ký ban hành nên gọi một đơn vị bằng một tên; người đọc, và mọi
+    báo cáo đếm nhiệm vụ theo tên đơn vị như đã viết, sẽ thấy hai đơn vị trong khi chỉ có một.
+
+    **Ví dụ.** Hải An viết `Phòng Văn hóa Xã hội phường` ở Phụ lục 1 và `Phòng Văn hóa -Xã hội` ở
+    Phụ lục 2.
+
+    **Cách sửa.** Viết mọi ô của đơn vị theo cùng một cách. `validate --fix` làm việc này: mỗi đơn
+    vị lấy cách viết phổ biến nhất trong kế hoạch (nếu ngang nhau thì ưu tiên tên chuẩn, rồi tên
+    viết đầy đủ trước chữ viết tắt, rồi cách viết gặp trước), vì cách viết quen dùng của xã là cách
+    cán bộ của xã đã viết và sẽ ký, và giữ cách đó thì phải sửa ít ô nhất; các báo cáo vẫn nhóm theo
+    tên chuẩn. Trong một ô chỉ các từ của chính đơn vị đó thay đổi: dấu phân cách, các đơn vị khác
+    trong ô và phần ghi tên xã, phường được giữ nguyên (`Phòng KTHT&ĐT, các đơn vị trực thuộc UBND
+    phường` → `Phòng Kinh tế Hạ tầng và Đô thị, các đơn vị trực thuộc UBND phường`; `Phòng Văn hóa
+    Xã hội phường` → `Phòng Văn hóa - Xã hội phường`). Một cách viết chỉ được chọn khi mọi ô sửa
+    theo nó vẫn đọc ra đúng các đơn vị đó: tên có dấu phẩy (`Phòng Kinh tế, Hạ tầng và Đô thị`)
+    không được đưa vào một ô liệt kê ngăn cách bằng dấu phẩy; khi đó cách viết kế tiếp được thử, và
+    nếu không cách nào phù hợp thì không sửa gì. Lỗi viết sai do `unit-spelling` sửa.
+    """
+
+    doc_en = """One unit written in more than one way in the same plan.
 
     **What it does.** Groups every lead and coordinating unit of the plan by the unit the city's
     registry (`units.yaml`) resolves it to, and reports a unit written with more than one name:

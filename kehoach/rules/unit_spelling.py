@@ -1,4 +1,4 @@
-"""The unit-spelling rule: its documentation is the class docstring."""
+"""The unit-spelling rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,23 @@ from ._common import units
 
 
 class UnitSpelling(Rule):
-    """A known unit written in a non-canonical way.
+    """Đơn vị có trong danh mục nhưng viết chưa chuẩn.
+
+    **Tác dụng.** Báo tên đơn vị mà danh mục ghi là viết sai (`Phòng VHXXH`, `Phòng XHXXH`) và nêu
+    tên chuẩn. Cách viết chỉ khác tên đã đăng ký ở dạng Unicode, kiểu đặt dấu (`hoá`/`hóa`), loại
+    dấu gạch, `&`/`và`, dấu cách hoặc chữ hoa/thường là cùng một tên và không bị báo: các tên được
+    so sánh sau khi chuẩn hóa.
+
+    **Vì sao quan trọng.** Một đơn vị viết năm kiểu sẽ chia nhiệm vụ của nó thành năm phần trong mọi
+    báo cáo; văn bản ký ban hành nên viết tên đơn vị thống nhất một cách.
+
+    **Ví dụ.** `Phòng VHXXH` thay cho `Phòng Văn hóa - Xã hội`.
+
+    **Cách sửa.** Viết tên chuẩn; `kehoach validate --fix` sửa giúp bạn. Tên gọi khác đã đăng ký
+    (chữ viết tắt được chấp nhận như `Phòng VHXH`) không bị báo.
+    """
+
+    doc_en = """A known unit written in a non-canonical way.
 
     **What it does.** Reports a unit name that the registry lists as a misspelling
     (`Phòng VHXXH`, `Phòng XHXXH`) and gives the canonical name. Spellings that differ from a

@@ -1,4 +1,4 @@
-"""The unknown-unit rule: its documentation is the class docstring."""
+"""The unknown-unit rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,24 @@ from ._common import units
 
 
 class UnknownUnit(Rule):
-    """A unit that the city's unit registry does not know.
+    """Đơn vị không có trong danh mục đơn vị của thành phố.
+
+    **Tác dụng.** Tra từng đơn vị chủ trì và đơn vị phối hợp trong tệp `units.yaml` đặt cạnh kế
+    hoạch (sau khi chuẩn hóa tiếng Việt: dạng Unicode, kiểu đặt dấu cũ/mới, dấu gạch, dấu cách, chữ
+    hoa/thường, chữ `xã`/`phường` ở cuối) và báo những tên không tìm thấy, kèm các tên gần giống
+    nhất trong danh mục.
+
+    **Vì sao quan trọng.** `kehoach status --unit` và báo cáo tổng hợp của thành phố nhóm nhiệm vụ
+    theo đơn vị: tên không có trong danh mục là một đơn vị mà không ai thấy nhiệm vụ của nó.
+
+    **Ví dụ.** `lead: Phòng Văn hoá Thông tin` ở thành phố không có đơn vị này.
+
+    **Cách sửa.** Dùng tên trong danh mục (xem `kehoach explain unit`), hoặc thêm đơn vị hay tên gọi
+    khác (alias) vào `units.yaml`. Quy tắc không chạy khi thư mục của kế hoạch không có
+    `units.yaml`.
+    """
+
+    doc_en = """A unit that the city's unit registry does not know.
 
     **What it does.** Looks every lead and coordinating unit up in `units.yaml` beside the plan
     (after Vietnamese normalisation: Unicode form, old/new tone placement, dashes, spaces, case,

@@ -1,4 +1,4 @@
-"""The unused-suppression rule: its documentation is the class docstring."""
+"""The unused-suppression rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,20 @@ from . import Rule
 
 
 class UnusedSuppression(Rule):
-    """A `# kehoach: ignore[...]` comment suppresses nothing.
+    """Chú thích `# kehoach: ignore[...]` không bỏ qua phát hiện nào.
+
+    **Tác dụng.** Báo chú thích bỏ qua mà quy tắc nó nêu không báo gì ở dòng đó, hoặc nêu một quy
+    tắc không tồn tại.
+
+    **Vì sao quan trọng.** Chú thích bỏ qua đã cũ sẽ che mất các vấn đề về sau và làm người đọc hiểu
+    nhầm.
+
+    **Ví dụ.** `deadline: Quý II/2026 # kehoach: ignore[deadline-before-plan]`.
+
+    **Cách sửa.** Xóa chú thích, hoặc sửa lại tên quy tắc.
+    """
+
+    doc_en = """A `# kehoach: ignore[...]` comment suppresses nothing.
 
     **What it does.** Reports a suppression comment whose rule did not fire on its line, or that
     names a rule that does not exist.

@@ -1,4 +1,4 @@
-"""The vague-lead rule: its documentation is the class docstring."""
+"""The vague-lead rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,28 @@ def _committee_and_group(lead: tuple[str, ...], ctx: Context) -> bool:
 
 
 class VagueLead(Rule):
-    """The lead unit names no one.
+    """Đơn vị chủ trì không chỉ rõ đơn vị nào.
+
+    **Tác dụng.** Báo dòng mà mọi đơn vị chủ trì đều là cụm từ chung chung như `Các cơ quan, đơn
+    vị`, `Các phòng, cơ quan, đơn vị` hoặc `Các đơn vị liên quan` (tệp `units.yaml` của thành phố
+    liệt kê thêm ở mục `vague`). Cũng báo đơn vị chủ trì chỉ ghi Ủy ban nhân dân (UBND), cấp ủy
+    (Đảng ủy) hoặc Hội đồng nhân dân (HĐND) cùng với cụm từ như vậy: `UBND phường, các cơ quan
+    chuyên môn`; `Đảng ủy, UBND phường, các cơ quan chuyên môn`. Đơn vị chủ trì có nêu tên một cơ
+    quan (`UBND phường, các cơ quan chuyên môn, TT PVHCC`; `Phòng Văn hóa - Xã hội, các đơn vị liên
+    quan`) thì không bị báo.
+
+    **Vì sao quan trọng.** Cụm từ chỉ mọi đơn vị thì không đơn vị nào chịu trách nhiệm: vi phạm "rõ
+    người". Đơn vị phối hợp có thể ghi chung; đơn vị chủ trì thì không. Ủy ban ban hành kế hoạch đã
+    chịu trách nhiệm về mọi nhiệm vụ của kế hoạch: ghi Ủy ban là đơn vị chủ trì một nhiệm vụ, bên
+    cạnh "các cơ quan", cũng không nói thêm được gì so với riêng cụm từ chung chung đó.
+
+    **Ví dụ.** `lead: Các cơ quan, đơn vị`; `lead: UBND phường, các cơ quan chuyên môn`.
+
+    **Cách sửa.** Ghi tên đơn vị chịu trách nhiệm về nhiệm vụ, và chuyển các đơn vị còn lại sang
+    `support` (đơn vị phối hợp).
+    """
+
+    doc_en = """The lead unit names no one.
 
     **What it does.** Reports a row whose lead units are all collective phrases such as
     `Các cơ quan, đơn vị`, `Các phòng, cơ quan, đơn vị` or `Các đơn vị liên quan` (the city's

@@ -36,7 +36,6 @@ def _workbook(r: Rollup, lang: str) -> bytes:
     from openpyxl.utils import get_column_letter
 
     w = words(lang)
-    en = lang == "en"
     red = PatternFill("solid", fgColor="F8CBAD")
     orange = PatternFill("solid", fgColor="FCE4D6")
     grey = PatternFill("solid", fgColor="EDEDED")
@@ -79,7 +78,7 @@ def _workbook(r: Rollup, lang: str) -> bytes:
             rec[key] = None if rec[key] is None else (yes if rec[key] else no)
         long.append(rec)
     long_cols = _codes_last(long_cols, LONG_CODES)
-    ws = _sheet(wb, "By commune" if en else "Chỉ tiêu theo xã", long_cols, long, LONG_CODES)
+    ws = _sheet(wb, t("rollup.sheet.by-commune", lang), long_cols, long, LONG_CODES)
     if long:
         keys = [k for k, _ in long_cols]
         last = get_column_letter(len(keys))
@@ -99,24 +98,24 @@ def _workbook(r: Rollup, lang: str) -> bytes:
     task_rows = [{"commune": p.plan.commune, "plan": p.plan.path, "counted": w["yes"] if p.counted else w["no"],
                   "total": p.counts.total, **p.counts.by_timeliness, "overdue": p.counts.overdue,
                   "stale": p.counts.stale} for p in r.tasks]
-    ws = _sheet(wb, "Tasks" if en else "Tiến độ theo xã", task_cols, task_rows, ("plan",))
+    ws = _sheet(wb, t("rollup.sheet.tasks", lang), task_cols, task_rows, ("plan",))
     _red_above_zero(ws, task_cols, task_rows, ("overdue", "open_overdue"), red, CellIsRule, get_column_letter)
 
     unit_cols = [("unit", w["unit"]), ("tasks", w["tasks_col"]), ("overdue", w["overdue"]), ("stale", w["stale"]),
                  ("done", w["done"]), ("plans", w["plans_col"])]
     unit_rows = [{"unit": u.unit or w["no_lead"], "tasks": u.tasks, "overdue": u.overdue, "stale": u.stale,
                   "done": u.done, "plans": u.plans} for u in r.units]
-    ws = _sheet(wb, "Units" if en else "Đơn vị", unit_cols, unit_rows)
+    ws = _sheet(wb, t("rollup.sheet.units", lang), unit_cols, unit_rows)
     _red_above_zero(ws, unit_cols, unit_rows, ("overdue",), red, CellIsRule, get_column_letter)
 
     finding_cols = [("kind", w["kind"]), ("message", w["message"]), ("paths", w["file"]), ("line", w["line"]),
                     ("code", w["code"])]
     finding_rows = [{**finding_record(f, lang), "paths": "; ".join(f.paths)} for f in r.findings]
-    _sheet(wb, "Findings" if en else "Phát hiện", finding_cols, finding_rows, ("paths", "line", "code"))
+    _sheet(wb, t("rollup.sheet.findings", lang), finding_cols, finding_rows, ("paths", "line", "code"))
     rules = [{"rule": t(f"rollup.rule.{k}", lang)} for k in RULES]
     rules += [{"rule": f"{m}: {t(f'rollup.method.{m}', lang)}"}
               for m in ("point-latest", "cumulative-sum", "qualitative-latest")]
-    _sheet(wb, "Rules" if en else "Cách tính", [("rule", w["rules"])], rules)
+    _sheet(wb, t("rollup.sheet.rules", lang), [("rule", w["rules"])], rules)
     return saved(wb)
 
 

@@ -1,5 +1,8 @@
 """SARIF 2.1.0, for code-scanning upload. A stable interface.
 
+The rules' descriptions are their documentation in the ``--lang`` language: ``text`` fields plain
+text, ``help.markdown`` the Markdown.
+
 File locations are URI references relative to ``%SRCROOT%``, the folder kehoach ran in (the
 repository root in CI), percent-encoded (a commune's name has diacritics, a file name may hold a
 space or "#"). A file outside that folder is named by an absolute ``file:`` URI instead.
@@ -18,6 +21,7 @@ from ...findings import Severity
 from ...output import Formatter, Out
 from ...rules import REGISTRY
 from ...validation import Validation
+from .._markdown import plain
 from ._common import all_findings, message
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -49,9 +53,9 @@ class SarifFormat(Formatter[Validation]):
             "informationUri": "https://github.com/kehoach/kehoach",
             "rules": [
                 {"id": r.code, "name": r.name,
-                 "shortDescription": {"text": r.doc().splitlines()[0] if r.doc() else r.name},
-                 "fullDescription": {"text": r.doc()},
-                 "help": {"text": r.doc(), "markdown": r.doc()},
+                 "shortDescription": {"text": plain(r.summary(out.lang))},
+                 "fullDescription": {"text": plain(r.doc(out.lang))},
+                 "help": {"text": plain(r.doc(out.lang)), "markdown": r.doc(out.lang)},
                  "defaultConfiguration": {"level": _LEVEL[r.severity]}}
                 for r in rules
             ],
