@@ -461,7 +461,7 @@ def test_explain_shows_the_note_and_the_occurrences(capsys: pytest.CaptureFixtur
     assert (d["due"], d["recurrence"], d["note"]) == ("2026-12-25", "monthly", None)
     assert d["occurrences"] == [day.isoformat() for day in _months(25)]
     text = run(capsys, "explain", "deadline", "Quý III/2026, sau đó cập nhật hằng năm", "--year", "2026").out
-    assert "note" in text and "sau đó cập nhật hằng năm" in text
+    assert "phần ghi thêm" in text and "sau đó cập nhật hằng năm" in text
     assert run(capsys, "explain", "deadline", "Quý II/2026", "--format", "json").json()["occurrences"] == []
 
 

@@ -4,6 +4,7 @@ command line — help, usage errors — speaking only the chosen language."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import sys
 from pathlib import Path
@@ -25,7 +26,8 @@ ENGLISH = re.compile(r"\b(Usage|Options|Arguments|Commands|Error|Missing|Invalid
 VIETNAMESE = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.I)
 OPTION = re.compile(r"--?[\w-]+")
 TYPE_NAME = re.compile(r"<(str|int|float|bool|path|list\[[^]]*\])>|\{[a-z_]+\}")
-QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|'[^']*'")
+# Quoted values and code spans (a rule's examples are plan text).
+QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`")
 
 
 def _tool() -> object:
@@ -123,3 +125,80 @@ def test_lang_before_the_command_and_from_the_locale_reach_the_command(capsys: p
     assert vi.out != r.out
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     assert run(capsys, "explain", "deadline", "Quý II/2026").out == r.out
+
+
+ASCII_ROWS = """\
+- id: t1
+  number: "1"
+  text: Build the commune portal
+  lead: Office of the People's Committee
+  deadline: 30/06/2026
+  progress:
+    - date: "2026-03-10"
+      state: đang thực hiện
+      percent: 40
+      note: Drafting the specification
+- id: t2
+  number: "3"
+  text: Train the staff
+  lead: Cac co quan lien quan
+  deadline: 12/2025
+"""
+
+
+def _ascii_plan(tmp_path: Path) -> Path:
+    """A plan whose every text is ASCII: in English output, any Vietnamese letter is kehoach's."""
+    from .conftest import plan_text
+
+    text, _ = plan_text(ASCII_ROWS)
+    for vi, en in (("Hải Phòng", "Hai Phong"), ("Thử Nghiệm", "Thu Nghiem"), ("KẾ HOẠCH", "KE HOACH"),
+                   ("Kế hoạch thử nghiệm", "Ke hoach thu nghiem"), ("TM. ỦY BAN NHÂN DÂN", "TM. UY BAN"),
+                   ("Nguyễn Văn A", "Nguyen Van A"), ("Nội dung", "Noi dung"), ("Chủ trì", "Chu tri"),
+                   ("Phối hợp", "Phoi hop"), ("Thời gian", "Thoi gian"), ("Phụ lục", "Phu luc")):
+        text = text.replace(vi, en)
+    path = tmp_path / "plans" / "thu" / "thu-nghiem.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _english_only(said: str) -> str | None:
+    """The first Vietnamese letter kehoach wrote itself (quoted values and the commune's kind,
+    which is data, aside), with some context; None when there is none."""
+    text = QUOTED.sub("", said)
+    for data in ("xã", "Xã", "đang thực hiện", "hoàn thành", "chưa thực hiện"):   # values of the plan format
+        text = text.replace(data, "")
+    m = VIETNAMESE.search(text)
+    return None if m is None else text[max(0, m.start() - 60): m.end() + 30]
+
+
+@pytest.mark.parametrize("command", [
+    ["validate", "{plan}"], ["validate", "{plan}", "--format", "json"], ["validate", "{plan}", "--format", "sarif"],
+    ["validate", "{plan}", "--format", "github"], ["status", "{plan}"], ["status", "{plan}", "--format", "markdown"],
+    ["status", "{plan}", "--format", "csv"], ["report", "{plan}", "--period", "2026-Q1"],
+    ["export", "{plan}", "--format", "csv"], ["fmt", "--check", "{plan}"],
+    ["progress", "{plan}", "t1", "--status", "done", "--date", "2026-03-20", "--dry-run"],
+    ["explain", "deadline", "12/2025"], ["explain", "target", ">= 60%"], ["explain", "rule", "KH301"],
+], ids=lambda c: " ".join(c).replace("{plan}", "PLAN"))
+def test_english_output_has_no_vietnamese_of_kehoachs_own(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                          command: list[str]) -> None:
+    plan = _ascii_plan(tmp_path)
+    args = [a.replace("{plan}", str(plan)) for a in command]
+    r = run(capsys, *args, "--as-of", "2026-04-20", "--lang", "en") if command[0] in ("status", "report") \
+        else run(capsys, *args, "--lang", "en")
+    assert r.code in (0, 1), r.err
+    said = r.out + r.err
+    if command[-1] in ("json", "sarif"):     # each text of the document on its own
+        said = "\n".join(_strings(json.loads(r.out)))
+    leak = _english_only(said)
+    assert leak is None, leak
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []

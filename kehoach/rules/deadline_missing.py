@@ -27,7 +27,7 @@ class DeadlineMissing(Rule):
 
     doc_en = """A task has no deadline.
 
-    **What it does.** Reports a task whose deadline (*thời gian thực hiện / hoàn thành*) is empty,
+    **What it does.** Reports a task whose deadline ("thời gian thực hiện / hoàn thành") is empty,
     and a task table that has no deadline column at all.
 
     **Why it matters.** "Rõ thời gian": without a deadline a task can never be late, so it is never

@@ -27,7 +27,7 @@ class MissingLead(Rule):
     doc_en = """A task has no lead unit.
 
     **What it does.** Reports a task (in a table or in the narrative) whose lead unit
-    (*đơn vị / cơ quan chủ trì*) is empty or absent.
+    ("đơn vị / cơ quan chủ trì") is empty or absent.
 
     **Why it matters.** Every task needs one accountable unit ("rõ người" in the "5 rõ" rule every
     plan cites); without it nobody reports progress and nobody is late.
