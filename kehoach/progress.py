@@ -596,6 +596,16 @@ HEADERS = {
     "evidence": ("evidence", "minh chứng", "văn bản", "minh chung"),
 }
 TASK_COLUMNS = ("state", "percent", "done_on")
+
+
+def parse_percent(text: str) -> float:
+    """A percent as people write it: "40", "40%", "40,5" (the Vietnamese decimal comma), "40.5".
+    ValueError for anything else."""
+    cleaned = text.strip().removesuffix("%").strip().replace(",", ".")
+    value = float(cleaned)
+    if value != value or value in (float("inf"), float("-inf")):   # "nan", "inf" are not percents
+        raise ValueError(text)
+    return value
 INDICATOR_COLUMNS = ("value", "period")
 
 
@@ -655,7 +665,7 @@ def csv_row(cells: dict[str, str], plan: model.Plan, as_of: dt.date,
     percent: float | None = None
     if get("percent"):
         try:
-            percent = float(get("percent").rstrip("%").strip().replace(",", "."))
+            percent = parse_percent(get("percent"))
         except ValueError:
             problems.append(Problem("progress.percent", {"value": get("percent")}))
     update, found = check_update(row.id, status=None if nothing else state, date=get("date"), as_of=as_of,

@@ -269,12 +269,12 @@ def test_bad_input(capsys: pytest.CaptureFixture[str], copy: tuple[Path, Path], 
 def test_every_kind_and_field_speaks_both_languages() -> None:
     from kehoach.diff.changes import CLASSES, KINDS
     from kehoach.diff.engine import _META, _OTHER_FIELDS, _TEXT_FIELDS
-    from kehoach.messages import M
+    from kehoach.messages import template
 
     fields = {f for fs in (*_TEXT_FIELDS.values(), *_OTHER_FIELDS.values()) for f in fs}
     fields |= {"line", "label", "title", "subtitle", "attachment", "signature.name", "signature.titles"}
     fields |= {f"meta.{m}" for m in _META}
     for key in [*(f"diff.kind.{k}" for k in KINDS), *(f"diff.field.{f}" for f in fields)]:
-        vi, en = M[key]
+        vi, en = template(key, "vi"), template(key, "en")
         assert vi and en and vi != en, key
     assert not set(CLASSES) & set(KINDS)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kehoach.messages import severity_label
 from kehoach.rules import HEADINGS, REGISTRY, Rule
 
 from .conftest import PLANS
@@ -213,7 +214,8 @@ def test_explain_rule_text_is_rendered_in_the_chosen_language(name: str, capsys:
     assert "**" not in en.out and "`" not in en.out and "What it does." in en.out
     # Every word of the documentation is there, only the markers are gone (code between quotes).
     words = lambda s: re.sub(r"[*`“”]", "", s).split()  # noqa: E731
-    assert words(en.out) == words(f"{rule.code} [{name}] ({rule.severity.label})\n\n{rule.doc('en')}")
+    label = severity_label(rule.severity.label, "en")
+    assert words(en.out) == words(f"{rule.code} [{name}] ({label})\n\n{rule.doc('en')}")
 
 
 def test_explain_rule_list_is_in_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> None:

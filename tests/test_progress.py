@@ -139,6 +139,23 @@ def test_dry_run_writes_nothing(capsys: pytest.CaptureFixture[str], plan: Path) 
     assert r.code == 0 and "+                  progress:" in r.out and plan.read_bytes() == before
 
 
+@pytest.mark.parametrize(("written", "recorded"), [("40", "40"), ("40%", "40"), ("40,5", "40.5"), (" 12.5 % ", "12.5")])
+def test_percent_is_read_as_people_write_it(capsys: pytest.CaptureFixture[str], plan: Path, written: str,
+                                            recorded: str) -> None:
+    r = run(capsys, "progress", str(plan), "pl4.I.1", "--status", "dang-thuc-hien", "--percent", written,
+            "--date", "2026-02-01", "--dry-run", "--as-of", "2026-03-01")
+    assert r.code == 0 and re.search(rf"^\+ +percent: {re.escape(recorded)}$", r.out, re.M), r.out
+
+
+@pytest.mark.parametrize("written", ["abc", "nan", "150", "-1"])
+def test_a_percent_that_is_not_one_is_refused_in_words(capsys: pytest.CaptureFixture[str], plan: Path,
+                                                       written: str) -> None:
+    before = plan.read_bytes()
+    r = run(capsys, "progress", str(plan), "pl4.I.1", "--status", "dang-thuc-hien", "--percent", written,
+            "--date", "2026-02-01", "--as-of", "2026-03-01")
+    assert r.code == 2 and f'"{written}"' in r.err and "0" in r.err and plan.read_bytes() == before
+
+
 # --- a month of updates from a spreadsheet -----------------------------------------------
 
 def _csv(tmp_path: Path, text: str, encoding: str = "utf-8-sig") -> Path:
@@ -208,7 +225,7 @@ def test_unwritable_folder_keeps_the_file(capsys: pytest.CaptureFixture[str], pl
     monkeypatch.setattr(kehoach.writers.os, "replace", broken_replace)
     r = run(capsys, "progress", str(plan), "pl4.I.1", "--status", "done", "--date", "2026-02-01",
             "--as-of", "2026-03-01")
-    assert r.code == 2 and "No space left" in r.err
+    assert r.code == 2 and "ổ đĩa đã đầy" in r.err   # ENOSPC, in words
     assert plan.read_bytes() == before
     assert not [f for f in os.listdir(plan.parent) if f.endswith(".tmp")]
 

@@ -183,11 +183,11 @@ def test_tags_that_cannot_be_read_are_located_findings(capsys: pytest.CaptureFix
 
 
 @pytest.mark.parametrize(("line", "said"), [
-    ("  year: 0x7EA", "The value 0x7EA has the wrong type: integer expected. This YAML 1.1 number form"),
-    ("  year: 33:46", "The value 33:46 has the wrong type: integer expected. This YAML 1.1 number form"),
+    ("  year: 0x7EA", "The value 0x7EA has the wrong type: a whole number expected. This YAML 1.1 number form"),
+    ("  year: 33:46", "The value 33:46 has the wrong type: a whole number expected. This YAML 1.1 number form"),
     ("  year: 03752", "The value 03752 has the wrong type"),
     ("  year: 0b11111101010", "The value 0b11111101010 has the wrong type"),
-    ("  place: yes", 'The value yes has the wrong type: string expected. YAML reads "yes" written without quotes'
+    ("  place: yes", 'The value yes has the wrong type: a text expected. YAML reads "yes" written without quotes'
                      " as true"),
     ("  place: Off", 'YAML reads "Off" written without quotes as false'),
 ])

@@ -21,7 +21,8 @@ def progress(
         help="Nhiệm vụ: chua-thuc-hien, dang-thuc-hien, hoan-thanh (hoặc not-started, in-progress, done).")] = None,
     date: Annotated[str | None, typer.Option(
         "--date", help="Ngày báo cáo (ngày số liệu): YYYY-MM-DD hoặc dd/mm/yyyy.")] = None,
-    percent: Annotated[float | None, typer.Option("--percent", help="Nhiệm vụ: tỷ lệ hoàn thành, 0–100.")] = None,
+    percent: Annotated[str | None, typer.Option(
+        "--percent", help="Nhiệm vụ: tỷ lệ hoàn thành, 0–100 (viết 40, 40% hoặc 40,5).")] = None,
     value: Annotated[str | None, typer.Option(
         "--value", help="Chỉ tiêu: giá trị thực tế, ví dụ \"65%\", \"12\", \"Đạt\".")] = None,
     period: Annotated[str | None, typer.Option(
@@ -77,7 +78,7 @@ def progress(
     else:
         if row_id is None or date is None:
             raise KehoachError("progress.need-id-date")
-        typed = Typed(date=date, status=status, percent=percent, value=value, period=period, note=note,
+        typed = Typed(date=date, status=status, percent=_percent(percent), value=value, period=period, note=note,
                       evidence=evidence, done_on=done_on, nothing=nothing)
         try:
             updates, errors = [typed_update(opened.plan, row_id, typed, today, lambda: catalog_near(plan_file))], []
@@ -99,3 +100,14 @@ def progress(
     deliver("progress", "text", Recording(name, len(updates)), lang=lang)
     return 0
 
+
+
+def _percent(text: str | None) -> float | None:
+    from ..progress import parse_percent
+
+    if text is None:
+        return None
+    try:
+        return parse_percent(text)
+    except ValueError:
+        raise KehoachError("progress.percent", value=text) from None

@@ -33,7 +33,7 @@ class DeadlineMissing(Rule):
     **Why it matters.** "Rõ thời gian": without a deadline a task can never be late, so it is never
     followed up.
 
-    **Example.** A row with an empty *Thời gian thực hiện* cell.
+    **Example.** A row with an empty "Thời gian thực hiện" cell.
 
     **Fix.** Write when the task is due (`Quý II/2026`), or `Thường xuyên` for an ongoing task.
     """

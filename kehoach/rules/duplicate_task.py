@@ -78,8 +78,8 @@ class DuplicateTask(Rule):
     **Why it matters.** Two copies of one task get two progress histories and double counts in the
     rollup; usually a row was pasted twice, or two appendices overlap.
 
-    **Example.** The same "Tuyên truyền, quán triệt Nghị quyết số 57-NQ/TW …" row in Phụ lục 3 and 4;
-    Thái Tân's item (1) of task II.3 ("Chủ động triển khai đầy đủ giải pháp bảo đảm an toàn hệ thống
+    **Example.** The same "Tuyên truyền, quán triệt Nghị quyết số 57-NQ/TW …" row in Appendices 3 and 4;
+    Thai Tan's item (1) of task II.3 ("Chủ động triển khai đầy đủ giải pháp bảo đảm an toàn hệ thống
     thông tin theo cấp độ …") is again task IV.1, with another lead.
 
     **Fix.** Keep one task and give it every unit involved; if both are meant, make the texts say

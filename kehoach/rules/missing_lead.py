@@ -32,7 +32,7 @@ class MissingLead(Rule):
     **Why it matters.** Every task needs one accountable unit ("rõ người" in the "5 rõ" rule every
     plan cites); without it nobody reports progress and nobody is late.
 
-    **Example.** A row of Phụ lục 4 with an empty *Cơ quan chủ trì* cell.
+    **Example.** A row of Appendix 4 with an empty "Cơ quan chủ trì" cell.
 
     **Fix.** Name the unit that leads the task, e.g. `lead: Phòng Văn hóa - Xã hội`.
     """

@@ -87,7 +87,7 @@ class NumberingGap(Rule):
     reader of the signed document will ask where item 8 went. The numbers are kept as written, so
     this is a note, not an error.
 
-    **Example.** Phụ lục 4 jumps from item 7 to item 9.
+    **Example.** Appendix 4 jumps from item 7 to item 9.
 
     **Fix.** Renumber in the source document, or add the missing item.
     """

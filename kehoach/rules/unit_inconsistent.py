@@ -113,8 +113,8 @@ class UnitInconsistent(Rule):
     **Why it matters.** The signed document should name a unit one way; readers, and every
     report that counts tasks by unit as written, see two units where there is one.
 
-    **Example.** Hải An writes `Phòng Văn hóa Xã hội phường` in Phụ lục 1 and `Phòng Văn hóa -Xã
-    hội` in Phụ lục 2.
+    **Example.** Hai An writes `Phòng Văn hóa Xã hội phường` in Appendix 1 and `Phòng Văn hóa -Xã
+    hội` in Appendix 2.
 
     **Fix.** Write every cell of the unit the same way. `validate --fix` does it: each unit takes
     the plan's most frequent spelling (between equals the canonical name, then a name written out

@@ -78,7 +78,7 @@ class VagueLead(Rule):
     **What it does.** Reports a row whose lead units are all collective phrases such as
     `Các cơ quan, đơn vị`, `Các phòng, cơ quan, đơn vị` or `Các đơn vị liên quan` (the city's
     `units.yaml` lists more under `vague`). Also reports a lead that names only the whole
-    committee (UBND), the Party committee (Đảng ủy) or the council (HĐND) beside such a phrase:
+    committee ("UBND"), the Party committee ("Đảng ủy") or the council ("HĐND") beside such a phrase:
     `UBND phường, các cơ quan chuyên môn`; `Đảng ủy, UBND phường, các cơ quan chuyên môn`. A lead
     that names an office (`UBND phường, các cơ quan chuyên môn, TT PVHCC`;
     `Phòng Văn hóa - Xã hội, các đơn vị liên quan`) is not reported.
