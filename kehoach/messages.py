@@ -653,6 +653,15 @@ M: dict[str, tuple[str, str]] = {
     "report.sheet.late": ("Quá hạn", "Late"),
     "report.sheet.next": ("Đến hạn kỳ tới", "Due next"),
     "report.sheet.indicators": ("Chỉ tiêu", "Indicators"),
+    # --- import-16 branch ---
+    "import.note.tcvn3-font-para": ("Đoạn {para}: chữ gõ bằng phông TCVN3 {font} đã chuyển sang Unicode: \"{text}\".",
+                                    "Paragraph {para}: text typed in the TCVN3 font {font} converted to Unicode: \"{text}\"."),
+    "import.note.tcvn3-font-cell": ("Bảng {table}, dòng {row}, cột {col}: chữ gõ bằng phông TCVN3 {font} đã chuyển sang Unicode: \"{text}\".",
+                                    "Table {table}, row {row}, column {col}: text typed in the TCVN3 font {font} converted to Unicode: \"{text}\"."),
+    "import.note.tcvn3-text-para": ("Đoạn {para}: chữ mã TCVN3 (nhận ra theo ký tự) đã chuyển sang Unicode: \"{text}\".",
+                                    "Paragraph {para}: TCVN3 text (recognised by its characters) converted to Unicode: \"{text}\"."),
+    "import.note.tcvn3-text-cell": ("Bảng {table}, dòng {row}, cột {col}: chữ mã TCVN3 (nhận ra theo ký tự) đã chuyển sang Unicode: \"{text}\".",
+                                    "Table {table}, row {row}, column {col}: TCVN3 text (recognised by its characters) converted to Unicode: \"{text}\"."),
 }
 
 # English for the rules' messages, by message id (the rule's name, or the variant's id). The
