@@ -148,7 +148,7 @@ class Reader:
         if rpr is not None:
             fonts = rpr.find(w("rFonts"))
             if fonts is not None:
-                name = fonts.get(w("ascii")) or fonts.get(w("hAnsi"))
+                name = str(fonts.get(w("ascii")) or fonts.get(w("hAnsi")) or "")
                 if name:
                     return name
             font = self._style_font(rpr.find(w("rStyle")))
