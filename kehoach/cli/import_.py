@@ -14,7 +14,8 @@ from .common import JobsOpt, LangOpt, app, date_of, format_option, lang_of, show
 @app.command(name="import")
 def import_(
     sources: Annotated[list[Path], typer.Argument(
-        help="Văn bản kế hoạch (.docx; .doc/.odt qua LibreOffice), hoặc thư mục văn bản (nhập song song).")],
+        help="Văn bản kế hoạch (.docx; .doc/.odt qua LibreOffice), hoặc thư mục văn bản, "
+             "kể cả thư mục con (nhập song song).")],
     output: Annotated[str | None, typer.Option("-o", "--output", help="Tệp kế hoạch YAML sẽ ghi.")] = None,
     into: Annotated[str | None, typer.Option(
         "--into", help="Thư mục kế hoạch của thành phố (plans/<city>/): ghi <tên-xã>.yaml vào đó.")] = None,

@@ -64,16 +64,23 @@ class Batch:
 
 
 def documents(sources: list[Path]) -> list[Path]:
-    """The documents named: a file as given, a folder's importable files (not its sub-folders)."""
+    """The documents named: a file as given; a folder's importable files, its sub-folders' too, in
+    the order of their path inside the folder (each as the folder joined with that path, so the
+    summary says where it was). Hidden folders are skipped and symlinked folders not followed (a
+    link back up would never end)."""
     found: list[Path] = []
     for source in sources:
         if not source.is_dir():
             found.append(source)
             continue
-        inside = sorted(p for p in source.iterdir() if p.is_file() and _importable(p))
+        inside: list[Path] = []
+        for top, dirs, files in os.walk(source, followlinks=False):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            here = Path(top)
+            inside.extend(here / f for f in files if _importable(here / f) and (here / f).is_file())
         if not inside:
             raise KehoachError("import.no-documents", path=str(source), kinds=", ".join(IMPORTABLE))
-        found.extend(inside)
+        found.extend(sorted(inside, key=lambda p: p.relative_to(source).parts))
     return found
 
 
