@@ -662,6 +662,8 @@ M: dict[str, tuple[str, str]] = {
                                     "Paragraph {para}: TCVN3 text (recognised by its characters) converted to Unicode: \"{text}\"."),
     "import.note.tcvn3-text-cell": ("Bảng {table}, dòng {row}, cột {col}: chữ mã TCVN3 (nhận ra theo ký tự) đã chuyển sang Unicode: \"{text}\".",
                                     "Table {table}, row {row}, column {col}: TCVN3 text (recognised by its characters) converted to Unicode: \"{text}\"."),
+    "import.note.textbox-read": ("Đọc {count} hộp văn bản (text box) như các đoạn văn đứng trước đoạn chứa nó (thường là tiêu đề văn bản): xem lại thứ tự trong bản Word.",
+                                 "Read {count} text box(es) as paragraphs before the paragraph each hangs on (often the letterhead): check the order against the Word file."),
 }
 
 # English for the rules' messages, by message id (the rule's name, or the variant's id). The

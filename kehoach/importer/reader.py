@@ -2,7 +2,9 @@
 
 Only what a reader of the printed page sees is kept: tracked insertions are accepted and
 deletions dropped (said in the report), field results kept and field codes dropped, comments
-ignored, the fallback copy of alternate content skipped, text boxes reported, text typed in the old
+ignored, the fallback copy of alternate content skipped, text boxes read as paragraphs before the
+paragraph they are anchored to (a letterhead is often two text boxes) — in a table cell, skipped and
+reported —, text typed in the old
 TCVN3 fonts (``.VnTime``) converted to Unicode and each place reported. Merged cells are
 resolved here (``w:gridSpan``, ``w:vMerge``, ``w:gridBefore``) and automatic numbering labels
 are computed from numbering.xml, so the recognisers see a plain grid and typed labels.
@@ -45,7 +47,10 @@ class Reader:
         self.paras = 0
         self.tables = 0
         self.tracked = 0
-        self.textboxes = 0
+        self.textboxes = 0          # text boxes skipped (inside a table cell)
+        self.boxes_read = 0
+        # The text boxes met in the paragraph being read (None: not in a body paragraph).
+        self._boxes: list[etree._Element] | None = None
         # Where the text being read is, for notes: ("para", n) or ("cell", table, row, column); the
         # font of the paragraph's style; the TCVN3 places met, in order (where -> font, or "" when
         # the characters gave it away).
@@ -64,6 +69,8 @@ class Reader:
             self.tree.notes.append(("import.note.tracked", {"count": self.tracked}))
         if self.textboxes:
             self.tree.notes.append(("import.note.textbox", {"count": self.textboxes}))
+        if self.boxes_read:
+            self.tree.notes.append(("import.note.textbox-read", {"count": self.boxes_read}))
         for where, (font, sample) in self.tcvn3.items():
             kind = "font" if font else "text"
             if len(where) == 1:
@@ -81,7 +88,13 @@ class Reader:
     def _blocks(self, parent: etree._Element) -> None:
         for el in parent:
             if el.tag == w("p"):
-                self.tree.blocks.append(self._para(el))
+                outer, self._boxes = self._boxes, []
+                para = self._para(el)
+                boxes, self._boxes = self._boxes, outer
+                for box in boxes:      # what a text box holds comes before the paragraph it hangs on
+                    self.boxes_read += 1
+                    self._blocks(box)
+                self.tree.blocks.append(para)
             elif el.tag == w("tbl"):
                 self.tables += 1
                 self.tree.blocks.append(self._table(el, self.tables))
@@ -169,7 +182,10 @@ class Reader:
                     self.tracked += 1
                 continue
             if tag == _TEXTBOX:
-                self.textboxes += 1
+                if self._boxes is None:
+                    self.textboxes += 1
+                else:
+                    self._boxes.append(child)
                 continue
             if tag == w("r"):
                 font = self._run_font(child)
@@ -232,10 +248,13 @@ class Reader:
                         paras.pop()
                     text = "\n".join(paras).strip()
                     if merge == "continue":
-                        cells.append(Cell(above.get(col, ""), col, span, continued=True))
+                        cells.append(Cell(above.get(col, ""), col, span, continued=True, carried=col not in above))
                     else:
                         for k in range(col, col + span):
-                            above[k] = text if merge == "restart" else ""
+                            if merge == "restart":
+                                above[k] = text
+                            else:           # a cell below it that says "continue" continues nothing here
+                                above.pop(k, None)
                         cells.append(Cell(text, col, span))
                     col += span
             width = max(width, col)

@@ -39,7 +39,7 @@ def header_rows(table: Table) -> int:
     if len(table.rows) < 2:
         return len(table.rows)
     first, second = table.rows[0], table.rows[1]
-    if any(c.continued for c in second.cells) and not _is_group(second, table.width):
+    if any(c.continued and not c.carried for c in second.cells) and not _is_group(second, table.width):
         return 2
     if any(c.span > 1 for c in first.cells) and len(second.cells) > len(first.cells) and not _is_group(
             second, table.width) and not _looks_numbered(second):
