@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from .helpers import run
-from .test_import_docx import build
+from .test_import_docx import build, letterhead
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -78,11 +78,7 @@ def _table(doc: Any, rows: list[list[str]]) -> Any:
 
 def test_a_merged_cell_carries_on_over_a_page_break(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     doc = Document()
-    t = doc.add_table(rows=2, cols=2)
-    t.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nXÃ ĐÔNG HƯNG"
-    t.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
-    t.cell(1, 0).text = "Số: 12/KH-UBND"
-    t.cell(1, 1).text = "Đông Hưng, ngày 05 tháng 02 năm 2026"
+    letterhead(doc)
     for text in ("KẾ HOẠCH", "Chuyển đổi số năm 2026", "", "I. MỤC TIÊU", "- Đẩy mạnh chuyển đổi số."):
         doc.add_paragraph(text)
     t = doc.add_table(rows=1, cols=2)

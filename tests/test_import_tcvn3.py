@@ -13,6 +13,7 @@ from docx import Document
 from kehoach.importer import tcvn3
 
 from .helpers import run
+from .test_import_docx import letterhead
 
 # (as stored in a .docx typed with an ABC font, as printed). The first three are the examples of a
 # public converter (convertTcvn3ToUnicode, place names of Lào Cai); the rest are units of the plans.
@@ -75,11 +76,7 @@ def build(path: Path) -> Path:
     .VnTime, a task table whose cells are .VnTime, and one paragraph in TCVN3 set in Times New Roman
     (a font changed without converting)."""
     doc = Document()
-    t = doc.add_table(rows=2, cols=2)
-    t.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nXÃ ĐÔNG HƯNG"
-    t.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
-    t.cell(1, 0).text = "Số: 12/KH-UBND"
-    t.cell(1, 1).text = "Đông Hưng, ngày 05 tháng 02 năm 2026"
+    letterhead(doc)
     _vn(doc.add_paragraph(), "kÕ ho¹ch", ".VnTimeH")                                   # paragraph 1
     _vn(doc.add_paragraph(), "ChuyÓn ®æi sè x· §«ng H­ng n¨m 2026", ".VnTime")          # 2
     doc.add_paragraph("")                                                               # 3
