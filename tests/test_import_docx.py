@@ -22,11 +22,16 @@ def _table(doc: Any, rows: list[list[str]]) -> Table:
     return t
 
 
+def letterhead(doc: Any) -> Table:
+    """The letterhead of xã Đông Hưng's plan 12/KH-UBND as a borderless two-column table."""
+    national = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    return _table(doc, [["ỦY BAN NHÂN DÂN\nXÃ ĐÔNG HƯNG", national],
+                        ["Số: 12/KH-UBND", "Đông Hưng, ngày 05 tháng 02 năm 2026"]])
+
+
 def build(path: Path, *, unmapped: bool = True) -> Path:
     doc = Document()
-    national = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
-    _table(doc, [["ỦY BAN NHÂN DÂN\nXÃ ĐÔNG HƯNG", national],
-                 ["Số: 12/KH-UBND", "Đông Hưng, ngày 05 tháng 02 năm 2026"]])
+    letterhead(doc)
     for text in ("KẾ HOẠCH", "Chuyển đổi số xã Đông Hưng năm 2026", "",
                  "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;",
                  "Ủy ban nhân dân xã Đông Hưng ban hành Kế hoạch như sau:",

@@ -128,3 +128,45 @@ def test_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     (tmp_path / "docs").mkdir()
     r = run(capsys, "import", str(tmp_path / "docs"), "--into", str(tmp_path / "out"), "--lang", "en")
     assert r.code == 2 and "no document to import" in r.err
+
+
+def test_sub_folders_are_searched_and_plans_written_flat(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "van-ban"
+    (folder / "huyện An Lão" / "2026").mkdir(parents=True)
+    (folder / ".cũ").mkdir()
+    commune_doc(folder / "huyện An Lão" / "2026" / "KH Tây Sơn.docx", "Tây Sơn")
+    commune_doc(folder / "KH Đông Hưng.docx", "Đông Hưng")
+    commune_doc(folder / ".cũ" / "KH Bắc Sơn.docx", "Bắc Sơn")        # a hidden folder: skipped
+    into = tmp_path / "plans"
+    into.mkdir()
+    r = run(capsys, "import", str(folder), "--into", str(into), "--city", "Thái Bình", "-j", "1")
+    assert r.code == 1, r.out + r.err                    # the crafted document's "Nguồn vốn" column
+    # Each document by its path inside the folder, in that order; the plans side by side in --into.
+    lines = [line for line in r.out.splitlines() if " → " in line]
+    assert [line.split(" → ")[0] for line in lines] == [
+        str(folder / "KH Đông Hưng.docx"), str(folder / "huyện An Lão" / "2026" / "KH Tây Sơn.docx")]
+    assert sorted(p.name for p in into.iterdir()) == ["dong-hung.yaml", "tay-son.yaml"]
+
+
+def test_an_odt_goes_through_libreoffice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    made = tmp_path / "made"
+    made.mkdir()
+    source = commune_doc(made / "KH Tây Sơn.docx", "Tây Sơn")
+    profile = tmp_path / "lo-profile"
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "odt",
+                    "--outdir", str(made), str(source)], check=True, capture_output=True, timeout=180)
+    folder = tmp_path / "van-ban" / "xã"
+    folder.mkdir(parents=True)
+    shutil.move(str(made / "KH Tây Sơn.odt"), str(folder / "KH Tây Sơn.odt"))
+    into = tmp_path / "plans"
+    into.mkdir()
+    r = run(capsys, "import", str(tmp_path / "van-ban"), "--into", str(into), "--city", "Thái Bình")
+    assert r.code == 1, r.out + r.err
+    assert str(folder / "KH Tây Sơn.odt") in r.out
+    text = (into / "tay-son.yaml").read_text(encoding="utf-8")
+    assert "Tuyên truyền Nghị quyết 57" in text and "Phòng Văn hóa - Xã hội" in text

@@ -7,9 +7,16 @@ import issue (#16) from plans of other provinces.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+import yaml
 
 from kehoach.importer.headings import map_heading, normalise
+from kehoach.importer.tables import convert
+from kehoach.importer.tree import Cell, Table, TableRow
+
+from .helpers import DATA
 
 SPELLINGS = [
     # (heading as written, field, source)
@@ -87,3 +94,55 @@ def test_unknown_and_ambiguous_headings_are_not_sure() -> None:
 def test_year_columns_read_against_the_plan_year() -> None:
     assert map_heading("Năm 2026", 2027).field == "milestones.2026"
     assert map_heading("Kết quả 2026", 2027).field == "baseline"
+
+
+def real_tables() -> list[dict[str, Any]]:
+    data = yaml.safe_load((DATA / "real-task-headings.yaml").read_text(encoding="utf-8"))
+    tables: list[dict[str, Any]] = data["tables"]
+    assert all(t["source"] in data["sources"] for t in tables)
+    return tables
+
+
+def mapped_in_table(headings: list[str], year: int = 2026) -> list[tuple[str | None, bool]]:
+    """The field and sureness each heading gets in a table with those headings (one data row)."""
+    cells = tuple(Cell(h, i) for i, h in enumerate(headings))
+    row = tuple(Cell("x", i) for i in range(len(headings)))
+    _, report = convert(Table((TableRow(cells), TableRow(row)), len(headings), 1), "pl", year)
+    return [(f, sure) for _, f, sure in report.columns]
+
+
+def score(tables: list[dict[str, Any]]) -> tuple[int, int]:
+    """(headings mapped as expected, headings): a heading expected to map to nothing counts when it
+    is kept as a column of its own with no field."""
+    good = total = 0
+    for t in tables:
+        got = mapped_in_table([h["text"] for h in t["headings"]])
+        for h, (f, sure) in zip(t["headings"], got, strict=True):
+            total += 1
+            good += f == h["field"] and (h["field"] is None or sure == h.get("sure", True))
+    return good, total
+
+
+@pytest.mark.parametrize("table", real_tables(), ids=lambda t: t["source"])
+def test_real_headings_from_other_documents(table: dict[str, Any]) -> None:
+    got = mapped_in_table([h["text"] for h in table["headings"]])
+    want = [(h["field"], h.get("sure", True) if h["field"] else False) for h in table["headings"]]
+    assert got == want, table["what"]
+
+
+def test_every_real_heading_maps() -> None:
+    good, total = score(real_tables())
+    assert (good, total) == (total, 18)
+
+
+def test_kết_quả_is_the_output_of_a_task_table_and_unsure_in_an_indicator_table() -> None:
+    assert mapped_in_table(["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Kết quả"])[3] == ("output", True)
+    assert mapped_in_table(["TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả"])[3] == ("milestones", False)
+
+
+@pytest.mark.parametrize(("heading", "field"), [
+    ("Kết quả yêu cầu", "output"), ("Kết quả/Sản phẩm", "output"), ("Sản phẩm/kết quả", "output"),
+    ("Hạn hoàn thành", "deadline"), ("Cơ quan phối hợp, tham vấn", "support"),
+])
+def test_spellings_added_beyond_hai_phong(heading: str, field: str) -> None:
+    assert map_heading(heading, 2026).field == field

@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import KehoachError
 from ..text import slug
+from .tables import TableReport
 from .target import write_new
 
 if TYPE_CHECKING:
     from ..jobs import FileResult
+    from .run import ImportResult
 
 # What a folder is searched for: Word files, and what LibreOffice makes into one (convert.py).
 IMPORTABLE = (".docx", ".docm", ".doc", ".odt")
@@ -43,7 +45,9 @@ class Outcome:
     review: list[Message] = field(default_factory=list)
     error: Message | None = None
     target: str | None = None
-    findings: int = 0
+    findings: int | None = None      # validate's findings on the plan written; None: not validated
+    reports: list[TableReport] = field(default_factory=list)   # each table: its columns and rows
+    notes: list[Message] = field(default_factory=list)         # handled, for information
 
     @property
     def code(self) -> int:
@@ -60,16 +64,23 @@ class Batch:
 
 
 def documents(sources: list[Path]) -> list[Path]:
-    """The documents named: a file as given, a folder's importable files (not its sub-folders)."""
+    """The documents named: a file as given; a folder's importable files, its sub-folders' too, in
+    the order of their path inside the folder (each as the folder joined with that path, so the
+    summary says where it was). Hidden folders are skipped and symlinked folders not followed (a
+    link back up would never end)."""
     found: list[Path] = []
     for source in sources:
         if not source.is_dir():
             found.append(source)
             continue
-        inside = sorted(p for p in source.iterdir() if p.is_file() and _importable(p))
+        inside: list[Path] = []
+        for top, dirs, files in os.walk(source, followlinks=False):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            here = Path(top)
+            inside.extend(here / f for f in files if _importable(here / f) and (here / f).is_file())
         if not inside:
             raise KehoachError("import.no-documents", path=str(source), kinds=", ".join(IMPORTABLE))
-        found.extend(inside)
+        found.extend(sorted(inside, key=lambda p: p.relative_to(source).parts))
     return found
 
 
@@ -113,7 +124,13 @@ def _read_one(job: tuple[int, tuple[str, str, int | None, str]]) -> tuple[int, O
         return index, Outcome(path, error=(e.key, e.args_))
     except Exception as e:   # one broken document must not stop the city's other 113
         return index, Outcome(path, error=("import.unreadable", {"path": path, "reason": f"{type(e).__name__}: {e}"}))
-    return index, Outcome(path, r.text, r.commune, len(r.tables), sum(t.rows for t in r.tables), list(r.unsure))
+    return index, outcome_of(r)
+
+
+def outcome_of(r: ImportResult) -> Outcome:
+    """One document's import as a line of the summary (and a record of ``--format json``)."""
+    return Outcome(r.source, r.text, r.commune, len(r.tables), sum(t.rows for t in r.tables), list(r.unsure),
+                   reports=list(r.tables), notes=list(r.notes))
 
 
 def write_all(outcomes: list[Outcome], folder: Path, *, overwrite: bool) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .body import body_blocks
-from .tables import TableReport, convert
+from .tables import TableReport, convert, header_rows, headings
 from .tree import Block, DocTree, Para, Table
 
 _NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -214,6 +214,7 @@ def _appendices(blocks: list[Block], year: int, rec: Recognised) -> list[dict[st
     out: list[dict[str, Any]] = []
     current: dict[str, Any] | None = None
     tables = 0
+    last: Table | None = None        # the document's table behind the appendix's last table
     for b in blocks:
         if _is_appendix(b) and (current is None or current["title"]):   # "DANH MỤC …" may be a title
             assert isinstance(b, Para)
@@ -235,42 +236,31 @@ def _appendices(blocks: list[Block], year: int, rec: Recognised) -> list[dict[st
             else:
                 current["content"].append(b.text)
             continue
-        tables += 1
         previous = current["content"][-1] if current["content"] else None
+        if isinstance(previous, dict) and last is not None and _continues(last, b):
+            # One table continued across pages as another table under the same heading rows: read
+            # as one table, so that a cell merged down over the page break, and a group begun on
+            # the page before, carry on.
+            last = Table(last.rows + b.rows[header_rows(b):], max(last.width, b.width), last.index, last.nested)
+            table, report = convert(last, previous["table"]["id"], year)
+            previous["table"] = table
+            rec.tables[-1] = report
+            continue
+        tables += 1
         tid = _appendix_id(current["label"], len(out)) + ("" if tables == 1 else f"-{tables}")
         table, report = convert(b, tid, year)
-        if isinstance(previous, dict) and _same_columns(previous["table"], table):
-            # One table continued across pages as another table with the same heading.
-            _append_rows(previous["table"], table)
-            report.id = previous["table"]["id"]
-            tables -= 1
-        else:
-            current["content"].append({"table": table})
+        current["content"].append({"table": table})
         rec.tables.append(report)
+        last = b
     for a in out:
         if not a["content"]:
             a["content"] = [""]
     return out
 
 
-def _same_columns(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return [c["heading"] for c in a["columns"]] == [c["heading"] for c in b["columns"]]
-
-
-def _append_rows(a: dict[str, Any], b: dict[str, Any]) -> None:
-    prefix = b["id"] + "."
-    for key in ("rows", "groups"):
-        for item in b.get(key, []):
-            _reid(item, prefix, a["id"] + ".")
-            a.setdefault(key, []).append(item)
-
-
-def _reid(item: dict[str, Any], old: str, new: str) -> None:
-    for k in ("id", "continues"):
-        if isinstance(item.get(k), str) and item[k].startswith(old):
-            item[k] = new + item[k][len(old):]
-    for child in item.get("rows", []):
-        _reid(child, old, new)
+def _continues(a: Table, b: Table) -> bool:
+    """``b`` is ``a`` continued on the next page: the same heading over the same columns."""
+    return a.width == b.width and headings(a, header_rows(a)) == headings(b, header_rows(b))
 
 
 _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}

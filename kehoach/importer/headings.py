@@ -7,9 +7,15 @@ is a lead column — and the longest matching entry wins ("Đơn vị tính" bef
 Year columns ("Năm 2026", "Kết quả năm 2025", "Đến năm 2030") are read against the plan year.
 
 Sources of the spellings: the five bundled Hải Phòng plans (An Lão, Hải An, Thái Tân, Vĩnh Hải,
-Vĩnh Lại), each transcribed from the commune's signed document, and the issue's list
-(docs/import.md lists them with the plan each comes from; tests/test_import_headings.py
-checks every one).
+Vĩnh Lại), each transcribed from the commune's signed document, the issue's list, and the national
+documents whose appendices commune plans copy (Nghị quyết 03/NQ-CP Phụ lục I and II, Công văn
+402-CV/VPĐU: tests/data/real-task-headings.yaml, with addresses). docs/import.md lists them with
+the plan each comes from; tests/test_import_headings.py checks every one.
+
+A bare "Kết quả" depends on its table: in an indicator table (a unit or year column beside it) it is
+the row's milestone and a guess (Vĩnh Lại Phụ lục I, Hải An Phụ lục 2); in a task table it is the
+deliverable, as in Nghị quyết 03/NQ-CP Phụ lục II ("Quyết định của Thủ tướng Chính phủ"). The table
+decides (:func:`in_table`).
 """
 
 from __future__ import annotations
@@ -37,10 +43,12 @@ HEADINGS: dict[str, str] = {
     # what comes out, when
     "sản phẩm": "output", "sản phẩm đầu ra": "output", "kết quả cần đạt": "output", "kết quả đầu ra": "output",
     "kết quả dự kiến": "output", "sản phẩm dự kiến": "output", "kết quả, sản phẩm": "output",
+    "kết quả yêu cầu": "output",            # Công văn 402-CV/VPĐU (2025), tests/data/real-task-headings.yaml
+    "kết quả/sản phẩm": "output", "sản phẩm/kết quả": "output",
     "thời gian thực hiện": "deadline", "thời gian hoàn thành": "deadline", "thời hạn hoàn thành": "deadline",
     "thời gian": "deadline", "thời hạn": "deadline", "tiến độ": "deadline", "tiến độ thực hiện": "deadline",
     "thời gian hoàn hành": "deadline",     # a typo as written in Thái Tân's table
-    "thời gian thực hiện/hoàn thành": "deadline",
+    "thời gian thực hiện/hoàn thành": "deadline", "hạn hoàn thành": "deadline",
     "ghi chú": "note",
     # cross references to Nghị quyết 71
     "nhiệm vụ tương ứng": "related",
@@ -98,3 +106,15 @@ def _year_column(key: str, year: int) -> str | None:
     if y == year and word in ("năm", "chỉ tiêu", "mục tiêu", "kế hoạch"):
         return "target"
     return f"milestones.{y}"
+
+
+INDICATOR_FIELDS = frozenset({"unit", "baseline", "target"})
+
+
+def in_table(fields: list[str | None]) -> list[str | None]:
+    """The fields of a table's columns, with a bare "Kết quả" (``milestones`` without a year) read as
+    the deliverable when nothing else in the table makes it an indicator table."""
+    indicator = any(f in INDICATOR_FIELDS or (f or "").startswith("milestones.") for f in fields)
+    if indicator or "output" in fields:
+        return fields
+    return ["output" if f == "milestones" else f for f in fields]

@@ -2,7 +2,10 @@
 
 Only what a reader of the printed page sees is kept: tracked insertions are accepted and
 deletions dropped (said in the report), field results kept and field codes dropped, comments
-ignored, the fallback copy of alternate content skipped, text boxes reported. Merged cells are
+ignored, the fallback copy of alternate content skipped, text boxes read as paragraphs before the
+paragraph they are anchored to (a letterhead is often two text boxes) — in a table cell, skipped and
+reported —, text typed in the old
+TCVN3 fonts (``.VnTime``) converted to Unicode and each place reported. Merged cells are
 resolved here (``w:gridSpan``, ``w:vMerge``, ``w:gridBefore``) and automatic numbering labels
 are computed from numbering.xml, so the recognisers see a plain grid and typed labels.
 """
@@ -14,6 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from . import tcvn3
 from .numbering import Numbering
 from .package import Package
 from .tree import Cell, DocTree, Para, Table, TableRow
@@ -37,11 +41,23 @@ class Reader:
         self.pkg = package
         self.tree = DocTree()
         self.numbering = Numbering.parse(package.xml("word/numbering.xml"))
-        self.style_num, self.style_bold = _styles(package.xml("word/styles.xml"))
+        styles = package.xml("word/styles.xml")
+        self.style_num, self.style_bold = _styles(styles)
+        self.style_font, self.default_font = _fonts(styles)
         self.paras = 0
         self.tables = 0
         self.tracked = 0
-        self.textboxes = 0
+        self.textboxes = 0          # text boxes skipped (inside a table cell)
+        self.boxes_read = 0
+        # The text boxes met in the paragraph being read (None: not in a body paragraph).
+        self._boxes: list[etree._Element] | None = None
+        # Where the text being read is, for notes: ("para", n) or ("cell", table, row, column); the
+        # font of the paragraph's style; the TCVN3 places met, in order (where -> font, or "" when
+        # the characters gave it away).
+        self._where: tuple[int, ...] = ()
+        self._para_font = ""
+        self._tcvn3_runs = 0
+        self.tcvn3: dict[tuple[int, ...], tuple[str, str]] = {}
 
     def read(self) -> DocTree:
         root = self.pkg.xml("word/document.xml")
@@ -53,6 +69,16 @@ class Reader:
             self.tree.notes.append(("import.note.tracked", {"count": self.tracked}))
         if self.textboxes:
             self.tree.notes.append(("import.note.textbox", {"count": self.textboxes}))
+        if self.boxes_read:
+            self.tree.notes.append(("import.note.textbox-read", {"count": self.boxes_read}))
+        for where, (font, sample) in self.tcvn3.items():
+            kind = "font" if font else "text"
+            if len(where) == 1:
+                self.tree.notes.append((f"import.note.tcvn3-{kind}-para", {"para": where[0], "font": font,
+                                                                              "text": sample}))
+            else:
+                self.tree.notes.append((f"import.note.tcvn3-{kind}-cell", {
+                    "table": where[0], "row": where[1], "col": where[2], "font": font, "text": sample}))
         if "word/comments.xml" in self.pkg.names:
             self.tree.notes.append(("import.note.comments", {}))
         if "word/vbaProject.bin" in self.pkg.names:
@@ -62,7 +88,13 @@ class Reader:
     def _blocks(self, parent: etree._Element) -> None:
         for el in parent:
             if el.tag == w("p"):
-                self.tree.blocks.append(self._para(el))
+                outer, self._boxes = self._boxes, []
+                para = self._para(el)
+                boxes, self._boxes = self._boxes, outer
+                for box in boxes:      # what a text box holds comes before the paragraph it hangs on
+                    self.boxes_read += 1
+                    self._blocks(box)
+                self.tree.blocks.append(para)
             elif el.tag == w("tbl"):
                 self.tables += 1
                 self.tree.blocks.append(self._table(el, self.tables))
@@ -74,6 +106,7 @@ class Reader:
 
     def _para(self, p: etree._Element) -> Para:
         self.paras += 1
+        self._where = (self.paras,)
         text = clean(self._text(p)).strip()
         ppr = p.find(w("pPr"))
         style = ""
@@ -107,10 +140,39 @@ class Reader:
 
         return all(on(r, "b") for r in runs), all(on(r, "i") for r in runs)
 
-    def _text(self, el: etree._Element) -> str:
+    def _text(self, p: etree._Element) -> str:
+        """A paragraph's text as printed: runs in a TCVN3 font converted, and a paragraph whose
+        characters are TCVN3 whatever its font converted too."""
+        self._para_font = self._style_font(p.find(f"{w('pPr')}/{w('pStyle')}"))
         out: list[str] = []
-        self._collect(el, out)
-        return "".join(out)
+        before = self._tcvn3_runs
+        self._collect(p, out)
+        text = "".join(out)
+        if self._tcvn3_runs == before and tcvn3.looks_tcvn3(text):
+            text = tcvn3.decode(text)
+            self._found("", text)
+        return text
+
+    def _style_font(self, ref: etree._Element | None) -> str:
+        return self.style_font.get(ref.get(w("val"), ""), "") if ref is not None else ""
+
+    def _run_font(self, r: etree._Element) -> str:
+        rpr = r.find(w("rPr"))
+        if rpr is not None:
+            fonts = rpr.find(w("rFonts"))
+            if fonts is not None:
+                name = str(fonts.get(w("ascii")) or fonts.get(w("hAnsi")) or "")
+                if name:
+                    return name
+            font = self._style_font(rpr.find(w("rStyle")))
+            if font:
+                return font
+        return self._para_font or self.default_font
+
+    def _found(self, font: str, text: str) -> None:
+        if self._where and self._where not in self.tcvn3:
+            sample = " ".join(text.split())
+            self.tcvn3[self._where] = (font, sample if len(sample) <= 60 else sample[:59] + "…")
 
     def _collect(self, el: etree._Element, out: list[str]) -> None:
         for child in el:
@@ -120,9 +182,25 @@ class Reader:
                     self.tracked += 1
                 continue
             if tag == _TEXTBOX:
-                self.textboxes += 1
+                if self._boxes is None:
+                    self.textboxes += 1
+                else:
+                    self._boxes.append(child)
                 continue
-            if tag == w("t"):
+            if tag == w("r"):
+                font = self._run_font(child)
+                raw: list[str] = []
+                self._collect(child, raw)
+                text = "".join(raw)
+                # A run in an ABC font whose text already holds Unicode Vietnamese was retyped: leave it.
+                if tcvn3.is_tcvn3_font(font) and not tcvn3.is_unicode_vietnamese(text):
+                    self._tcvn3_runs += 1
+                    decoded = tcvn3.decode(text, capitals=tcvn3.is_capital_font(font))
+                    if decoded != text:
+                        self._found(font, decoded)
+                    text = decoded
+                out.append(text)
+            elif tag == w("t"):
                 out.append(child.text or "")
             elif tag == w("tab"):
                 out.append("\t")
@@ -143,6 +221,7 @@ class Reader:
         for tr in tbl.iter(w("tr")):
             if tr.getparent() is not tbl:
                 continue
+            row_number = len(rows) + 1
             trpr = tr.find(w("trPr"))
             col = 0
             header = False
@@ -162,16 +241,20 @@ class Reader:
                 for c in tcs:
                     span, merge = _cell_props(c)
                     paras = []
+                    self._where = (index, row_number, col + 1)
                     for p in c.iter(w("p")):   # nested tables too: their text stays in the cell
                         paras.append(clean(self._text(p)).strip())
                     while paras and not paras[-1]:
                         paras.pop()
                     text = "\n".join(paras).strip()
                     if merge == "continue":
-                        cells.append(Cell(above.get(col, ""), col, span, continued=True))
+                        cells.append(Cell(above.get(col, ""), col, span, continued=True, carried=col not in above))
                     else:
                         for k in range(col, col + span):
-                            above[k] = text if merge == "restart" else ""
+                            if merge == "restart":
+                                above[k] = text
+                            else:           # a cell below it that says "continue" continues nothing here
+                                above.pop(k, None)
                         cells.append(Cell(text, col, span))
                     col += span
             width = max(width, col)
@@ -189,6 +272,22 @@ def _cell_props(tc: etree._Element) -> tuple[int, str]:
     if vm is None:
         return max(span, 1), ""
     return max(span, 1), "restart" if vm.get(w("val")) == "restart" else "continue"
+
+
+def _fonts(root: etree._Element | None) -> tuple[dict[str, str], str]:
+    """The font each style names (its ``w:rFonts`` ascii, else hAnsi), and the document's default."""
+    fonts: dict[str, str] = {}
+    default = ""
+    if root is None:
+        return fonts, default
+    for rf in root.iterfind(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('rFonts')}"):
+        default = rf.get(w("ascii")) or rf.get(w("hAnsi")) or ""
+    for st in root.iter(w("style")):
+        rf = st.find(f"{w('rPr')}/{w('rFonts')}")
+        name = (rf.get(w("ascii")) or rf.get(w("hAnsi")) or "") if rf is not None else ""
+        if name:
+            fonts[st.get(w("styleId"), "")] = name
+    return fonts, default
 
 
 def _num_ids(num: etree._Element) -> tuple[str, int] | None:

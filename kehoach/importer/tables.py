@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .headings import map_heading
+from .headings import in_table, map_heading
 from .tree import Table, TableRow
 
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
@@ -39,7 +39,7 @@ def header_rows(table: Table) -> int:
     if len(table.rows) < 2:
         return len(table.rows)
     first, second = table.rows[0], table.rows[1]
-    if any(c.continued for c in second.cells) and not _is_group(second, table.width):
+    if any(c.continued and not c.carried for c in second.cells) and not _is_group(second, table.width):
         return 2
     if any(c.span > 1 for c in first.cells) and len(second.cells) > len(first.cells) and not _is_group(
             second, table.width) and not _looks_numbered(second):
@@ -86,13 +86,15 @@ def convert(table: Table, tid: str, year: int) -> tuple[dict[str, Any], TableRep
     heads = headings(table, n)
     fields: list[str | None] = []
     used: set[str] = set()
-    for h in heads:
-        m = map_heading(h, year)
-        f = m.field if m.field not in used else None
+    maps = [map_heading(h, year) for h in heads]
+    # A bare "Kết quả" is a deliverable in a task table and a guessed milestone in an indicator table.
+    settled = in_table([m.field for m in maps])
+    for h, m, field_ in zip(heads, maps, settled, strict=True):
+        f = field_ if field_ not in used else None
         fields.append(f)
         if f is not None:
             used.add(f)
-        report.columns.append((h, f, m.sure and f is not None))
+        report.columns.append((h, f, (m.sure or field_ != m.field) and f is not None))
     if "text" not in used:
         # The widest unmapped column is most likely the task: a person must confirm.
         for i, f in enumerate(fields):

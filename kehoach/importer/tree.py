@@ -24,12 +24,15 @@ class Para:
 class Cell:
     """One grid cell. A cell merged across columns appears once, at its first column, with
     ``span``; a cell merged down from the row above has ``continued`` set and the text of the
-    cell it continues (so no reader has to look upward)."""
+    cell it continues (so no reader has to look upward); a cell that continues one of the table
+    before (a table split by a page) has ``carried`` set and no text."""
 
     text: str
     col: int
     span: int = 1
     continued: bool = False
+    # Merged down from a cell of the table before: one table split by a page break into two.
+    carried: bool = False
 
 
 @dataclass(frozen=True, slots=True)

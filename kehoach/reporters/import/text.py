@@ -45,7 +45,7 @@ def _summary(batch: Batch, out: Out) -> None:
             w(t("import.batch.failed", lang, path=o.source, code=o.code, reason=t(key, lang, **args)) + "\n")
             continue
         w(t("import.batch.file", lang, path=o.source, target=o.target, rows=o.rows, review=len(o.review),
-            findings=o.findings, code=o.code) + "\n")
+            findings=o.findings or 0, code=o.code) + "\n")
         for key, args in o.review:
             w("    " + t("import.review", lang, what=t(key, lang, **args)) + "\n")
     codes = [o.code for o in batch.outcomes]
