@@ -56,3 +56,22 @@ def test_bad_periods(text: str) -> None:
     with pytest.raises(KehoachError) as e:
         parse_period(text)
     assert e.value.key == "report.bad-period"
+
+
+# --- --as-of takes dd/mm/yyyy everywhere (kehoach.dates, as progress --date does) ------------------
+
+@pytest.mark.parametrize("command", [("report", "--period", "2026-Q1"), ("status",), ("rollup",)])
+def test_as_of_day_first(capsys: pytest.CaptureFixture[str], command: tuple[str, ...]) -> None:
+    from .conftest import PLANS
+    from .helpers import run
+
+    plan = str(PLANS / "hai-phong" / "an-lao.yaml")
+    iso = run(capsys, command[0], plan, *command[1:], "--as-of", "2026-03-05", "--format", "json", "--no-cache")
+    dmy = run(capsys, command[0], plan, *command[1:], "--as-of", "5/03/2026", "--format", "json", "--no-cache")
+    assert iso.code == dmy.code == 0, dmy.err
+    assert dmy.out == iso.out
+    if command[0] != "status":      # status's records do not carry the date; report and rollup's do
+        assert '"as_of": "2026-03-05"' in iso.out
+    bad = run(capsys, command[0], plan, *command[1:], "--as-of", "31/02/2026", "--no-cache")
+    assert bad.code == 2 and "31/02/2026" in bad.err and "dd/mm/yyyy" in bad.err and bad.out == ""
+
