@@ -23,7 +23,7 @@ class ReportFacts(NamedTuple):
     year: int
     notes: tuple[tuple[tuple[str, str], ...], ...]           # per task: (date, note) of each update with a note
     updates: tuple[tuple[str, ...], ...]                     # per task: the dates of its updates
-    # per indicator row: id, text, unit, baseline, target, ((date, value, note), ...)
+    # per indicator row: id, text, unit, baseline, target, ((date, value, note), ...), catalog code
     indicators: tuple[tuple[Any, ...], ...]
     # for the signed report: issuer lines, place, signature titles, signer, "xã An Lão"
     document: tuple[Any, ...] = ((), "", (), "", "")
@@ -34,7 +34,7 @@ class ReportFacts(NamedTuple):
 
 def _indicator(row: Indicator) -> tuple[Any, ...]:
     actuals = tuple((a.date, a.value, a.note) for a in sorted(row.actuals, key=lambda a: a.date))
-    return (row.id, row.text, row.unit, row.baseline, row.target, actuals)
+    return (row.id, row.text, row.unit, row.baseline, row.target, actuals, row.catalog or "")
 
 
 def report_file(path: Path, display: str) -> FileResult[ReportFacts]:
