@@ -53,13 +53,12 @@ def report(
 ) -> int:
     """Báo cáo kết quả thực hiện kế hoạch theo kỳ (số liệu chốt theo Nghị định 09/2019/NĐ-CP, hoặc theo
     tháng dương lịch nếu kehoach.toml đặt [report] periods = "calendar")."""
-    from ..catalog import Catalog
     from ..config import report_settings
     from ..discovery import discover
     from ..output import choose, deliver
     from ..report import build, parse_period, report_job
+    from ..report.build import NO_CATALOG
     from ..report.notes import read_notes
-    from ..rollup import rollup_job
 
     lang = lang_of(lang)
     fmt = choose("report", format, output, "md")
@@ -68,15 +67,12 @@ def report(
     text = read_notes(notes) if notes is not None else ""
     files = discover(paths or ["plans"], lang)
     cat = _catalog(files, catalog)
-    cache = None if no_cache else cache_dir
     with without_gc():
-        results = read_valid(files, report_job(), cache_dir=cache, jobs=jobs, lang=lang, show_progress=fmt == "md")
-        rolled = read_valid(files, rollup_job(cat or Catalog.of("", ())), cache_dir=cache, jobs=jobs, lang=lang,
-                            show_progress=False)
-        result = build(chosen, when, files, results, rollup_results=rolled, catalog=cat, notes=text,
-                       issuer=issuer or ())
+        results = read_valid(files, report_job(cat or NO_CATALOG), cache_dir=None if no_cache else cache_dir,
+                             jobs=jobs, lang=lang, show_progress=fmt == "md")
+        result = build(chosen, when, files, results, catalog=cat, notes=text, issuer=issuer or ())
         deliver("report", fmt, result, lang=lang, output=output)
-        keep_until_exit(results, rolled, result)
+        keep_until_exit(results, result)
     return 0
 
 

@@ -14,7 +14,6 @@ from .. import rollup
 from ..catalog import Catalog
 from ..jobs import FileResult
 from ..rollup import Figure
-from ..rollup.extract import PlanFacts
 from ..rollup.figures import METHOD_POINT
 from ..rollup.values import NOT_REACHED, meets, parse_target
 from ..status import Clock, Details, Schedule, Timeliness, judge
@@ -27,25 +26,25 @@ from .result import FIVE, FOUR, Grid, IndicatorLine, Letterhead, PlanReport, Rep
 # The consolidated report is the city People's Committee's (Nghị định 30/2020 letterhead).
 CITY_BODY, CITY_KIND = "ỦY BAN NHÂN DÂN", "thành phố"
 CITY_SIGNATURE = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
+# Plans whose folders have no catalog.yaml: no code to roll up; each row keeps its own target.
+NO_CATALOG = Catalog.of("", ())
 
 
 def build(period: Period, as_of: dt.date, files: Sequence[tuple[Path, str]],
-          results: Sequence[FileResult[ReportFacts]], *,
-          rollup_results: Sequence[FileResult[PlanFacts]] | None = None, catalog: Catalog | None = None,
-          notes: str = "", issuer: Sequence[str] = ()) -> Report:
-    """The report of ``period`` made on ``as_of``. ``rollup_results``: the rollup job's payloads
-    of the same files (with ``catalog``), for the indicators across communes and the task groups;
-    ``issuer``: the lines of the city's body, when the plans do not name one city."""
+          results: Sequence[FileResult[ReportFacts]], *, catalog: Catalog | None = None, notes: str = "",
+          issuer: Sequence[str] = ()) -> Report:
+    """The report of ``period`` made on ``as_of``. ``catalog``: the one the payloads were made with
+    (none: no catalog found, the indicators are each row's own); ``issuer``: the lines of the
+    city's body, when the plans do not name one city."""
     judged_on = min(as_of, period.end)
     clock = Clock(judged_on)
     nxt = period.next()
-    rolled = None
-    if rollup_results is not None:
-        cat = catalog or Catalog.of("", ())
-        rolled = rollup.build(rollup.collect(files, rollup_results, judged_on), cat, cat.codes, judged_on)
-    groups = {p.plan.path: p.groups for p in rolled.tasks} if rolled else {}
-    figures = {p.path: p.figures for p in rolled.plans} if rolled else {}
-    methods = {ir.entry.code: ir.method for ir in rolled.indicators} if rolled else {}
+    cat = catalog or NO_CATALOG
+    rolled_up = [FileResult(r.path, payload=r.payload.rollup_facts() if r.payload else None) for r in results]
+    rolled = rollup.build(rollup.collect(files, rolled_up, judged_on), cat, cat.codes, judged_on)
+    groups = {p.plan.path: p.groups for p in rolled.tasks}
+    figures = {p.path: p.figures for p in rolled.plans}
+    methods = {ir.entry.code: ir.method for ir in rolled.indicators}
     plans = []
     for (path, display), result in zip(files, results, strict=True):
         assert result.payload is not None
@@ -53,8 +52,8 @@ def build(period: Period, as_of: dt.date, files: Sequence[tuple[Path, str]],
                            groups.get(display, ())))
     plans.sort(key=lambda p: (p.city, p.commune, p.year, p.path))
     city = _city(plans, issuer) if len(plans) > 1 else None
-    return Report(period, nxt, as_of, judged_on, period.provisional(as_of), tuple(plans),
-                  rolled.indicators if rolled else (), notes, city)
+    return Report(period, nxt, as_of, judged_on, period.provisional(as_of), tuple(plans), rolled.indicators, notes,
+                  city)
 
 
 def _city(plans: Sequence[PlanReport], issuer: Sequence[str]) -> Letterhead:
