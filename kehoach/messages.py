@@ -699,7 +699,6 @@ M: dict[str, tuple[str, str]] = {
     "report.sheet.tasks": ("Mọi nhiệm vụ", "Every task"),
     "report.sheet.city-indicators": ("Chỉ tiêu toàn TP", "City indicators"),
     "report.sheet.not-reporting": ("Chưa báo cáo", "Not reporting"),
-    "report.html-title": ("Báo cáo {period}", "Report, {period}"),
 }
 
 # English for the rules' messages, by message id (the rule's name, or the variant's id). The

@@ -295,6 +295,20 @@ INDICATORS = """\
   target: Đạt
   actuals:
     - {date: "2026-02-01", value: Đạt}
+- id: c6
+  number: "6"
+  text: Mốc năm kế hoạch
+  unit: "%"
+  milestones: {"2026": "≥ 70%", "2030": "100%"}
+  actuals:
+    - {date: "2026-03-01", value: "72%"}
+- id: c7
+  number: "7"
+  text: Chỉ có mốc xa
+  unit: "%"
+  milestones: {"2030": "≥ 80"}
+  actuals:
+    - {date: "2026-03-01", value: "72%"}
 """
 
 
@@ -313,7 +327,12 @@ def test_indicators_on_track_and_how_each_figure_is_made(capsys: pytest.CaptureF
         # a catalog code that accumulates: the rollup's sum up to the cut-off (the value of 20/04 is later)
         "c4": ("2 + 4", "cumulative-sum", True),
         "c5": ("Đạt", "point-latest", True),
+        # no target: the plan year's milestone is the target; without one, the milestones as written
+        "c6": ("72%", "point-latest", True),
+        "c7": ("72%", "point-latest", None),
     }
+    targets = {i["id"]: i["target"] for i in data["plans"][0]["indicators"]}
+    assert (targets["c6"], targets["c7"]) == ("≥ 70%", "2030: ≥ 80")
     md = run(capsys, "report", str(path), "--period", "2026-Q1", "--as-of", "2026-04-10", "--no-cache").out
     assert "| c3 | Chưa có số | % |  | ≥ 60% | chưa có số liệu | giá trị mới nhất | chưa có số liệu |" in md
     assert "| c4 | Số lượng sáng kiến được công nhận trong năm | sáng kiến |  | tối thiểu 5 sáng kiến | " \

@@ -20,6 +20,7 @@ from ..jobs import FileResult, Job, code_fingerprint
 from ..linter import load_plan
 from ..model import Indicator
 from ..rollup.extract import PlanFacts, plan_facts
+from ..rollup.figures import plan_target
 from ..status import StatusFacts, facts_of
 
 
@@ -42,9 +43,12 @@ class ReportFacts(NamedTuple):
         return PlanFacts._make(self.rollup)
 
 
-def _indicator(row: Indicator) -> tuple[Any, ...]:
+def _indicator(row: Indicator, year: int) -> tuple[Any, ...]:
+    """The row as the report shows it; its target is the plan year's (the ``target``, else the
+    plan year's milestone, as rollup reads it), else its milestones as written ("2030: ≥ 80")."""
     actuals = tuple((a.date, a.value, a.note) for a in sorted(row.actuals, key=lambda a: a.date))
-    return (row.id, row.text, row.unit, row.baseline, row.target, actuals, row.catalog or "")
+    target = plan_target(row, year)[0] or "; ".join(f"{y}: {v}" for y, v in row.milestones if v)
+    return (row.id, row.text, row.unit, row.baseline, target, actuals, row.catalog or "")
 
 
 def report_file(path: Path, display: str, catalog: Catalog) -> FileResult[ReportFacts]:
@@ -58,7 +62,7 @@ def report_file(path: Path, display: str, catalog: Catalog) -> FileResult[Report
         notes.append(tuple((u.date, u.note) for u in ordered if u.note))
         dates.append(tuple(u.date for u in ordered))
     facts = facts_of(plan)
-    indicators = tuple(_indicator(r) for r in plan.rows if isinstance(r, Indicator))
+    indicators = tuple(_indicator(r, plan.meta.year) for r in plan.rows if isinstance(r, Indicator))
     m = plan.meta
     document = (m.issuer, m.place, plan.signature.titles, plan.signature.name, f"{m.commune_kind} {m.commune}")
     rolled = tuple(plan_facts(display, Path(display).stem, plan, catalog))
