@@ -1,7 +1,8 @@
 """Linter settings: which rules run, at which severity, and what fails the run.
 
 Read from ``kehoach.toml`` (section ``[validate]``) or ``pyproject.toml`` (``[tool.kehoach.validate]``),
-the nearest one found from the current folder upwards; command-line options override it.
+the nearest one found from the current folder upwards; command-line options override it. The same
+file's ``[report]`` section holds the settings of ``kehoach report`` (:func:`report_settings`).
 """
 
 from __future__ import annotations
@@ -35,29 +36,60 @@ class Settings:
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest configuration and its ``[validate]`` section, checked against the schema below
     (a misspelt key is an error that names the file, not a setting silently ignored)."""
+    found = _nearest(start)
+    if found is None:
+        return None
+    path, top, prefix = found
+    section = top.get("validate", {})
+    _check(path, section, _VALIDATE, f"{prefix}validate.")
+    return path, section
+
+
+def _nearest(start: Path) -> tuple[Path, dict[str, Any], str] | None:
+    """The nearest ``kehoach.toml``, or ``pyproject.toml`` with a ``[tool.kehoach]`` table: the
+    file, its kehoach table (top-level keys checked) and the prefix its keys are named with."""
     for folder in (start, *start.parents):
         own = folder / "kehoach.toml"
         # exists, not is_file: a kehoach.toml that is a folder or a FIFO is an error, not ignored.
         if own.exists():
             data = _read(own)
             _check(own, data, _TOP, "")
-            section = data.get("validate", {})
-            _check(own, section, _VALIDATE, "validate.")
-            return own, section
+            return own, data, ""
         py = folder / "pyproject.toml"
         if py.is_file():
             tool = _read(py).get("tool", {})
             section = tool.get("kehoach", {}) if isinstance(tool, dict) else {}
             if section:
                 _check(py, section, _TOP, "tool.kehoach.")
-                inner = section.get("validate", {})
-                _check(py, inner, _VALIDATE, "tool.kehoach.validate.")
-                return py, inner
+                return py, section, "tool.kehoach."
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class ReportSettings:
+    """``[report]``: ``periods = "nd09"`` (default: Nghị định 09/2019, 15th to 14th) or
+    ``"calendar"`` (a city that asks for calendar months, quarters and years)."""
+
+    calendar: bool = False
+
+
+def report_settings(cwd: Path) -> ReportSettings:
+    found = _nearest(cwd)
+    if found is None:
+        return ReportSettings()
+    path, top, prefix = found
+    section = top.get("report", {})
+    _check(path, section, _REPORT, f"{prefix}report.")
+    periods = section.get("periods", "nd09")
+    if periods not in ("nd09", "calendar"):
+        raise KehoachError("report.config-periods", path=str(path), setting=f"{prefix}report.periods",
+                           value=periods)
+    return ReportSettings(calendar=periods == "calendar")
+
+
 # The configuration's own schema: each key and the TOML types it takes ("list" of strings).
-_TOP: dict[str, tuple[type, ...]] = {"validate": (dict,)}
+_TOP: dict[str, tuple[type, ...]] = {"validate": (dict,), "report": (dict,)}
+_REPORT: dict[str, tuple[type, ...]] = {"periods": (str,)}
 _VALIDATE: dict[str, tuple[type, ...]] = {"select": (list, str), "ignore": (list, str), "fail-on": (str,),
                                           "severity": (dict,)}
 _TYPE_NAMES: dict[type, str] = {dict: "table", list: "list of strings", str: "string"}

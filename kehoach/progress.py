@@ -31,6 +31,7 @@ import yaml
 
 from . import model, schema
 from .catalog import QUALITATIVE_UNITS, Catalog, find_catalog, load_catalog
+from .dates import read_date
 from .errors import KehoachError
 from .fmt import canonical_data
 from .linter import LoadedPlan, load_plan, load_plan_bytes
@@ -136,30 +137,7 @@ Change = NewUpdate | NewActual
 
 # --- dates --------------------------------------------------------------------------------------
 
-# What Vietnamese Excel writes in a date cell saved as CSV, and what officers type: 31/03/2026.
-_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-
-
-def read_date(text: str) -> dt.date | None:
-    """``YYYY-MM-DD`` or ``dd/mm/yyyy`` (day first, as Vietnamese write it); None when neither."""
-    s = text.strip()
-    if (m := _DMY.fullmatch(s)) is not None:
-        try:
-            return dt.date(int(m[3]), int(m[2]), int(m[1]))
-        except ValueError:
-            return None
-    try:
-        return dt.date.fromisoformat(s) if len(s) == 10 else None
-    except ValueError:
-        return None
-
-
-def parse_date(text: str) -> dt.date:
-    """``read_date`` or a KehoachError naming the value (``--as-of``, ``--date`` alone)."""
-    when = read_date(text)
-    if when is None:
-        raise KehoachError("progress.bad-date", value=text)
-    return when
+# read_date and parse_date live in kehoach.dates (every command's --as-of takes them too).
 
 
 # --- a task's update ------------------------------------------------------------------------------

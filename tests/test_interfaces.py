@@ -315,3 +315,20 @@ def test_console_script_runs(tmp_path: Path) -> None:
     r = subprocess.run([exe, "validate", str(PLANS), "--format", "json", "--no-cache"], capture_output=True,
                        text=True, env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"})
     assert r.returncode == 1 and '"findings"' in r.stdout and "Traceback" not in r.stderr
+
+
+def test_every_key_of_the_report_json_is_documented(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/interfaces.md names every key the report writes (keys are added, never renamed)."""
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "interfaces.md").read_text(encoding="utf-8")
+    section = doc.split("## `kehoach report --format json`")[1].split("\n## ")[0]
+    r = run(capsys, "report", str(PLANS / "hai-phong"), "--period", "2026-Q1", "--as-of", "2026-04-10",
+            "--format", "json")
+    assert r.code == 0, r.err
+    data = r.json()
+    plan = next(p for p in data["plans"] if p["late"] and p["groups"] and p["indicators"])
+    keys = {*data, *data["period"], *plan, *plan["grid"], *plan["late"][0], *plan["indicators"][0],
+            *plan["groups"][0], *data["not_reporting"][0]}
+    missing = sorted(k for k in keys if f"`{k}`" not in section)
+    assert not missing, missing
+    assert [i["code"] for i in data["indicators"]] and set(data["indicators"][0]) <= {
+        k for k in re.findall(r"`(\w+)`", section)}

@@ -71,7 +71,8 @@ LangOpt = Annotated[str, typer.Option(
     "--lang", help="Ngôn ngữ: vi hoặc en (mặc định: KEHOACH_LANG, rồi ngôn ngữ của máy, rồi vi).",
     callback=_lang_chosen, show_default=False)]
 PathsArg = Annotated[list[str] | None, typer.Argument(help="Tệp hoặc thư mục kế hoạch (mặc định: plans).")]
-AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Ngày tính (YYYY-MM-DD), mặc định hôm nay.")]
+AsOfOpt = Annotated[str | None, typer.Option(
+    "--as-of", help="Ngày tính (YYYY-MM-DD hoặc dd/mm/yyyy), mặc định hôm nay.")]
 # A string, not a Path: Path("out/") forgets the slash that says "a folder".
 OutputOpt = Annotated[str | None, typer.Option(
     "-o", "--output", help="Ghi ra tệp (ghi trọn hoặc không ghi gì); định dạng theo đuôi tệp nếu không có --format.")]
@@ -98,12 +99,10 @@ def lang_of(value: str) -> str:
 
 
 def date_of(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise KehoachError("cli.bad-date", value=value) from None
+    """``--as-of``: today when not given; ``YYYY-MM-DD`` or ``dd/mm/yyyy`` (kehoach.dates)."""
+    from ..dates import parse_date
+
+    return dt.date.today() if value is None else parse_date(value)
 
 
 def choice(value: str, allowed: tuple[str, ...]) -> str:

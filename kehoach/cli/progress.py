@@ -45,6 +45,7 @@ def progress(
     vào tệp kế hoạch, an toàn."""
     import datetime as dt
 
+    from ..dates import parse_date
     from ..output import deliver
     from ..progress import (
         Recording,
@@ -54,7 +55,6 @@ def progress(
         apply_updates,
         catalog_near,
         open_plan,
-        parse_date,
         read_csv,
         reapply,
         typed_update,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..rollup import GroupProgress, IndicatorRollup
 from .periods import Period
 
 FOUR = ("done_on_time", "done_late", "open_in_time", "open_overdue")
@@ -70,8 +71,11 @@ class IndicatorLine:
     unit: str
     baseline: str
     target: str
-    actual: str | None              # the latest value recorded on or before the cut-off
+    actual: str | None              # the figure at the cut-off as written ("55%", "3 + 2"); None: no value
     actual_date: str | None
+    code: str = ""                  # the catalog code, if the row has one
+    method: str = "point-latest"    # how the figure was aggregated (kehoach.rollup.figures.METHOD_*)
+    on_track: bool | None = None    # the figure meets the target (kehoach.targets operators); None: not comparable
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +102,8 @@ class PlanReport:
     indicators: tuple[IndicatorLine, ...]
     reported: bool                  # any progress or value recorded within the period
     letterhead: Letterhead
+    groups: tuple[GroupProgress, ...] = ()   # the plan's task groups, counted by the rollup engine
+    tasks: tuple[TaskLine, ...] = ()         # every task with its status at the date judged (the appendix)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +114,15 @@ class Report:
     judged_on: dt.date              # the cut-off, or the as-of date when the cut-off has not passed
     provisional: bool
     plans: tuple[PlanReport, ...]
+    # the indicators across communes, as `kehoach rollup` computes them on the date judged
+    indicators: tuple[IndicatorRollup, ...] = ()
+    notes: str = ""                 # section IV, from --notes
+    city: Letterhead | None = None  # the city's body, for the consolidated report of several plans
+
+    @property
+    def not_reporting(self) -> tuple[PlanReport, ...]:
+        """The communes with no progress update and no indicator value dated within the period."""
+        return tuple(p for p in self.plans if not p.reported)
 
     @property
     def totals(self) -> Grid:

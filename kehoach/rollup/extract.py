@@ -82,7 +82,7 @@ def extract_file(path: Path, display: str, catalog: Catalog) -> FileResult[PlanF
     loaded = load_plan(path, display)
     if loaded.plan is None:
         return loaded.result()
-    return loaded.result(_facts(display, Path(display).stem, loaded.plan, catalog))
+    return loaded.result(plan_facts(display, Path(display).stem, loaded.plan, catalog))
 
 
 def rollup_job(catalog: Catalog) -> Job[PlanFacts]:
@@ -90,7 +90,8 @@ def rollup_job(catalog: Catalog) -> Job[PlanFacts]:
     return Job("rollup", key, functools.partial(extract_file, catalog=catalog), PlanFacts)
 
 
-def _facts(display: str, slug: str, plan: Plan, catalog: Catalog) -> PlanFacts:
+def plan_facts(display: str, slug: str, plan: Plan, catalog: Catalog) -> PlanFacts:
+    """What the rollup keeps of a read plan (``report`` keeps it too, beside its own facts)."""
     m = plan.meta
     courses, findings = plan_figures(plan, display, slug, catalog)
     groups: dict[tuple[str, str, str], int] = {}

@@ -78,6 +78,12 @@ def choose_row(rows: Sequence[Indicator], year: int) -> tuple[Indicator, str]:
     return rows[0], "first"
 
 
+def plan_target(row: Indicator, year: int) -> tuple[str, str]:
+    """The row's target for the plan year as written (its ``target``, else its milestone for the
+    plan year; "" when neither) and where it comes from."""
+    return (row.target, "target") if _written(row.target) else (_milestone(row, year), f"milestones.{year}")
+
+
 def _milestone(row: Indicator, year: int) -> str:
     return next((v for y, v in row.milestones if _written(v) and y == str(year)), "")
 
@@ -136,8 +142,7 @@ def _course(entry: Entry, plan: Plan, path: str, slug: str, rows: list[Indicator
             findings: list[RollupFinding]) -> Course:
     year = plan.meta.year
     row, rule = choose_row(rows, year)
-    target_text, source = (row.target, "target") if _written(row.target) else (_milestone(row, year),
-                                                                                f"milestones.{year}")
+    target_text, source = plan_target(row, year)
     target: Target | None = None
     if target_text:
         target, unit_ok = read_target(entry, target_text)

@@ -8,6 +8,8 @@ from typing import Any
 from ...messages import t
 from ...report import FIVE, FOUR, Grid, IndicatorLine, Period, PlanReport, Report, TaskLine
 from ...report.words import percent
+from ...rollup import IndicatorRollup
+from ..rollup._common import commune_record, counts_record, indicator_head
 
 GRID_COLUMNS = ("due", *FOUR, "not_yet_due", "no_deadline", "share", "total")
 
@@ -25,7 +27,7 @@ def grid_record(g: Grid) -> dict[str, Any]:
 
 def period_record(p: Period, lang: str) -> dict[str, Any]:
     return {"code": p.code, "kind": p.kind, "start": p.start.isoformat(), "end": p.end.isoformat(),
-            "label": p.label(lang)}
+            "label": p.label(lang), "rule": p.rule}
 
 
 def task_record(x: TaskLine) -> dict[str, Any]:
@@ -36,21 +38,33 @@ def task_record(x: TaskLine) -> dict[str, Any]:
 
 def indicator_record(x: IndicatorLine) -> dict[str, Any]:
     return {"id": x.id, "text": x.text, "unit": x.unit, "baseline": x.baseline, "target": x.target,
-            "actual": x.actual, "actual_date": x.actual_date}
+            "actual": x.actual, "actual_date": x.actual_date, "code": x.code or None, "method": x.method,
+            "on_track": x.on_track}
 
 
 def plan_record(p: PlanReport) -> dict[str, Any]:
     return {"plan": p.plan, "path": p.path, "commune": p.commune, "city": p.city, "year": p.year,
             "reported": p.reported, "grid": grid_record(p.grid), "late": [task_record(x) for x in p.late],
             "next_due": [task_record(x) for x in p.next_due],
-            "indicators": [indicator_record(x) for x in p.indicators]}
+            "indicators": [indicator_record(x) for x in p.indicators],
+            "groups": [{"table": g.group.table, "number": g.group.number, "title": g.group.title,
+                        **counts_record(g.counts)} for g in p.groups],
+            "tasks": [task_record(x) for x in p.tasks]}
+
+
+def city_indicator_record(ir: IndicatorRollup, lang: str) -> dict[str, Any]:
+    """One catalog code across communes: the record of ``kehoach rollup --format json``."""
+    return {**indicator_head(ir, lang), "communes": [commune_record(f) for f in ir.communes]}
 
 
 def report_record(r: Report, lang: str) -> dict[str, Any]:
     """The JSON interface (docs/interfaces.md, docs/report.md): keys and order are a contract."""
     return {"period": period_record(r.period, lang), "next_period": period_record(r.next_period, lang),
             "as_of": r.as_of.isoformat(), "judged_on": r.judged_on.isoformat(), "provisional": r.provisional,
-            "plans": [plan_record(p) for p in r.plans], "totals": grid_record(r.totals)}
+            "plans": [plan_record(p) for p in r.plans], "totals": grid_record(r.totals),
+            "indicators": [city_indicator_record(ir, lang) for ir in r.indicators],
+            "not_reporting": [{"plan": p.plan, "path": p.path, "commune": p.commune} for p in r.not_reporting],
+            "issuer": list(r.city.issuer) if r.city is not None else None, "notes": r.notes}
 
 
 def col(key: str, lang: str) -> str:
