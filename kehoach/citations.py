@@ -72,6 +72,10 @@ class Known:
     date: dt.date
     issuers: tuple[str, ...]
     source: str
+    city: str = ""           # a city's own document: compared only with that city's plans
+
+    def applies_to(self, city: str) -> bool:
+        return not self.city or norm_key(self.city) == norm_key(city)
 
     def issuer_matches(self, written: str) -> bool:
         w = norm_key(written)
@@ -84,5 +88,6 @@ def known_documents() -> dict[str, Known]:
     out: dict[str, Known] = {}
     for d in yaml.safe_load(text)["documents"]:
         date = d["date"] if isinstance(d["date"], dt.date) else dt.date.fromisoformat(str(d["date"]))
-        out[symbol_key(d["symbol"])] = Known(d["symbol"], d["kind"], date, tuple(d["issuer"]), d["source"])
+        out[symbol_key(d["symbol"])] = Known(d["symbol"], d["kind"], date, tuple(d["issuer"]), d["source"],
+                                         d.get("city", ""))
     return out

@@ -13,7 +13,7 @@ from . import Context, Hit, Rule
 
 # Symbols of local bodies ("33/KH-UBND") repeat in every commune and city: such a registry entry
 # is compared only with a citation that names its issuer.
-_LOCAL = ("UBND", "/TU", "HĐND", "/ĐU")
+_LOCAL = ("UBND", "/TU", "HĐND", "/ĐU", "/BCĐ")
 
 
 def _strings(data: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
@@ -46,7 +46,8 @@ class CitationMismatch(Rule):
     each entry with its public source), and a citation whose date differs from another citation
     of the same document in the same plan. A citation without a date (or without an issuer) says
     nothing about it and is not reported; symbols of local bodies (`…/KH-UBND`) are compared with
-    the registry only when the citation names the same issuer.
+    the registry only when the citation names the same issuer, and a city's own documents (an
+    entry with `city:`) only in that city's plans.
 
     **Why it matters.** A wrong date in a legal basis cites a document that does not exist; the
     signed plan is then corrected by a new document.
@@ -81,6 +82,8 @@ class CitationMismatch(Rule):
             for c in find_citations(text):
                 span = ctx.doc.span(path)
                 k = known.get(c.key)
+                if k is not None and not k.applies_to(ctx.plan.meta.city):
+                    k = None
                 if k is not None:
                     local = any(s in k.symbol for s in _LOCAL)
                     if local and not (c.issuer and k.issuer_matches(c.issuer)):
