@@ -53,7 +53,8 @@ def timeliness_label(t: Timeliness, state: str, lang: str) -> str:
 # How often a unit must report: monthly unless the deadline text states another cadence. A task
 # that recurs every year ("Hằng năm") still reports monthly: the recurrence is what the task
 # repeats, not how often the national monitoring system expects news of it.
-_CADENCE = {"monthly": relativedelta(months=1), "quarterly": relativedelta(months=3)}
+_CADENCE = {"monthly": relativedelta(months=1), "quarterly": relativedelta(months=3),
+            "six-monthly": relativedelta(months=6)}
 DEFAULT_CADENCE = relativedelta(months=1)
 
 

@@ -71,6 +71,9 @@ def test_stale_follows_the_stated_cadence() -> None:
     quarterly = "Thường xuyên; định kỳ hằng quý báo cáo"
     assert not _status(quarterly, "2026-03-15").stale
     assert _status(quarterly, "2026-04-02").stale
+    six_monthly = "Thường xuyên; định kỳ 6 tháng báo cáo kết quả"
+    assert not _status(six_monthly, "2026-06-30").stale
+    assert _status(six_monthly, "2026-07-02").stale
     # a window that has not opened expects no report; a done task is never stale
     assert not _status("Quý III/2026", "2026-05-01").stale
     assert not _status("Quý I/2026", "2026-06-01", ("2026-02-01", "hoàn thành", "2026-02-01")).stale
