@@ -708,6 +708,13 @@ RULE_EN: dict[str, str] = {
     'percent-out-of-range': 'Progress {value}% of "{id}" must be between 0 and 100.',
     'progress-out-of-order': 'The update of {value} of "{id}" comes after the one of {previous}.',
     'progress-reopened': '"{id}" was reported done, and on {value} open again without a note saying why.',
+    # --- domain-18 branch ---
+    'misspelled-term': '"{written}" is misspelt; the term is "{term}".',
+    'repeated-word': 'The word "{word}" is written twice in a row: "{excerpt}".',
+    'citation-symbol-mismatch': ('{document} is cited with the symbol "{written}", but the document\'s symbol is '
+                                 '"{expected}" (kehoach\'s document registry).'),
+    'duplicate-indicator': ('Indicator "{id}" repeats indicator "{first}" (line {line}) in the same group of the table: '
+                            'an indicator should have one row.'),
 }
 
 _SEVERITY = {"error": ("lỗi", "error"), "warning": ("cảnh báo", "warning"), "info": ("ghi chú", "info")}

@@ -44,7 +44,9 @@ class CitationMismatch(Rule):
     ("ngày 22/12/2024") and issuer ("của Bộ Chính trị") when written. Reports a citation whose
     date or issuer differs from kehoach's registry of higher documents (`kehoach/data/documents.yaml`,
     each entry with its public source), and a citation whose date differs from another citation
-    of the same document in the same plan. A citation without a date (or without an issuer) says
+    of the same document in the same plan, and a citation of a registered document whose symbol
+    is written with its separators elsewhere (`71-NQ/CP` for `71/NQ-CP`: a Party resolution's form
+    given to a Government one). A citation without a date (or without an issuer) says
     nothing about it and is not reported; symbols of local bodies (`…/KH-UBND`) are compared with
     the registry only when the citation names the same issuer, and a city's own documents (an
     entry with `city:`) only in that city's plans.
@@ -55,7 +57,7 @@ class CitationMismatch(Rule):
     **Example.** `Nghị quyết số 57-NQ/TW ngày 22/12/2025 của Bộ Chính trị` (the resolution is of
     22/12/2024).
 
-    **Fix.** Write the date and issuer of the document itself.
+    **Fix.** Write the date, issuer and symbol of the document itself.
     """
 
     name = "citation-mismatch"
@@ -68,6 +70,8 @@ class CitationMismatch(Rule):
                                     '{expected} ban hành (theo danh mục văn bản của kehoach).',
         "citation-date-inconsistent": '{document} ghi ngày {written}, khác với ngày {expected} ở trích dẫn '
                                       'khác của cùng văn bản (dòng {line}).',
+        "citation-symbol-mismatch": '{document} ghi số hiệu "{written}", nhưng số hiệu của văn bản này là '
+                                    '"{expected}" (theo danh mục văn bản của kehoach).',
     }
 
     def check(self, ctx: Context) -> Iterator[Hit]:
@@ -96,6 +100,10 @@ class CitationMismatch(Rule):
                     if c.issuer and not k.issuer_matches(c.issuer):
                         yield self.hit(span, variant="citation-issuer-mismatch", document=_shown(c),
                                        written=c.issuer, expected=", ".join(k.issuers))
+                        continue
+                    if c.symbol.upper() != k.symbol.upper():
+                        yield self.hit(span, variant="citation-symbol-mismatch", document=f"{c.kind} {k.symbol}",
+                                       written=c.symbol, expected=k.symbol)
                         continue
                 if c.date is not None and k is None:
                     dated.setdefault(c.key, []).append((c, span))
