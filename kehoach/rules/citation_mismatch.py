@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from ..citations import Citation, find_citations, known_documents
 from ..findings import Severity, Span
-from ..loader import Path_
 from ..text import norm_key
 from . import Context, Hit, Rule
+from ._common import strings
 
 # Symbols of local bodies ("33/KH-UBND") repeat in every commune and city: such a registry entry
 # is compared only with a citation that names its issuer.
 _LOCAL = ("UBND", "/TU", "HĐND", "/ĐU", "/BCĐ")
-
-
-def _strings(data: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for k, v in data.items():
-            yield from _strings(v, (*path, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _strings(v, (*path, i))
 
 
 def _same_issuer(a: str, b: str) -> bool:
@@ -80,7 +69,7 @@ class CitationMismatch(Rule):
         known = known_documents()
         # Documents kehoach does not know: checked against the plan's other citations of them.
         dated: dict[str, list[tuple[Citation, Span]]] = {}
-        for path, text in _strings(ctx.doc.data, ()):
+        for path, text in strings(ctx.doc.data):
             if "/" not in text and "-" not in text:
                 continue
             for c in find_citations(text):

@@ -5,12 +5,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from ..findings import Severity
-from ..loader import Path_
 from ..text import nfc, norm_key, strip_accents
 from . import Context, Hit, Rule
+from ._common import strings
 
 # The fixed terms of a KHCN, ĐMST and CĐS plan, as the Resolutions and the national programmes
 # write them. Only terms whose every variant below is a typo: none is another word of its own
@@ -70,17 +69,6 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
 
 
-def _strings(data: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for k, v in data.items():
-            yield from _strings(v, (*path, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _strings(v, (*path, i))
-
-
 def misspellings(text: str) -> Iterator[tuple[str, str]]:
     """Each (as written, term) in ``text`` where a term is written with other marks or, for a long
     term, with one letter off. Text with no marks at all (an id, a code, a text typed without
@@ -133,7 +121,7 @@ class MisspelledTerm(Rule):
     def check(self, ctx: Context) -> Iterator[Hit]:
         if ctx.doc is None:
             return
-        for path, text in _strings(ctx.doc.data, ()):
+        for path, text in strings(ctx.doc.data):
             if " " not in text or text.isascii():
                 continue
             # One finding per misspelling of a field: a paragraph that repeats it is fixed at once.

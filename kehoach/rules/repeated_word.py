@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Any
 
 from ..findings import Severity
-from ..loader import Path_
 from . import Context, Hit, Rule
+from ._common import strings
 
 # Function words that Vietnamese never doubles. Words that can be doubled on purpose are left out:
 # "người người, nhà nhà", "từ từ", "là là", "thường thường", "một một", and any compound that
@@ -18,17 +17,6 @@ _WORDS = ("các", "của", "cho", "và", "với", "những", "trong", "tại", "
           "bằng", "nhằm", "đối", "vào")
 _REPEAT = re.compile(rf"(?<!\w)({'|'.join(_WORDS)})\s+\1(?!\w)", re.IGNORECASE)
 _AROUND = 4  # words shown either side
-
-
-def _strings(data: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for k, v in data.items():
-            yield from _strings(v, (*path, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _strings(v, (*path, i))
 
 
 class RepeatedWord(Rule):
@@ -58,7 +46,7 @@ class RepeatedWord(Rule):
     def check(self, ctx: Context) -> Iterator[Hit]:
         if ctx.doc is None:
             return
-        for path, text in _strings(ctx.doc.data, ()):
+        for path, text in strings(ctx.doc.data):
             if " " not in text:
                 continue
             text = unicodedata.normalize("NFC", text)
