@@ -37,6 +37,9 @@ CASES = [
     # A written-out date.
     ("Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư",
      [("30/2020/NĐ-CP", D(2020, 3, 5), "Chính phủ")]),
+    # A space after the separator, before capitals, is the same symbol mistyped (Vĩnh Lại).
+    ("Nghị quyết số 57- NQ/TW, về KHCN", [("57- NQ/TW", None, "")]),
+    ("Kế hoạch 1- Xây dựng", []),
     # Not citations: a number without a symbol, a year range.
     ("Nghị quyết 71; Kế hoạch năm 2026; giai đoạn 2026-2030", []),
 ]

@@ -195,6 +195,9 @@ def test_the_defects_found_by_reading_the_plans_against_their_sources(capsys: py
         ("vinh-lai", "misspelled-term", '"đổ mới sáng tạo"'), ("vinh-lai", "misspelled-term", '"chính quyên số"'),
         ("vinh-hai", "citation-mismatch", "57-NQ/TW ghi ngày 22/12/2025"),
         ("vinh-lai", "citation-mismatch", 'số hiệu "71-NQ/CP"'),
+        # Vĩnh Lại's Phụ lục 4, I.1 and I.2: "57- NQ/TW"
+        ("vinh-lai", "citation-mismatch", 'số hiệu "57- NQ/TW"'),
+        ("vinh-lai", "citation-mismatch", 'số hiệu "57- NQ/TW"'),
     ]
     for plan, rule, snippet in expected:
         match = next((x for x in left if x[:2] == (plan, rule) and snippet in x[2]), None)
