@@ -21,7 +21,10 @@ from .text import norm_key
 
 _KIND = (r"Nghị quyết|Nghị định|Quyết định|Kế hoạch(?: hành động)?|Chương trình(?: công tác| hành động)?"
          r"|Thông báo|Chỉ thị|Thông tư|Kết luận|Công văn|Hướng dẫn")
-_SYMBOL = r"\d{1,5}(?:/\d{4})?[-/][A-ZĐ][A-ZĐa-zđ0-9&]*(?:[-/][A-ZĐ0-9][A-ZĐa-zđ0-9&]*)*"
+# A space after the number's separator is a typo kept as written ("57- NQ/TW"), read only before
+# two capitals, so that "Kế hoạch 1- xây dựng" stays no citation.
+_SYMBOL = (r"\d{1,5}(?:/\d{4})?[-/](?:\s(?=(?-i:[A-ZĐ]{2})))?[A-ZĐ][A-ZĐa-zđ0-9&]*"
+           r"(?:[-/][A-ZĐ0-9][A-ZĐa-zđ0-9&]*)*")
 _DATE = (r"(?:,\s*)?\s+ngày\s+(?:(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})"
          r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))")
 _ISSUER = r"\s+của\s+(?:của\s+)?(?P<issuer>[^,;.:()“”\"]+)"
@@ -72,6 +75,10 @@ class Known:
     date: dt.date
     issuers: tuple[str, ...]
     source: str
+    city: str = ""           # a city's own document: compared only with that city's plans
+
+    def applies_to(self, city: str) -> bool:
+        return not self.city or norm_key(self.city) == norm_key(city)
 
     def issuer_matches(self, written: str) -> bool:
         w = norm_key(written)
@@ -84,5 +91,6 @@ def known_documents() -> dict[str, Known]:
     out: dict[str, Known] = {}
     for d in yaml.safe_load(text)["documents"]:
         date = d["date"] if isinstance(d["date"], dt.date) else dt.date.fromisoformat(str(d["date"]))
-        out[symbol_key(d["symbol"])] = Known(d["symbol"], d["kind"], date, tuple(d["issuer"]), d["source"])
+        out[symbol_key(d["symbol"])] = Known(d["symbol"], d["kind"], date, tuple(d["issuer"]), d["source"],
+                                         d.get("city", ""))
     return out

@@ -83,8 +83,15 @@ Ongoing, recurring, external
         a day of every month (of the last month of every quarter): monthly (quarterly), due that day
         of December; a day past a month's end falls on its last day. A day with no month is read
         only with such a cadence.
-    ``Thường xuyên; định kỳ hàng tháng báo cáo kết quả``
-        ongoing with a monthly reporting cadence (``recurrence="monthly"``).
+    ``định kỳ 6 tháng``, ``6 tháng/lần``, ``06 tháng một lần``, ``nửa năm một lần``, ``2 lần/năm``,
+    ``02 lần trong năm``, ``Một năm 2 kỳ``
+        a cadence written as a count: every 1 / 3 / 6 / 12 months, or 12 / 4 / 2 / 1 times a year, is
+        monthly / quarterly / ``six-monthly`` / yearly (six-monthly occurs 30 June and 31 December).
+        ``6 tháng đầu / cuối năm`` stays a half of the year.
+    ``hằng quý/6 tháng một lần``, ``định kỳ 6 tháng, hằng năm``
+        several cadences: the most frequent one, whose occurrences include every other one's.
+    ``Thường xuyên; định kỳ hàng tháng báo cáo kết quả``, ``Thường xuyên; định kỳ 6 tháng báo cáo``
+        ongoing with a monthly (six-monthly) reporting cadence (``recurrence="monthly"``).
     ``Theo Dự án được thành phố phê duyệt``, ``Theo thời gian tại các Nghị quyết, …``,
     ``Theo hướng dẫn của cấp trên``, ``theo lộ trình …``, ``Căn cứ hướng dẫn …``, ``Tùy theo tiến
     độ …``, ``Khi có hướng dẫn …``, ``Sau khi … được phê duyệt``: a clause starting with *theo*,
@@ -94,8 +101,8 @@ Ongoing, recurring, external
 
 Not understood, on purpose: vague words (``sớm nhất có thể``, ``khoảng``, ``đầu tháng``,
 ``giữa tháng``, ``những tháng cuối năm``), ``hoặc`` (either of two deadlines), ``hằng tuần``/
-``hằng ngày`` and ``định kỳ 6 tháng`` (no such cadence in the model), two-digit years, and years
-outside 1900–2199.
+``hằng ngày``, counts with no cadence in the model (``2 tháng/lần``, ``3 lần/năm``), a bare ``6 tháng``
+(a duration, not a cadence), two-digit years, and years outside 1900–2199.
 
 Tone placement (*hoà*/*hòa*) does not affect any keyword of this grammar; the only keyword at
 risk, *quý*, is also accepted with the misplaced tone *qúy*.
@@ -123,7 +130,10 @@ REASONS: tuple[str, ...] = (
     "unrecognised", "month-out-of-range", "quarter-out-of-range", "day-out-of-range", "half-out-of-range",
     "range-reversed",
 )
-RECURRENCES: tuple[str, ...] = ("yearly", "quarterly", "monthly")
+RECURRENCES: tuple[str, ...] = ("yearly", "quarterly", "monthly", "six-monthly")
+# From the most frequent to the least: a cell naming several cadences ("hằng quý, 6 tháng, hằng năm")
+# recurs at the most frequent one, whose occurrences include every other one's.
+_BY_FREQUENCY: tuple[str, ...] = ("monthly", "quarterly", "six-monthly", "yearly")
 # The years the grammar reads, written or given as the plan year: far enough either side of any
 # plan, and inside what datetime.date can hold.
 YEARS = (1900, 2199)
@@ -470,6 +480,23 @@ _ONGOING = re.compile(r"(?:thường\s*xuyên|liên\s*tục|duy\s*trì)(?!\w)")
 _EVERY = r"(?:hằng|hàng|mỗi)"
 _RECURRING = re.compile(rf"{_EVERY}\s*(năm|{_QUY}|tháng)(?!\w)")
 _CADENCE = {"năm": "yearly", "tháng": "monthly"}  # any other match is a spelling of "quý"
+# A cadence written as a count: "định kỳ 6 tháng", "6 tháng/lần", "06 tháng một lần", "nửa năm một lần",
+# "2 lần/năm", "02 lần trong năm", "một năm 2 kỳ". Only the counts the model has a cadence for are
+# read (1, 3, 6, 12 months; 1, 2, 4, 12 times a year); any other ("2 tháng/lần") is unread, not rounded.
+# "6 tháng đầu / cuối năm" is a half of the year, never a cadence.
+_COUNT = r"([0-9]{1,2}|một|hai|bốn)"
+_ONCE = r"(?:/\s*(?:1|một)?\s*lần|(?:1|một)\s*lần)"
+_EVERY_N_MONTHS = re.compile(
+    rf"(?:định\s*kỳ\s*(?:{_EVERY}\s*)?(?=[0-9]{{1,2}}\s*tháng(?!\s*(?:đầu|cuối|đến|tới|-)))([0-9]{{1,2}})\s*tháng(?:\s*{_ONCE})?"
+    rf"|([0-9]{{1,2}})\s*tháng\s*{_ONCE}|(nửa)\s*năm\s*(?:{_ONCE}|(?:1|một)\s*lần))(?!\w)"
+)
+_TIMES_A_YEAR = re.compile(
+    rf"(?:{_COUNT}\s*(?:lần|kỳ|đợt)\s*(?:/|trong|trên|mỗi|một|1)\s*(?:1\s*)?năm"
+    rf"|(?:mỗi|một|1)\s*năm\s*{_COUNT}\s*(?:lần|kỳ|đợt))(?!\w)"
+)
+_COUNT_WORDS = {"một": 1, "hai": 2, "bốn": 4}
+_BY_MONTHS = {1: "monthly", 3: "quarterly", 6: "six-monthly", 12: "yearly"}
+_BY_TIMES = {1: "yearly", 2: "six-monthly", 4: "quarterly", 12: "monthly"}
 # A day that comes back every month ("trước ngày 25 hằng tháng", "từ ngày 1 đến ngày 5 hằng
 # tháng": due the last day of the window) or in the last month of every quarter ("trước ngày 15
 # của tháng cuối quý"): read only with its cadence, never alone.
@@ -509,6 +536,20 @@ def _ongoing(s: str, pos: int) -> tuple[_Clause, int] | None:
 def _recurring(s: str, pos: int) -> tuple[_Clause, int] | None:
     m = _RECURRING.match(s, pos)
     return None if m is None else (_Clause(recurrence=_CADENCE.get(m.group(1), "quarterly")), m.end())
+
+
+def _counted_cadence(s: str, pos: int) -> tuple[_Clause, int] | None:
+    if (m := _EVERY_N_MONTHS.match(s, pos)) is not None:
+        months = 6 if m.group(3) else int(m.group(1) or m.group(2))
+        recurrence = _BY_MONTHS.get(months)
+    elif (m := _TIMES_A_YEAR.match(s, pos)) is not None:
+        count = m.group(1) or m.group(2)
+        recurrence = _BY_TIMES.get(_COUNT_WORDS.get(count) or int(count))
+    else:
+        return None
+    if recurrence is None:
+        raise _Invalid("unrecognised")
+    return _Clause(recurrence=recurrence), m.end()
 
 
 def _cyclic_day(s: str, pos: int) -> tuple[_Clause, int] | None:
@@ -591,14 +632,15 @@ def _until(s: str, pos: int) -> tuple[_Clause, int] | None:
 
 
 _CLAUSES: tuple[_ClauseParser, ...] = (
-    _external, _ongoing, _recurring, _cyclic_day, _from, _before, _until, _chain,
+    _external, _ongoing, _counted_cadence, _recurring, _cyclic_day, _from, _before, _until, _chain,
 )
 
 # Words that carry no date information. "cuối" only before a month or quarter: "cuối tháng 6"
 # is due when June is; "cuối năm" is a period of its own.
 _FILLER = re.compile(
     r"(?:hoàn\s*thành|thực\s*hiện|triển\s*khai|thời\s*gian|thời\s*hạn|hạn\s*chót|dự\s*kiến|nhiệm\s*vụ"
-    r"|báo\s*cáo|kết\s*quả|chậm\s*nhất|muộn\s*nhất|không\s*quá|không\s*muộn\s*hơn|giai\s*đoạn|định\s*kỳ"
+    r"|báo\s*cáo|kết\s*quả|chậm\s*nhất|muộn\s*nhất|không\s*quá|không\s*muộn\s*hơn|giai\s*đoạn"
+    r"|định\s*kỳ(?!\s*(?:(?:hằng|hàng|mỗi)\s*)?[0-9]{1,2}\s*tháng(?!\s*(?:đầu|cuối|đến|tới|-)))"
     r"|trong|vào|xong|hạn"
     rf"|cuối(?=\s*(?:tháng|{_QUY}|q\s*[0-9])))(?!\w)"
 )
@@ -623,7 +665,11 @@ _LEAD_IN = re.compile(
 # ";" and "." end a group of clauses that share a year; "," and "và" do not.
 _GROUP_BREAK = re.compile(r"\s*[;.]\s*")
 # Brackets only group: "Hằng năm (trước 15/12)"; what they hold is read like the rest.
-_JOIN = re.compile(r"\s*(?:[,:+&()]|và(?!\w))\s*|\s+")
+_JOIN = re.compile(
+    r"\s*(?:[,:+&()]|và(?!\w))\s*|\s+"
+    # A slash between two cadences ("hằng quý/6 tháng một lần", "6 tháng/hằng năm"); elsewhere "/" is a date's.
+    rf"|\s*/\s*(?=(?:{_EVERY}|định\s*kỳ|nửa\s*năm|[0-9]{{1,2}}\s*tháng\s*{_ONCE}|{_COUNT}\s*lần)(?!\w))"
+)
 # After a period, text that is not part of the grammar is a note ("…, sau đó cập nhật hằng năm");
 # but one that offers another deadline ("hoặc …") or turns the period around ("… trở về trước")
 # makes any reading a guess.
@@ -732,7 +778,8 @@ def _read(original: str, groups: list[list[_Clause]], plan_year: int, note: str 
     dated = [w for w in windows if w.due is not None]
     starts = [w.start for w in windows if w.start is not None]
     ongoing = any(c.ongoing for c in clauses)
-    recurrence = next((c.recurrence for c in clauses if c.recurrence), None)
+    cadences = {c.recurrence for c in clauses if c.recurrence}
+    recurrence = min(cadences, key=_BY_FREQUENCY.index) if cadences else None
     day = next((c.day for c in clauses if c.day is not None), None)
     start = min(starts) if starts else None
     due: date | None = None
@@ -769,7 +816,8 @@ def _occurrences(recurrence: str, day: int | None, year: int) -> tuple[date, ...
     """Each due date of a recurring duty in the plan year: the end of every month, quarter or the year,
     or the given day of every month (of the last month of every quarter). A day past a month's end
     ("ngày 31 hằng tháng") falls on its last day."""
-    months = {"monthly": range(1, 13), "quarterly": range(3, 13, 3)}.get(recurrence, range(12, 13))
+    months = {"monthly": range(1, 13), "quarterly": range(3, 13, 3), "six-monthly": range(6, 13, 6)}.get(
+        recurrence, range(12, 13))
     found = []
     for month in months:
         last = calendar.monthrange(year, month)[1]

@@ -775,7 +775,7 @@ M: dict[str, str] = {
     "explain.recurrence.monthly": "hằng tháng",
     "explain.recurrence.quarterly": "hằng quý",
     "explain.recurrence.yearly": "hằng năm",
-    "explain.recurrence.half-yearly": "6 tháng một lần",
+    "explain.recurrence.six-monthly": "6 tháng một lần",
     "explain.target.number": "số",
     "explain.target.range": "khoảng",
     "explain.target.qualitative": "định tính",

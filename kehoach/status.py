@@ -42,7 +42,8 @@ def timeliness_label(timeliness: Timeliness, state: str, lang: str) -> str:
 # How often a unit must report: monthly unless the deadline text states another cadence. A task
 # that recurs every year ("Hằng năm") still reports monthly: the recurrence is what the task
 # repeats, not how often the national monitoring system expects news of it.
-_CADENCE = {"monthly": relativedelta(months=1), "quarterly": relativedelta(months=3)}
+_CADENCE = {"monthly": relativedelta(months=1), "quarterly": relativedelta(months=3),
+            "six-monthly": relativedelta(months=6)}
 DEFAULT_CADENCE = relativedelta(months=1)
 
 
@@ -66,6 +67,9 @@ class Schedule(NamedTuple):
     external: bool
     recurrence: str | None
     updates: tuple[tuple[str, str | None, str | None, float | None], ...]  # date, state, done on, percent
+    # A recurring deadline's due dates in the plan year ("Hằng quý": the four quarter ends), the last
+    # being ``due``; each one is judged in turn. Empty for any other deadline.
+    occurrences: tuple[str, ...] = ()
 
 
 class Details(NamedTuple):
@@ -93,8 +97,9 @@ def schedule(task: Task, d: Deadline) -> Schedule:
         done_on = (_iso(u.done_on) or when) if state == "done" else None
         updates.append((when, state, done_on, u.percent))
     counts = d.valid and d.due is not None and not d.external
+    occurrences = tuple(o.isoformat() for o in d.occurrences) if counts else ()
     return Schedule(d.due.isoformat() if counts and d.due else None, d.start.isoformat() if d.start else None,
-                    d.external, d.recurrence, tuple(updates))
+                    d.external, d.recurrence, tuple(updates), occurrences)
 
 
 def details(task: Task, d: Deadline) -> Details:
@@ -130,6 +135,9 @@ class Verdict(NamedTuple):
     timeliness: Timeliness
     stale: bool
     due_in_days: int | None    # open tasks with an enforced due date: days left, negative when overdue
+    # A recurring task's occurrence the verdict is about: the one missed when overdue, else the next one
+    # (None when every occurrence has passed and was met). ``due_in_days`` counts to it. None otherwise.
+    occurrence: str | None = None
 
     @property
     def overdue(self) -> bool:
@@ -151,16 +159,43 @@ def judge(f: Schedule, period_start: str, clock: Clock) -> Verdict:
         if pct is not None:
             percent = pct
     due_in = None
+    occurrence = None
     if f.due is None:
         timeliness = Timeliness.NO_DEADLINE
     elif state == "done":
         assert done_on is not None
         timeliness = Timeliness.DONE_ON_TIME if done_on <= f.due else Timeliness.DONE_LATE
+    elif f.occurrences:
+        timeliness, occurrence = _occurrence(f, clock)
+        due_in = None if occurrence is None else (dt.date.fromisoformat(occurrence) - clock.date).days
     else:
         timeliness = Timeliness.OPEN_OVERDUE if clock.iso > f.due else Timeliness.OPEN_IN_TIME
         due_in = (dt.date.fromisoformat(f.due) - clock.date).days
     return Verdict(state, done_on, last, percent, timeliness, _stale(f, state, last, period_start, clock),
-                   due_in)
+                   due_in, occurrence)
+
+
+def _occurrence(f: Schedule, clock: Clock) -> tuple[Timeliness, str | None]:
+    """A recurring task not done as a whole, judged at its current occurrence: the latest one before the
+    as-of date (the due day itself is in time, as for any deadline). Progress reported in its window, after
+    the occurrence before it and up to it, meets it; otherwise the task is overdue for that occurrence
+    until the next one passes and is judged in turn. A met (or not yet come) occurrence leaves the task in
+    time for the next one."""
+    passed = [o for o in f.occurrences if o < clock.iso]
+    coming = next((o for o in f.occurrences if o >= clock.iso), None)
+    if not passed:
+        return Timeliness.OPEN_IN_TIME, coming
+    current = passed[-1]
+    previous = passed[-2] if len(passed) > 1 else ""
+    if any(previous < when <= current and _progress(code, pct) for when, code, _, pct in f.updates):
+        return Timeliness.OPEN_IN_TIME, coming
+    return Timeliness.OPEN_OVERDUE, current
+
+
+def _progress(state: str | None, percent: float | None) -> bool:
+    """An update that reports progress: work under way or done, or a percentage above zero. "Chưa thực
+    hiện" and "không phát sinh" (nothing to report) are reports, but not progress on the occurrence."""
+    return state in ("in_progress", "done") or (percent is not None and percent > 0)
 
 
 def _stale(f: Schedule, state: str, last: str | None, period_start: str, clock: Clock) -> bool:
@@ -183,6 +218,8 @@ def record(plan: str, f: Details, v: Verdict, label: str) -> dict[str, Any]:
         "overdue": v.overdue, "stale": v.stale, "last_update": v.last_update,
         "done_on": v.done_on, "percent": v.percent, "due_in_days": v.due_in_days,
         "table": f.table, "line": f.line, "label": label, "related": f.related, "continues": f.continues,
+        # Added (domain-18): the recurring task's occurrence judged, see Verdict.occurrence.
+        "occurrence": v.occurrence,
     }
 
 

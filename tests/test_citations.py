@@ -37,6 +37,9 @@ CASES = [
     # A written-out date.
     ("Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư",
      [("30/2020/NĐ-CP", D(2020, 3, 5), "Chính phủ")]),
+    # A space after the separator, before capitals, is the same symbol mistyped (Vĩnh Lại).
+    ("Nghị quyết số 57- NQ/TW, về KHCN", [("57- NQ/TW", None, "")]),
+    ("Kế hoạch 1- Xây dựng", []),
     # Not citations: a number without a symbol, a year range.
     ("Nghị quyết 71; Kế hoạch năm 2026; giai đoạn 2026-2030", []),
 ]
@@ -57,5 +60,22 @@ def test_registry_has_sources_and_the_documents_plans_cite() -> None:
     for symbol, date in (("57-NQ/TW", D(2024, 12, 22)), ("71/NQ-CP", D(2025, 4, 1)), ("03/NQ-CP", D(2025, 1, 9)),
                          ("30/2020/NĐ-CP", D(2020, 3, 5))):
         assert docs[symbol_key(symbol)].date == date
-    assert all(d.source.startswith("https://") and d.issuers for d in docs.values())
+    for symbol, date in (("350/KH-UBND", D(2025, 12, 30)), ("359/KH-UBND", D(2025, 12, 31)),
+                         ("142/KH-UBND", D(2025, 6, 9)), ("89-CTr/TU", D(2025, 2, 25)),
+                         ("01-CTr/BCĐ", D(2026, 1, 9))):
+        assert docs[symbol_key(symbol)].date == date
+        assert docs[symbol_key(symbol)].city == "Hải Phòng"
+    for d in docs.values():
+        assert d.issuers, d.symbol
+        # A public page, or (none found) the plans that cite it identically: two or more.
+        if not d.source.startswith(("https://", "http://")):
+            assert d.source.startswith("cited identically"), d.symbol
+            plans = d.source.split(" by plans ")[1].split(" (")[0].replace(" and ", ", ").split(", ")
+            assert len(plans) >= 2, d.symbol
+
+
+def test_a_citys_own_document_applies_to_that_city_only() -> None:
+    k = known_documents()[symbol_key("350/KH-UBND")]
+    assert k.applies_to("Hải Phòng") and k.applies_to("hải phòng") and not k.applies_to("Nghệ An")
+    assert known_documents()[symbol_key("57-NQ/TW")].applies_to("Nghệ An")
     assert symbol_key("71-NQ/CP") == symbol_key("71/NQ-CP")

@@ -133,6 +133,7 @@ def test_open_ended(text: str, start: date) -> None:
         ("Thường xuyên; định kỳ hàng tháng báo cáo kết quả", "monthly"),
         ("Nhiệm vụ thường xuyên; định kỳ hằng tháng báo cáo kết quả", "monthly"),
         ("Thường xuyên; định kỳ hằng quý", "quarterly"),
+        ("Thường xuyên; định kỳ 6 tháng báo cáo kết quả", "six-monthly"),
     ],
 )
 def test_ongoing(text: str, recurrence: str | None) -> None:
@@ -233,6 +234,12 @@ INVALID = [
     ("Tháng 4/0202", "unrecognised"),
     ("6", "unrecognised"),
     ("hoàn thành", "unrecognised"),
+    # Counts the model has no cadence for are unread, not rounded to one; a bare "6 tháng" is a duration.
+    ("2 tháng/lần", "unrecognised"),
+    ("định kỳ 2 tháng", "unrecognised"),
+    ("3 lần/năm", "unrecognised"),
+    ("6 tháng", "unrecognised"),
+    ("trong 6 tháng", "unrecognised"),
 ]
 
 
@@ -320,7 +327,7 @@ def test_vocabularies() -> None:
         "unrecognised", "month-out-of-range", "quarter-out-of-range", "day-out-of-range", "half-out-of-range",
         "range-reversed",
     }
-    assert set(RECURRENCES) == {"yearly", "quarterly", "monthly"}
+    assert set(RECURRENCES) == {"yearly", "quarterly", "monthly", "six-monthly"}
 
 
 def test_module_docstring_lists_the_forms() -> None:
@@ -425,6 +432,27 @@ RECURRING = [
     ("Báo cáo định kỳ trước ngày 20 hàng tháng", "monthly", _months(20)),
     # A day past a month's end falls on its last day: 28 February, 30 April …
     ("ngày 31 hằng tháng", "monthly", _months(None)),
+    # Six-monthly, written as a count of months or of times a year.
+    ("định kỳ 6 tháng", "six-monthly", (D(2026, 6, 30), D(2026, 12, 31))),
+    ("Định kỳ 06 tháng", "six-monthly", (D(2026, 6, 30), D(2026, 12, 31))),
+    ("6 tháng/lần", "six-monthly", (D(2026, 6, 30), D(2026, 12, 31))),
+    ("06 tháng/1 lần", "six-monthly", (D(2026, 6, 30), D(2026, 12, 31))),
+    ("6 tháng một lần", "six-monthly", (D(2026, 6, 30), D(2026, 12, 31))),
+    ("nửa năm một lần", "six-monthly", (D(2026, 6, 30), D(2026, 12, 31))),
+    ("2 lần/năm", "six-monthly", (D(2026, 6, 30), D(2026, 12, 31))),
+    ("02 lần trong năm", "six-monthly", (D(2026, 6, 30), D(2026, 12, 31))),
+    ("hai lần một năm", "six-monthly", (D(2026, 6, 30), D(2026, 12, 31))),
+    ("mỗi năm 2 đợt", "six-monthly", (D(2026, 6, 30), D(2026, 12, 31))),
+    # The other counts the model has a cadence for.
+    ("3 tháng/lần", "quarterly", (D(2026, 3, 31), D(2026, 6, 30), D(2026, 9, 30), D(2026, 12, 31))),
+    ("4 lần/năm", "quarterly", (D(2026, 3, 31), D(2026, 6, 30), D(2026, 9, 30), D(2026, 12, 31))),
+    ("định kỳ 1 tháng/lần", "monthly", _months(None)),
+    ("1 lần/năm", "yearly", (D(2026, 12, 31),)),
+    ("12 tháng một lần", "yearly", (D(2026, 12, 31),)),
+    # Several cadences: the most frequent, whose occurrences include the others'.
+    ("hằng quý/6 tháng một lần", "quarterly", (D(2026, 3, 31), D(2026, 6, 30), D(2026, 9, 30), D(2026, 12, 31))),
+    ("hằng năm, 6 tháng/lần", "six-monthly", (D(2026, 6, 30), D(2026, 12, 31))),
+    ("hằng năm, hằng quý", "quarterly", (D(2026, 3, 31), D(2026, 6, 30), D(2026, 9, 30), D(2026, 12, 31))),
 ]
 
 
@@ -435,6 +463,19 @@ def test_recurring_lists_its_occurrences_and_is_due_at_the_last(
     d = parse_deadline(text, YEAR)
     assert (d.kind, d.recurrence, d.occurrences, d.due) == ("recurring", recurrence, occurrences, occurrences[-1])
     assert d.start == D(2026, 1, 1) or d.start == D(2026, 6, 1)
+
+
+def test_six_months_of_the_year_is_a_half_not_a_cadence() -> None:
+    for text, start, due in (("Báo cáo định kỳ 6 tháng đầu năm 2026", D(2026, 1, 1), D(2026, 6, 30)),
+                             ("định kỳ 6 tháng cuối năm", D(2026, 7, 1), D(2026, 12, 31))):
+        d = parse_deadline(text, YEAR)
+        assert (d.kind, d.start, d.due, d.recurrence, d.occurrences) == ("half", start, due, None, ())
+
+
+def test_a_slash_joins_cadences_only() -> None:
+    # "/" between two cadences joins them; inside a date it stays the date's.
+    assert parse_deadline("Tháng 6/2026", YEAR).due == D(2026, 6, 30)
+    assert parse_deadline("hằng năm/hằng quý", YEAR).recurrence == "quarterly"
 
 
 def test_only_recurring_deadlines_have_occurrences() -> None:

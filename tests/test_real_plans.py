@@ -172,3 +172,35 @@ def test_validate_summary_snapshot(capsys: pytest.CaptureFixture[str], tmp_path:
         plan = summary.setdefault(Path(f["path"]).stem, {})
         plan[f["rule"]] = plan.get(f["rule"], 0) + 1
     assert summary == snapshot["plans"]
+
+
+def test_the_defects_found_by_reading_the_plans_against_their_sources(capsys: pytest.CaptureFixture[str],
+                                                                     tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each finding of duplicate-indicator, repeated-word, misspelled-term and citation-mismatch on
+    the bundled plans, checked by hand against the seed texts (domain-18): these and no other."""
+    from .helpers import run
+
+    monkeypatch.setenv("KEHOACH_CACHE_DIR", str(tmp_path))
+    data = run(capsys, "validate", str(PLANS), "--format", "json", "--as-of", "2026-03-01",
+               "--select", "duplicate-indicator,repeated-word,misspelled-term,citation-mismatch").json()
+    left = [(Path(f["path"]).stem, f["rule"], f["message"]) for f in data["findings"]]
+    expected = [
+        ("vinh-lai", "duplicate-indicator", '"pl2.II.16" trùng nội dung với chỉ tiêu "pl2.II.12"'),
+        ("hai-an", "repeated-word", "vững chắc cho cho nhiệm vụ"), ("hai-an", "repeated-word", "của của Ban"),
+        ("vinh-lai", "repeated-word", "với các các quan"), ("vinh-lai", "repeated-word", "vững chắc cho cho"),
+        ("vinh-hai", "misspelled-term", '"chuyên đổi số"'), ("hai-an", "misspelled-term", '"chuyên đổi số"'),
+        ("hai-an", "misspelled-term", '"CHUYÊN ĐỔI SỐ"'), ("hai-an", "misspelled-term", '"Chuyển đôi số"'),
+        ("an-lao", "misspelled-term", '"trí tuệ nhận tạo"'), ("vinh-lai", "misspelled-term", '"đổ mới sáng tạo"'),
+        ("vinh-lai", "misspelled-term", '"đổ mới sáng tạo"'), ("vinh-lai", "misspelled-term", '"chính quyên số"'),
+        ("vinh-hai", "citation-mismatch", "57-NQ/TW ghi ngày 22/12/2025"),
+        ("vinh-lai", "citation-mismatch", 'số hiệu "71-NQ/CP"'),
+        # Vĩnh Lại's Phụ lục 4, I.1 and I.2: "57- NQ/TW"
+        ("vinh-lai", "citation-mismatch", 'số hiệu "57- NQ/TW"'),
+        ("vinh-lai", "citation-mismatch", 'số hiệu "57- NQ/TW"'),
+    ]
+    for plan, rule, snippet in expected:
+        match = next((x for x in left if x[:2] == (plan, rule) and snippet in x[2]), None)
+        assert match is not None, (plan, rule, snippet, left)
+        left.remove(match)
+    assert left == []

@@ -76,7 +76,9 @@ def _status_counts(capsys: pytest.CaptureFixture[str], path: str, cut_off: str) 
     assert r.code == 0, r.err
     records = r.json()
     every = Counter(x["timeliness"] for x in records)
-    due = Counter(x["timeliness"] for x in records if x["timeliness"] != "no_deadline" and x["due"] <= cut_off)
+    # a recurring task is due at the occurrence its verdict is about
+    due = Counter(x["timeliness"] for x in records
+                  if x["timeliness"] != "no_deadline" and (x["occurrence"] or x["due"]) <= cut_off)
     return every, due
 
 
@@ -98,6 +100,32 @@ def test_the_grid_of_a_crafted_plan(capsys: pytest.CaptureFixture[str], plan: Pa
     assert [x["id"] for x in p["next_due"]] == ["t5"]
     assert p["reported"] is True
     assert data["totals"] == g
+
+
+def test_a_recurring_task_is_late_for_the_occurrence_it_missed(capsys: pytest.CaptureFixture[str],
+                                                                tmp_path: Path) -> None:
+    path = tmp_path / "thu" / "thu-nghiem.yaml"
+    path.parent.mkdir()
+    path.write_text(plan_text("""\
+- id: q
+  text: Báo cáo hằng quý
+  lead: Công an xã
+  deadline: Hằng quý
+- id: m
+  text: Báo cáo quý, có tiến độ trong quý I
+  lead: Công an xã
+  deadline: Hằng quý
+  progress:
+    - {date: "2026-03-10", state: đang thực hiện, note: Đã gửi báo cáo quý I}
+""")[0], encoding="utf-8")
+    data = _report(capsys, str(path), "--period", "2026-Q2", "--as-of", "2026-07-01")
+    (p,) = data["plans"]
+    # cut-off 14/6: q missed 31/3 (late, due then); m met it and is next due 30/6 (not yet due)
+    assert p["grid"]["due"]["open_overdue"] == 1 and p["grid"]["not_yet_due"] == 1
+    assert [(x["id"], x["due"]) for x in p["late"]] == [("q", "2026-03-31")]
+    assert sorted((x["id"], x["due"]) for x in p["next_due"]) == [("m", "2026-06-30"), ("q", "2026-06-30")]
+    every, due = _status_counts(capsys, str(path), data["judged_on"])
+    assert every["open_overdue"] == 1 and due["open_overdue"] == 1
 
 
 @pytest.mark.parametrize("period", ["2026-01", "2026-03", "2026-Q1", "2026-H1", "2026"])

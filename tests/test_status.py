@@ -71,6 +71,9 @@ def test_stale_follows_the_stated_cadence() -> None:
     quarterly = "Thường xuyên; định kỳ hằng quý báo cáo"
     assert not _status(quarterly, "2026-03-15").stale
     assert _status(quarterly, "2026-04-02").stale
+    six_monthly = "Thường xuyên; định kỳ 6 tháng báo cáo kết quả"
+    assert not _status(six_monthly, "2026-06-30").stale
+    assert _status(six_monthly, "2026-07-02").stale
     # a window that has not opened expects no report; a done task is never stale
     assert not _status("Quý III/2026", "2026-05-01").stale
     assert not _status("Quý I/2026", "2026-06-01", ("2026-02-01", "hoàn thành", "2026-02-01")).stale
@@ -286,3 +289,94 @@ def test_the_console_script_flushes_everything_before_leaving(plans: Path) -> No
                            "--format", "json", "--overdue", "--no-cache"], capture_output=True, check=False)
     assert done.returncode == 1 and done.stderr == b""
     assert len(json.loads(done.stdout)) == 13
+
+
+# --- a recurring task is judged at each occurrence ----------------------------------------------
+
+QUARTERLY = "Hằng quý"
+
+
+@pytest.mark.parametrize(("as_of", "updates", "timeliness", "occurrence", "due_in"), [
+    # Q1's occurrence (31 March) not yet passed: in time for it; the due day itself is in time
+    ("2026-02-15", (), Timeliness.OPEN_IN_TIME, "2026-03-31", 44),
+    ("2026-03-31", (), Timeliness.OPEN_IN_TIME, "2026-03-31", 0),
+    # Q1 passed with no progress reported in Q1: overdue for Q1 while Q2 runs
+    ("2026-04-15", (), Timeliness.OPEN_OVERDUE, "2026-03-31", -15),
+    ("2026-06-30", (), Timeliness.OPEN_OVERDUE, "2026-03-31", -91),
+    # progress reported in Q1 meets it: in time for Q2
+    ("2026-04-15", (("2026-02-10", "đang thực hiện", None),), Timeliness.OPEN_IN_TIME, "2026-06-30", 76),
+    ("2026-04-15", (("2026-03-31", "đang thực hiện", None),), Timeliness.OPEN_IN_TIME, "2026-06-30", 76),
+    # a report after the quarter ended does not meet it; nor "chưa thực hiện", nor "không phát sinh"
+    ("2026-04-15", (("2026-04-05", "đang thực hiện", None),), Timeliness.OPEN_OVERDUE, "2026-03-31", -15),
+    ("2026-04-15", (("2026-03-20", "chưa thực hiện", None),), Timeliness.OPEN_OVERDUE, "2026-03-31", -15),
+    ("2026-04-15", (("2026-03-20", None, None),), Timeliness.OPEN_OVERDUE, "2026-03-31", -15),
+    # Q2 is judged on its own window (1 April – 30 June): a Q1 report does not carry over
+    ("2026-07-02", (("2026-02-10", "đang thực hiện", None),), Timeliness.OPEN_OVERDUE, "2026-06-30", -2),
+    ("2026-07-02", (("2026-02-10", "đang thực hiện", None), ("2026-05-10", "đang thực hiện", None)),
+     Timeliness.OPEN_IN_TIME, "2026-09-30", 90),
+    # every occurrence met and the year over: in time, nothing left to count to
+    ("2027-01-05", tuple((d, "đang thực hiện", None) for d in ("2026-03-01", "2026-06-01", "2026-09-01",
+                                                               "2026-12-01")),
+     Timeliness.OPEN_IN_TIME, None, None),
+    # the last occurrence missed
+    ("2027-01-05", (("2026-09-01", "đang thực hiện", None),), Timeliness.OPEN_OVERDUE, "2026-12-31", -5),
+])
+def test_a_quarterly_task_is_judged_at_its_current_occurrence(
+    as_of: str, updates: tuple[tuple[str, str | None, str | None], ...], timeliness: Timeliness,
+    occurrence: str | None, due_in: int | None,
+) -> None:
+    v = _status(QUARTERLY, as_of, *updates)
+    assert (v.timeliness, v.occurrence, v.due_in_days) == (timeliness, occurrence, due_in)
+
+
+def test_a_percentage_is_progress_and_done_is_judged_at_the_last_occurrence() -> None:
+    task = Task(id="t", text="x", lead=("Công an xã",), deadline=QUARTERLY, span=Span(1, 1),
+                progress=(Update(date="2026-03-10", percent=20.0, span=Span(1, 1)),))
+    assert task_status(task, 2026, START, dt.date(2026, 4, 15)).timeliness is Timeliness.OPEN_IN_TIME
+    done = _status(QUARTERLY, "2026-04-15", ("2026-04-10", "hoàn thành", "2026-04-10"))
+    assert (done.timeliness, done.occurrence) == (Timeliness.DONE_ON_TIME, None)
+
+
+def test_monthly_and_dated_occurrences() -> None:
+    # "trước ngày 25 hằng tháng": February's occurrence is 25 February
+    v = _status("trước ngày 25 hằng tháng", "2026-03-01", ("2026-01-20", "đang thực hiện", None))
+    assert (v.timeliness, v.occurrence) == (Timeliness.OPEN_OVERDUE, "2026-02-25")
+    v = _status("trước ngày 25 hằng tháng", "2026-03-01", ("2026-02-20", "đang thực hiện", None))
+    assert (v.timeliness, v.occurrence) == (Timeliness.OPEN_IN_TIME, "2026-03-25")
+    # a yearly duty has one occurrence: as before, judged at 31 December
+    v = _status("Hằng năm", "2026-06-30")
+    assert (v.timeliness, v.occurrence, v.due_in_days) == (Timeliness.OPEN_IN_TIME, "2026-12-31", 184)
+    # not recurring: no occurrence
+    assert _status("Quý I/2026", "2026-04-15").occurrence is None
+
+
+def test_status_json_names_the_occurrence(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from .conftest import plan_text
+
+    monkeypatch.setenv("KEHOACH_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "plans" / "thu-nghiem"
+    folder.mkdir(parents=True)
+    text, _ = plan_text('''\
+        - id: q
+          text: Báo cáo kết quả thực hiện
+          lead: Công an xã
+          deadline: Hằng quý
+          progress:
+            - date: "2026-02-10"
+              state: đang thực hiện
+        - id: y
+          text: Tổng kết
+          lead: Công an xã
+          deadline: Quý II/2026
+        ''')
+    (folder / "plan.yaml").write_text(text, encoding="utf-8")
+    r = run(capsys, "status", str(folder / "plan.yaml"), "--as-of", "2026-07-02", "--format", "json")
+    recs = {rec["id"]: rec for rec in r.json()}
+    assert recs["q"]["due"] == "2026-12-31"            # the last occurrence, as before
+    assert (recs["q"]["timeliness"], recs["q"]["occurrence"], recs["q"]["due_in_days"]) == (
+        "open_overdue", "2026-06-30", -2)
+    assert recs["y"]["occurrence"] is None
+    assert r.code == 0
+    md = run(capsys, "status", str(folder / "plan.yaml"), "--as-of", "2026-07-02", "--format", "markdown")
+    assert "30/06/2026" in md.out

@@ -85,18 +85,25 @@ def _plan(path: Path, display: str, facts: ReportFacts, period: Period, nxt: Per
         every_task.append(TaskLine(plan, d.id, d.text, "; ".join(u for u in _leads(registry, d) if u), d.deadline,
                                    s.due, v.state, v.timeliness.value, v.last_update, note, note_date))
         every[v.timeliness.value] += 1
-        if s.due is None:
+        # A recurring task is due at the occurrence its verdict is about (the one missed, else the next).
+        when = (v.occurrence or s.due) if s.occurrences else s.due
+        if when is None:
             no_date += 1
-        elif s.due <= clock.iso:
+        elif when <= clock.iso:
             due[v.timeliness.value] += 1
         else:
             not_yet += 1
         is_late = v.timeliness is Timeliness.OPEN_OVERDUE
-        comes_due = v.state != "done" and s.due is not None and nxt.start.isoformat() <= s.due <= nxt.end.isoformat()
+        window = nxt.start.isoformat(), nxt.end.isoformat()
+        coming = next((o for o in (s.occurrences or (s.due,)) if o is not None and window[0] <= o <= window[1]), None)
+        comes_due = v.state != "done" and coming is not None
         if is_late or comes_due:
-            lines = [TaskLine(plan, d.id, d.text, unit, d.deadline, s.due, v.state, v.timeliness.value,
-                              v.last_update, note, note_date) for unit in _leads(registry, d)]
-            (late if is_late else upcoming).extend(lines)
+            units = _leads(registry, d)
+            # A recurring task late for one occurrence may come due again in the next period: both lists.
+            for listed, shown, wanted in ((late, when, is_late), (upcoming, coming, comes_due)):
+                if wanted:
+                    listed.extend(TaskLine(plan, d.id, d.text, unit, d.deadline, shown, v.state, v.timeliness.value,
+                                           v.last_update, note, note_date) for unit in units)
     reported = any(period.start.isoformat() <= day <= clock.iso for dates in facts.updates for day in dates) or any(
         period.start.isoformat() <= a[0] <= clock.iso for ind in facts.indicators for a in ind[5])
     late.sort(key=lambda t: (t.unit, t.due or "", t.id))

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterator
+from typing import Any
 
 from ..deadlines import Deadline, parse_deadline
+from ..loader import Path_
 from ..model import Row
 from ..targets import Target, parse_target
 
@@ -35,3 +37,16 @@ def units(row: Row) -> Iterator[tuple[str, int, str]]:
     for role in ("lead", "support"):
         for i, unit in enumerate(getattr(row, role)):
             yield role, i, unit
+
+
+def strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every string of the parsed plan, with its path (for ``Document.span``): the rules that read
+    all its text (citations, repeated words, misspelt terms)."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            yield from strings(v, (*path, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from strings(v, (*path, i))

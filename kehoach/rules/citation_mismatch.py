@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from ..citations import Citation, find_citations, known_documents
 from ..findings import Severity, Span
-from ..loader import Path_
 from ..text import norm_key
 from . import Context, Hit, Rule
+from ._common import strings
 
 # Symbols of local bodies ("33/KH-UBND") repeat in every commune and city: such a registry entry
 # is compared only with a citation that names its issuer.
-_LOCAL = ("UBND", "/TU", "HĐND", "/ĐU")
-
-
-def _strings(data: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for k, v in data.items():
-            yield from _strings(v, (*path, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _strings(v, (*path, i))
+_LOCAL = ("UBND", "/TU", "HĐND", "/ĐU", "/BCĐ")
 
 
 def _same_issuer(a: str, b: str) -> bool:
@@ -64,9 +53,12 @@ class CitationMismatch(Rule):
     ("ngày 22/12/2024") and issuer ("của Bộ Chính trị") when written. Reports a citation whose
     date or issuer differs from kehoach's registry of higher documents (`kehoach/data/documents.yaml`,
     each entry with its public source), and a citation whose date differs from another citation
-    of the same document in the same plan. A citation without a date (or without an issuer) says
+    of the same document in the same plan, and a citation of a registered document whose symbol
+    is written with its separators elsewhere (`71-NQ/CP` for `71/NQ-CP`: a Party resolution's form
+    given to a Government one). A citation without a date (or without an issuer) says
     nothing about it and is not reported; symbols of local bodies (`…/KH-UBND`) are compared with
-    the registry only when the citation names the same issuer.
+    the registry only when the citation names the same issuer, and a city's own documents (an
+    entry with `city:`) only in that city's plans.
 
     **Why it matters.** A wrong date in a legal basis cites a document that does not exist; the
     signed plan is then corrected by a new document.
@@ -74,7 +66,7 @@ class CitationMismatch(Rule):
     **Example.** `Nghị quyết số 57-NQ/TW ngày 22/12/2025 của Bộ Chính trị` (the resolution is of
     22/12/2024).
 
-    **Fix.** Write the date and issuer of the document itself.
+    **Fix.** Write the date, issuer and symbol of the document itself.
     """
 
     name = "citation-mismatch"
@@ -87,6 +79,8 @@ class CitationMismatch(Rule):
                                     '{expected} ban hành (theo danh mục văn bản của kehoach).',
         "citation-date-inconsistent": '{document} ghi ngày {written}, khác với ngày {expected} ở trích dẫn '
                                       'khác của cùng văn bản (dòng {line}).',
+        "citation-symbol-mismatch": '{document} ghi số hiệu "{written}", nhưng số hiệu của văn bản này là '
+                                    '"{expected}" (theo danh mục văn bản của kehoach).',
     }
 
     def check(self, ctx: Context) -> Iterator[Hit]:
@@ -95,12 +89,14 @@ class CitationMismatch(Rule):
         known = known_documents()
         # Documents kehoach does not know: checked against the plan's other citations of them.
         dated: dict[str, list[tuple[Citation, Span]]] = {}
-        for path, text in _strings(ctx.doc.data, ()):
+        for path, text in strings(ctx.doc.data):
             if "/" not in text and "-" not in text:
                 continue
             for c in find_citations(text):
                 span = ctx.doc.span(path)
                 k = known.get(c.key)
+                if k is not None and not k.applies_to(ctx.plan.meta.city):
+                    k = None
                 if k is not None:
                     local = any(s in k.symbol for s in _LOCAL)
                     if local and not (c.issuer and k.issuer_matches(c.issuer)):
@@ -113,6 +109,10 @@ class CitationMismatch(Rule):
                     if c.issuer and not k.issuer_matches(c.issuer):
                         yield self.hit(span, variant="citation-issuer-mismatch", document=_shown(c),
                                        written=c.issuer, expected=", ".join(k.issuers))
+                        continue
+                    if c.symbol.upper() != k.symbol.upper():
+                        yield self.hit(span, variant="citation-symbol-mismatch", document=f"{c.kind} {k.symbol}",
+                                       written=c.symbol, expected=k.symbol)
                         continue
                 if c.date is not None and k is None:
                     dated.setdefault(c.key, []).append((c, span))

@@ -39,10 +39,12 @@ class MarkdownFormat(Formatter[Answer]):
                     continue
                 write(f"\n**{title} ({len(group)})**\n\n")
                 for r in sorted(group, key=lambda r: (r["due"] or "9999", r["plan"], r["id"])):
+                    # a recurring task: the occurrence judged, which due_in_days counts to
+                    due = ddmmyyyy(r["occurrence"] or r["due"])
                     if detail == "late":
-                        extra = f"{w['due']} {ddmmyyyy(r['due'])}, {w['days_late'].format(n=-r['due_in_days'])}"
+                        extra = f"{w['due']} {due}, {w['days_late'].format(n=-r['due_in_days'])}"
                     elif detail == "left":
-                        extra = f"{w['due']} {ddmmyyyy(r['due'])}, {w['days_left'].format(n=r['due_in_days'])}"
+                        extra = f"{w['due']} {due}, {w['days_left'].format(n=r['due_in_days'])}"
                     else:
                         extra = w["never"] if not r["last_update"] else f"{w['last']} {ddmmyyyy(r['last_update'])}"
                     write(f"- {markdown(r['plan'])} · `{r['id']}` — {markdown(short(task_text(r)))} ({extra})\n")

@@ -41,5 +41,6 @@ class TextFormat(Formatter[Answer]):
                     label.append(f" · {w['stale'].lower()}", style="magenta")
                 table.add_row(Text(r["unit"] or w["no_unit"]), Text(r["id"]), Text(short(task_text(r), 80)),
                               Text(r["deadline"]),
-                              ddmmyyyy(r["due"]), label, ddmmyyyy(r["last_update"]))
+                              # a recurring task: the occurrence judged, the one its label is about
+                              ddmmyyyy(r["occurrence"] or r["due"]), label, ddmmyyyy(r["last_update"]))
             console.print(table)
