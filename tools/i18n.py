@@ -18,7 +18,6 @@ Entries are keyed by context, so one Vietnamese word can say two things in Engli
 from __future__ import annotations
 
 import io
-import json
 import re
 import string
 import sys
@@ -34,7 +33,6 @@ sys.path.insert(0, str(ROOT))
 
 LOCALE = ROOT / "kehoach" / "locale"
 LANGS = ("vi", "en")
-MIGRATED = ROOT / "tools" / ".migrated-english.json"
 
 
 @dataclass(frozen=True)
@@ -95,7 +93,6 @@ def read(lang: str) -> Catalog:
 
 def update() -> None:
     entries = collect()
-    migrated = json.loads(MIGRATED.read_text(encoding="utf-8")) if MIGRATED.exists() else {}
     for lang in LANGS:
         old = read(lang)
         language = "Vietnamese" if lang == "vi" else "English"
@@ -107,8 +104,6 @@ def update() -> None:
             else:
                 previous = old.get(e.msgid, context=e.context)
                 text = previous.string if previous is not None and previous.string else ""
-                if not text and lang == "en" and e.context in migrated:
-                    text = migrated[e.context]
             new.add(e.msgid, text, context=e.context, locations=[(w, 0) for w in e.where][:3])
         path = po_path(lang)
         path.parent.mkdir(parents=True, exist_ok=True)
