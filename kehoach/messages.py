@@ -54,6 +54,8 @@ M: dict[str, str] = {
     "metavar.lang": "vi|en",
     "metavar.note": "GHI_CHÚ",
     "metavar.output": "TỆP",
+    "metavar.notes": "TỆP",
+    "metavar.issuer": "DÒNG",
     "metavar.percent": "PHẦN_TRĂM",
     "metavar.period": "KỲ",
     "metavar.plan_file": "TỆP_KẾ_HOẠCH",
