@@ -202,3 +202,22 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, list):
         return [s for v in value for s in _strings(v)]
     return []
+
+
+def test_the_catalogue_check_finds_a_wrong_placeholder_a_missing_translation_and_a_stale_mo(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    tool = _tool()
+    locale = tmp_path / "locale"
+    shutil.copytree(ROOT / "kehoach" / "locale", locale)
+    monkeypatch.setattr(tool, "LOCALE", locale)
+    po = locale / "en" / "LC_MESSAGES" / "kehoach.po"
+    text = po.read_text(encoding="utf-8")
+    text = text.replace('msgstr "Document \\"{path}\\" not found."', 'msgstr "Document \\"{file}\\" not found."', 1)
+    text = text.replace('msgstr "Skip these rules."', 'msgstr ""', 1)
+    po.write_text(text, encoding="utf-8")
+    found = "\n".join(tool.problems())  # type: ignore[attr-defined]
+    assert "placeholders differ in [import.missing]" in found
+    assert "no translation for [help] 'Bỏ qua các quy tắc này.'" in found
+    assert "en: " in found and "is not the compiled .po" in found

@@ -88,7 +88,12 @@ def read(lang: str) -> Catalog:
     if not path.exists():
         return Catalog(locale=lang, domain="kehoach")
     with path.open("rb") as f:
-        return read_po(f, locale=lang, domain="kehoach")
+        catalog = read_po(f, locale=lang, domain="kehoach")
+    for message in catalog:
+        # Every text is a str.format template: Babel takes "50% của" for a %-format ("% c") on
+        # reading, and would check it as one.
+        message.flags.discard("python-format")
+    return catalog
 
 
 def update() -> None:
@@ -104,7 +109,9 @@ def update() -> None:
             else:
                 previous = old.get(e.msgid, context=e.context)
                 text = previous.string if previous is not None and previous.string else ""
-            new.add(e.msgid, text, context=e.context, locations=[(w, 0) for w in e.where][:3])
+            message = new.add(e.msgid, text, context=e.context, locations=[(w, 0) for w in e.where][:3])
+            message.flags.discard("python-format")      # see read()
+            message.flags.add("python-brace-format")
         path = po_path(lang)
         path.parent.mkdir(parents=True, exist_ok=True)
         buf = io.BytesIO()
@@ -158,11 +165,13 @@ def problems() -> list[str]:
                 out.append(f"{lang}: no translation for [{m.context}] {m.id!r}")
             elif placeholders(m.id) != placeholders(m.string):
                 out.append(f"{lang}: placeholders differ in [{m.context}] {m.id!r}: {m.string!r}")
+        for message, errors in catalog.check():     # Babel's checkers: msgfmt --check's, in Python
+            out += [f"{lang}: [{message.context}] {message.id!r}: {e}" for e in errors]
         for key in entries.keys() - seen:
             out.append(f"{lang}: missing [{key[0]}] {key[1]!r}: run tools/i18n.py update")
         mo = po_path(lang).with_suffix(".mo")
         if not mo.exists() or mo.read_bytes() != compiled(lang):
-            out.append(f"{lang}: {mo.relative_to(ROOT)} is not the compiled .po: run tools/i18n.py compile")
+            out.append(f"{lang}: {mo.name} is not the compiled .po: run tools/i18n.py compile")
     return out
 
 
