@@ -280,3 +280,23 @@ def test_csv_without_a_state_or_value_column(capsys: pytest.CaptureFixture[str],
     before = plan.read_bytes()
     r = run(capsys, "progress", str(plan), "--from", str(csv_path), *AS_OF)
     assert r.code == 2 and "state | value" in r.err and plan.read_bytes() == before
+
+
+def test_values_recorded_on_the_five_plans_show_in_rollup_and_the_dashboard(capsys: pytest.CaptureFixture[str],
+                                                                           tmp_path: Path) -> None:
+    """The monthly job end to end (issue 20): values recorded with `kehoach progress` on a copy of
+    the five plans are the figures `rollup` counts, in its JSON and on the HTML dashboard."""
+    plans = tmp_path / "plans"
+    shutil.copytree(PLANS, plans)
+    city = plans / "hai-phong"
+    recorded = {("an-lao.yaml", "ctvb.1"): "85%", ("vinh-hai.yaml", "ct.I.1"): "55%"}
+    for (name, ident), value in recorded.items():
+        r = run(capsys, "progress", str(city / name), ident, "--value", value, "--date", "31/03/2026", *AS_OF)
+        assert r.code == 0, r.err
+    data = run(capsys, "rollup", str(city), *AS_OF, "--indicator", "ht.5g", "--format", "json", "--no-cache").json()
+    (ind,) = data["indicators"]
+    figures = {c["commune"]: (c["actual"], c["meets_target"]) for c in ind["communes"]}
+    assert figures["An Lão"] == (85.0, True) and figures["Vĩnh Hải"] == (55.0, False)
+    html = run(capsys, "rollup", str(city), *AS_OF, "--format", "html", "--no-cache").out
+    # The 5G indicator's line on the dashboard: the two recorded values, nothing else.
+    assert "2 có số liệu" in html and "thực tế: nhỏ nhất 55, trung vị 70, lớn nhất 85" in html
