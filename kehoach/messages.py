@@ -519,6 +519,7 @@ M: dict[str, str] = {
     "report.yes": "có",
     "report.no": "không",
     "report.no-value": "chưa có số liệu",
+    "report.grid-sentence-city": "Tính đến ngày {judged}, kế hoạch của {plans} xã, phường có tổng cộng {total} nhiệm vụ; {due} nhiệm vụ đã đến hạn, trong đó: hoàn thành đúng hạn {done_on_time}; hoàn thành quá hạn {done_late}; đang thực hiện trong hạn {open_in_time}; chưa hoàn thành, quá hạn {open_overdue}. Tỷ lệ nhiệm vụ đến hạn hoàn thành đúng hạn: {share}. Nhiệm vụ chưa đến hạn: {not_yet_due}; không có thời hạn cụ thể: {no_deadline}.",
     "report.grid-sentence": "Tính đến ngày {judged}, Kế hoạch có {total} nhiệm vụ; {due} nhiệm vụ đã đến hạn, trong đó: hoàn thành đúng hạn {done_on_time}; hoàn thành quá hạn {done_late}; đang thực hiện trong hạn {open_in_time}; chưa hoàn thành, quá hạn {open_overdue}. Tỷ lệ nhiệm vụ đến hạn hoàn thành đúng hạn: {share}. Nhiệm vụ chưa đến hạn: {not_yet_due}; không có thời hạn cụ thể: {no_deadline}.",
     "report.recipient.city": "Ủy ban nhân dân thành phố {city} (để báo cáo);",
     "report.recipient.archive": "Lưu: VT.",

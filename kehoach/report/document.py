@@ -148,10 +148,12 @@ def _opening(report: Report, lang: str) -> list[ViewBlock]:
     return body
 
 
-def _grid_sentence(g: Grid, report: Report, lang: str) -> Para:
-    return Para(t("report.grid-sentence", lang, judged=day(report.judged_on, lang), total=g.total, due=g.due_total,
+def _grid_sentence(g: Grid, report: Report, lang: str, key: str = "report.grid-sentence", **extra: object) -> Para:
+    """The grid in one sentence: of the plan, or (``report.grid-sentence-city``) of the communes'
+    plans together."""
+    return Para(t(key, lang, judged=day(report.judged_on, lang), total=g.total, due=g.due_total,
                   share=_percent(g.on_time_share, lang), not_yet_due=g.not_yet_due, no_deadline=g.no_deadline,
-                  **g.due))
+                  **extra, **g.due))
 
 
 def _document(report: Report, lh: Letterhead, lang: str, *, title: str, body: list[ViewBlock],
@@ -221,7 +223,7 @@ def city_view(report: Report, lang: str) -> DocumentView:
     keys = ("commune", *GRID_KEYS)
     body = _opening(report, lang)
     body += [_heading(1, t("report.s1", lang)), _heading(2, t("report.s1.grid", lang)),
-             _grid_sentence(report.totals, report, lang),
+             _grid_sentence(report.totals, report, lang, "report.grid-sentence-city", plans=len(report.plans)),
              _table("grid", keys, rows, [2.4] + [1.0] * len(GRID_KEYS), set(range(1, len(keys))), lang),
              _heading(2, t("report.s1.city-indicators", lang))]
     if report.indicators:
