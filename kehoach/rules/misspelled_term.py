@@ -1,4 +1,4 @@
-"""The misspelled-term rule: its documentation is the class docstring."""
+"""The misspelled-term rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -94,20 +94,39 @@ def misspellings(text: str) -> Iterator[tuple[str, str]]:
 
 
 class MisspelledTerm(Rule):
-    """A term of the field written with wrong marks or a letter off.
+    """Một thuật ngữ của lĩnh vực bị viết sai dấu hoặc sai một chữ cái.
+
+    **Tác dụng.** Báo một thuật ngữ cố định của kế hoạch khoa học, đổi mới sáng tạo và chuyển đổi
+    số ("chuyển đổi số", "chính quyền số", "đổi mới sáng tạo", "chữ ký số", "dịch vụ công trực
+    tuyến" … danh sách là `TERMS` trong mô-đun của quy tắc) được viết đúng các chữ cái nhưng sai
+    dấu ("chuyên đổi số", "chính quyên số"), dù viết hoa hay thường; với thuật ngữ từ bốn tiếng trở
+    lên, báo cả khi thiếu, thừa hoặc sai một chữ cái ("đổ mới sáng tạo"). Cách đặt dấu cũ và mới
+    ("hoá"/"hóa") đều đúng; chữ không dấu (mã, ký hiệu) không được xét.
+
+    **Vì sao quan trọng.** Các thuật ngữ này gọi tên ba trụ cột của Nghị quyết và các chương trình
+    của nó: một thuật ngữ sai chính tả ở tiêu đề hay ở một nhiệm vụ là điều người đọc văn bản đã ký
+    thấy đầu tiên, và tìm kiếm theo thuật ngữ sẽ bỏ sót dòng đó.
+
+    **Ví dụ.** Hải An: "III. Phát triển chuyên đổi số", "CÁC NHIỆM VỤ CHUYÊN ĐỔI SỐ …"; Vĩnh Lại:
+    "khoa học công nghệ, đổ mới sáng tạo và chuyển đổi số", "… của chính quyên số".
+
+    **Cách sửa.** Viết thuật ngữ như thông báo chỉ ra.
+    """
+
+    doc_en = """A term of the field written with wrong marks or a letter off.
 
     **What it does.** Reports a fixed term of a science, innovation and digital transformation
     plan ("chuyển đổi số", "chính quyền số", "đổi mới sáng tạo", "chữ ký số", "dịch vụ công trực
     tuyến" … the list is `TERMS` in the rule's module) written with the same letters but other
     diacritics ("chuyên đổi số", "chính quyên số"), in any case; a term of four words or more also
     with one letter missing, extra or changed ("đổ mới sáng tạo"). The old and new tone placement
-    (*hoá*/*hóa*) are both right; text without any diacritics (ids, codes) is not looked at.
+    ("hoá"/"hóa") are both right; text without any diacritics (ids, codes) is not looked at.
 
     **Why it matters.** These terms name the resolution's three pillars and its programmes: a
     misspelt one in a heading or a task is the first thing a reader of the signed plan sees, and
     a search for the term misses the row.
 
-    **Example.** Hải An: "III. Phát triển chuyên đổi số", "CÁC NHIỆM VỤ CHUYÊN ĐỔI SỐ …"; Vĩnh Lại:
+    **Example.** Hai An: "III. Phát triển chuyên đổi số", "CÁC NHIỆM VỤ CHUYÊN ĐỔI SỐ …"; Vinh Lai:
     "khoa học công nghệ, đổ mới sáng tạo và chuyển đổi số", "… của chính quyên số".
 
     **Fix.** Write the term as shown in the message.

@@ -1,4 +1,4 @@
-"""The repeated-word rule: its documentation is the class docstring."""
+"""The repeated-word rule: its documentation is the class docstring (Vietnamese) and doc_en (English)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,25 @@ _AROUND = 4  # words shown either side
 
 
 class RepeatedWord(Rule):
-    """A word written twice in a row.
+    """Một từ bị viết lặp hai lần liền nhau.
+
+    **Tác dụng.** Báo một hư từ bị viết hai lần liền nhau trong bất kỳ nội dung nào của kế hoạch
+    ("cho cho", "của của", "các các"), sau khi chuẩn hóa Unicode, không phân biệt chữ hoa, chữ
+    thường và số dấu cách ở giữa. Chỉ tìm những từ tiếng Việt không bao giờ láy (`các`, `của`,
+    `cho`, `và`, `với`, `những`, `trong`, `tại`, `theo`, `về`, `để`, `đã`, `sẽ`, `được`, `bằng`,
+    `nhằm`, `đối`, `vào`); từ láy có chủ ý ("người người, nhà nhà", "từ từ") và hai từ gặp nhau ở
+    ranh giới từ ghép ("hệ thống thống nhất") không bị báo.
+
+    **Vì sao quan trọng.** Đây là lỗi gõ, thường còn sót lại sau khi sửa câu; trong văn bản đã ký
+    nó cho thấy sự cẩu thả, và nó có mặt trong mọi văn bản in từ kế hoạch.
+
+    **Ví dụ.** Vĩnh Lại: "… nền tảng vững chắc cho cho nhiệm vụ đào tạo …", "… giữa các ngành
+    với các các quan, đơn vị" (còn thiếu một chữ: "các cơ quan").
+
+    **Cách sửa.** Xóa từ thứ hai (và xem lại để chắc không mất chữ nào khác khi sửa).
+    """
+
+    doc_en = """A word written twice in a row.
 
     **What it does.** Reports a function word written twice in a row in any text of the plan
     ("cho cho", "của của", "các các"), after Unicode normalisation, whatever the case and the
@@ -32,7 +50,7 @@ class RepeatedWord(Rule):
     **Why it matters.** It is a typing slip, usually left by an edit; in the signed document it
     reads as carelessness, and it stays in every document rendered from the plan.
 
-    **Example.** Vĩnh Lại: "… nền tảng vững chắc cho cho nhiệm vụ đào tạo …", "… giữa các ngành
+    **Example.** Vinh Lai: "… nền tảng vững chắc cho cho nhiệm vụ đào tạo …", "… giữa các ngành
     với các các quan, đơn vị" (also a missing word: "các cơ quan").
 
     **Fix.** Delete the second word (and check that nothing else was lost in the edit).
