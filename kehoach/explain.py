@@ -13,6 +13,7 @@ from typing import Any
 
 from .errors import KehoachError
 from .messages import M, t
+from .report.words import day
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,8 @@ def _line(name: str, value: Any, lang: str, kind_group: str | None = None) -> tu
     label = t(f"explain.field.{name}", lang) if f"explain.field.{name}" in M else name
     if isinstance(value, bool):
         return label, t("explain.yes" if value else "explain.no", lang)
+    if name in ("start", "due") and isinstance(value, str):
+        return label, day(value, lang)          # 30/06/2026 in Vietnamese
     group = kind_group if name == "kind" else _VALUE_WORDS.get(name)
     if group is not None and isinstance(value, str) and f"explain.{group}.{value}" in M:
         return label, t(f"explain.{group}.{value}", lang)
@@ -61,7 +64,7 @@ def deadline(text: str, year: int, lang: str) -> Explanation:
     for k, v in data.items():
         if k == "occurrences":
             if v:
-                lines.append(_line(k, ", ".join(v), lang))
+                lines.append(_line(k, ", ".join(day(x, lang) for x in v), lang))
             continue
         if k == "reason":
             lines.append(_line(k, t(f"reason.{d.reason}", lang), lang))
