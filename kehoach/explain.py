@@ -33,7 +33,7 @@ _VALUE_WORDS = {"operator": "operator", "status": "status", "rule": "rule", "sou
 
 
 def _day(iso: str, lang: str) -> str:
-    from .report.words import day   # not at the top: the report package is heavy to import
+    from .report.words import day  # not at the top: the report package is heavy to import
 
     return day(iso, lang)
 
