@@ -87,6 +87,9 @@ USAGE_ERRORS = [
     ["explain", "nothing"],
     ["rollup", "a", "b", "--catalog"],
     ["fmt", "--check=yes"],
+    ["progress", "a", "b", "c"],
+    ["status", "--overdue=3"],
+    ["--foo"],
 ]
 
 
@@ -97,6 +100,7 @@ def test_usage_errors_are_said_in_the_chosen_language(capsys: pytest.CaptureFixt
     said = vi.out + vi.err
     assert "Lỗi:" in said, said
     assert not ENGLISH.search(OPTION.sub("", said)), said
+    assert "Dòng lệnh không hợp lệ" not in said, "a usage error the catalogue has no words for: " + said
     en = run(capsys, "--lang", "en", *args)
     assert en.code == 2
     said = en.out + en.err
