@@ -249,7 +249,7 @@ def city_view(report: Report, lang: str) -> DocumentView:
 CITY_SUMMARY_KEYS = {"late": ("commune", "late", "late_units"), "next": ("commune", "next", "next_units")}
 CITY_LIST_KEYS = {"late": ("commune", "id", "task", "unit", "deadline", "note"),
                   "next": ("commune", "id", "task", "unit", "deadline")}
-_LIST_SHARES = {"late": [1.6, 0.9, 4.2, 1.8, 1.2, 2.6], "next": [1.6, 0.9, 5.0, 2.0, 1.4]}
+_LIST_SHARES = {"late": [1.6, 1.2, 4.0, 1.8, 1.2, 2.4], "next": [1.6, 1.2, 4.8, 2.0, 1.4]}
 
 
 def tasks_by_commune(report: Report, which: str) -> list[tuple[str, int, list[tuple[str, int]]]]:
