@@ -418,3 +418,48 @@ def test_a_missing_or_unreadable_notes_file_is_exit_2(capsys: pytest.CaptureFixt
     latin.write_bytes("Đề nghị\n".encode("utf-16-le"))
     r = run(capsys, "report", str(path), "--period", "2026-Q1", "--notes", str(latin), "--lang", lang)
     assert r.code == 2 and "UTF-8" in r.err
+
+
+# --- the signature block (Nghị định 30/2020) and --signer ------------------------------------------
+
+def _signature(doc_path: Path) -> list[str]:
+    """The lines of the signature cell: the right cell of the table that holds "TM. ỦY BAN NHÂN DÂN"."""
+    from docx import Document
+
+    for table in Document(str(doc_path)).tables:
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.text.startswith("TM. ỦY BAN NHÂN DÂN"):
+                    return [p.text for p in cell.paragraphs if p.text.strip()]
+    raise AssertionError("no signature block")
+
+
+def test_the_city_signature_block_and_signer(capsys: pytest.CaptureFixture[str], city: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tp.docx"
+    r = run(capsys, "report", str(city), "--period", "2026-Q1", "--as-of", "2026-04-10", "-o", str(out),
+            "--no-cache")
+    assert r.code == 0, r.err
+    assert _signature(out) == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]    # the name left blank
+    data = _json(capsys, str(city), "--period", "2026-Q1", "--as-of", "2026-04-10")
+    assert data["signature"] == {"titles": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "name": ""}
+
+    r = run(capsys, "report", str(city), "--period", "2026-Q1", "--as-of", "2026-04-10", "-o", str(out),
+            "--no-cache", "--signer", "Nguyễn Văn A")
+    assert r.code == 0, r.err
+    assert _signature(out) == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A"]
+    data = _json(capsys, str(city), "--period", "2026-Q1", "--as-of", "2026-04-10", "--signer", "Nguyễn Văn A")
+    assert data["signature"]["name"] == "Nguyễn Văn A"
+
+
+def test_signer_replaces_the_plans_signer_in_one_plans_report(capsys: pytest.CaptureFixture[str], city: Path,
+                                                               tmp_path: Path) -> None:
+    plan = str(city / "hai-phong" / "vinh-lai.yaml")
+    own = _json(capsys, plan, "--period", "2026-Q1", "--as-of", "2026-04-10")["signature"]
+    assert own["titles"] and own["titles"][0].startswith("TM.")
+    data = _json(capsys, plan, "--period", "2026-Q1", "--as-of", "2026-04-10", "--signer", "Trần Thị B")
+    assert data["signature"] == {"titles": own["titles"], "name": "Trần Thị B"}
+    out = tmp_path / "bc.docx"
+    r = run(capsys, "report", plan, "--period", "2026-Q1", "--as-of", "2026-04-10", "-o", str(out), "--no-cache",
+            "--signer", "Trần Thị B")
+    assert r.code == 0, r.err
+    assert _signature(out)[-1] == "Trần Thị B"
