@@ -5,8 +5,10 @@ HTML templates, the fonts, the page setup and the table writer are the render mo
 
 One plan: the commune's report, its letterhead and signature from the plan. Several plans: the
 city's consolidated report, one grid row per commune and the total, the indicators across
-communes (the rollup engine's figures), the communes that did not report; the letterhead is the
-city's People's Committee and the recipients are blank lines to fill.
+communes (the rollup engine's figures), the communes that did not report, sections II and III
+summed up a row per commune with their full lists as landscape appendices (Phụ lục I, II); the
+letterhead is the city's People's Committee, the signature TM. / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH, and
+the recipients are blank lines to fill.
 """
 
 from __future__ import annotations
