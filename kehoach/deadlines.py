@@ -99,9 +99,38 @@ Ongoing, recurring, external
         kind ``external``: fixed by another body's schedule, not machine-checkable, no due date
         (rule ``deadline-external``). After a period it is that period's note.
 
+Days of the week, parts of the day
+    ``THỨ HAI (09/02/2026)``, ``THỨ NĂM, NGÀY 05/3``, ``ngày 01/01/2026 (thứ Năm)``, ``Chiều ngày 31/12/2025``
+        a working calendar's day: the weekday and the part of the day (*sáng*, *chiều*, *tối*) say no more
+        than the date. A weekday is checked against a date whose year is written: one that does not match
+        is ``weekday-mismatch`` (which of the two is wrong cannot be told). Beside a date without a year it
+        is not checked: it belongs to the author's year, which the cell does not give (the plan year is
+        ours). A weekday with no date (``thứ Hai``) is not a deadline.
+    ``Tuần thứ 07 từ ngày 09/02/2026 đến ngày 13/02/2026``
+        a week's number is skipped only before the dates it spans.
+
+More date spellings
+    ``30-6-2026``, ``16-03-2001``: day, month and year joined by hyphens, without spaces (spaced, or
+    with two numbers only, a hyphen is a range). ``30/6/26``: a two-digit year after a full day and month is
+    20yy (plans are of 2000–2100). ``T6/2026``, ``Th6/2026``: a month, only with its year (``T6`` alone
+    is also *thứ 6*, Friday). ``Quý I + II/2026``: ``+`` and ``&`` join a list like ``,``.
+
+A period narrowed by a day
+    ``Năm 2026 (hoàn thành trước 30/6)``, ``Quý II/2026, trước ngày 15/6``
+        a *trước* day inside the period beside it is the deadline (kind ``date``), the period its window.
+
+Time limits counted from an event
+    ``Tối đa 30 ngày kể từ ngày ký``, ``sau 10 ngày kể từ ngày ký ban hành``, ``trong vòng 15 ngày làm việc
+    kể từ ngày nhận được``
+        external: the event's date is another act's, and the count may be of working or calendar days, so
+        no date is computed (a bare ``105 ngày`` stays unread).
+
 Not understood, on purpose: vague words (``sớm nhất có thể``, ``khoảng``, ``đầu tháng``,
 ``giữa tháng``, ``những tháng cuối năm``), ``hoặc`` (either of two deadlines), ``hằng tuần``/
-``hằng ngày``, counts with no cadence in the model (``2 tháng/lần``, ``3 lần/năm``), a bare ``6 tháng``
+``hằng ngày`` (the plan's cadences are
+those of the reporting regime, Nghị định 09/2019: monthly to yearly; a weekly duty is a working calendar's,
+not a plan deadline's), ``đầu quý``, ``giữa tháng``, ``tuần đầu tháng 3``, a two-digit year after a month alone
+(``6/26``), counts with no cadence in the model (``2 tháng/lần``, ``3 lần/năm``), a bare ``6 tháng``
 (a duration, not a cadence), two-digit years, and years outside 1900–2199.
 
 Tone placement (*hoà*/*hòa*) does not affect any keyword of this grammar; the only keyword at
@@ -128,7 +157,7 @@ KINDS: tuple[str, ...] = (
 )
 REASONS: tuple[str, ...] = (
     "unrecognised", "month-out-of-range", "quarter-out-of-range", "day-out-of-range", "half-out-of-range",
-    "range-reversed",
+    "range-reversed", "weekday-mismatch",
 )
 RECURRENCES: tuple[str, ...] = ("yearly", "quarterly", "monthly", "six-monthly")
 # From the most frequent to the least: a cell naming several cadences ("hằng quý, 6 tháng, hằng năm")
@@ -169,7 +198,7 @@ def parse_deadline(text: str | None, year: int) -> Deadline:
     if not YEARS[0] <= year <= YEARS[1]:
         raise KehoachError("cli.bad-year", value=year, first=YEARS[0], last=YEARS[1])
     original = "" if text is None else text
-    cased = _relative_years(_normalise(original), year)
+    cased = _day_ranges(_relative_years(_normalise(original), year))
     s = cased.lower()
     if not s:
         return Deadline(original, "empty", None, None, None, False, False, True, None)
@@ -210,6 +239,15 @@ _YEARS_AFTER_PLAN = {"nay": 0, "sau": 1, "tới": 1, "tiếp theo": 1}
 
 def _relative_years(s: str, plan_year: int) -> str:
     return _RELATIVE_YEAR.sub(lambda m: f"năm {plan_year + _YEARS_AFTER_PLAN[m.group(1).lower()]}", s)
+
+
+# "Từ ngày 01-05/3/2026" (working calendars): a range of days sharing one month is written out as
+# "01/3 - 05/3/2026" before parsing. The month must have one or two digits: "10-12/2026" is months.
+_DAY_RANGE = re.compile(r"(?<![0-9/.-])([0-9]{1,2})\s*-\s*([0-9]{1,2})\s*([/.])\s*([0-9]{1,2})(?![0-9])")
+
+
+def _day_ranges(s: str) -> str:
+    return _DAY_RANGE.sub(lambda m: f"{m[1]}{m[3]}{m[4]} - {m[2]}{m[3]}{m[4]}", s)
 
 
 # --------------------------------------------------------------------------------------------
@@ -293,6 +331,10 @@ _TokenParser = Callable[[str, int], _Found | None]
 # A year written after a period: "/2026", " năm 2026", ", 2026", " - 2026".
 _YEAR_AFTER = re.compile(r"\s*(?:[/,-]\s*(?:năm\s*)?|năm\s*)([0-9]{4})(?![0-9])")
 _YEAR_AFTER_DATE = re.compile(r"\s*(?:[/.]\s*|năm\s*)([0-9]{4})(?![0-9])")
+# "30/6/26": a two-digit year after a full day and month is 20yy. Plans are of the years 2000–2100 (the
+# schema), so the century is not in doubt once day and month are written; after a month alone ("6/26")
+# the two digits could as well be a mistyped day and month, and stay unread.
+_SHORT_YEAR_AFTER_DATE = re.compile(r"\s*[/.]\s*([0-9]{2})(?![0-9/.])")
 
 
 def _year_after(s: str, pos: int, pattern: re.Pattern[str] = _YEAR_AFTER) -> tuple[int | None, int]:
@@ -301,8 +343,15 @@ def _year_after(s: str, pos: int, pattern: re.Pattern[str] = _YEAR_AFTER) -> tup
 
 
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])")
-_WRITTEN_DATE = re.compile(r"(?:ngày\s*)?([0-9]{1,2})\s*tháng\s*([0-9]{1,2})(?![0-9])")
-_SLASH_DATE = re.compile(r"(?:ngày\s*)?([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})(?![0-9])")
+# A part of the day ("sáng", "chiều ngày 31/12/2025", in working calendars) says no more than the day.
+_DAY_PART = r"(?:(?:sáng|chiều|tối|trưa)\s*)?"
+_WRITTEN_DATE = re.compile(_DAY_PART + r"(?:ngày\s*)?([0-9]{1,2})\s*tháng\s*([0-9]{1,2})(?![0-9])")
+_SLASH_DATE = re.compile(_DAY_PART + r"(?:ngày\s*)?([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})(?![0-9])")
+# "30-6-2026", "16-03-2001": a day, month and year joined by hyphens, without spaces and with the
+# year written (a spaced hyphen, or two numbers alone, is a range: "Quý 3-4", "10 - 12/2026").
+_DASHED_DATE = re.compile(_DAY_PART + r"(?:ngày\s*)?([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})(?![0-9])")
+# "T6/2026", "Th6/2026": a month abbreviated, only with its year ("T6" alone is also "thứ 6", Friday).
+_MONTH_T = re.compile(r"th?\s*([0-9]{1,2})\s*[/-]\s*([0-9]{4})(?![0-9])")
 _MONTH_WORD = re.compile(r"tháng\s*([0-9]{1,2})(?![0-9])")
 # "6/2026", and "6-2026" (a one- or two-digit number cannot start a year range such as "2025-2030")
 _MONTH_SLASH = re.compile(r"([0-9]{1,2})\s*[/-]\s*([0-9]{4})(?![0-9])")
@@ -338,7 +387,33 @@ def _slash_date(s: str, pos: int) -> _Found | None:
     if m is None:
         return None
     year, end = _year_after(s, m.end(), _YEAR_AFTER_DATE)
+    if year is None and (short := _SHORT_YEAR_AFTER_DATE.match(s, m.end())) is not None:
+        year, end = 2000 + int(short.group(1)), short.end()
     return _date_span(int(m.group(1)), int(m.group(2)), year), end
+
+
+def _dashed_date(s: str, pos: int) -> _Found | None:
+    m = _DASHED_DATE.match(s, pos)
+    if m is None:
+        return None
+    return _date_span(int(m.group(1)), int(m.group(2)), _year(m.group(3))), m.end()
+
+
+# "10-12/2026", "3-4/2026": the first month of a range whose last is written "M/YYYY" ("6/2026" is a month
+# of the seed plans); with no month after the slash it cannot be a range of days.
+_MONTH_BEFORE_RANGE = re.compile(r"([0-9]{1,2})(?=\s*-\s*[0-9]{1,2}\s*/\s*[0-9]{4}(?![0-9]))")
+
+
+def _month_before_range(s: str, pos: int) -> _Found | None:
+    m = _MONTH_BEFORE_RANGE.match(s, pos)
+    return None if m is None else (_month_span(int(m.group(1)), None), m.end())
+
+
+def _month_t(s: str, pos: int) -> _Found | None:
+    m = _MONTH_T.match(s, pos)
+    if m is None:
+        return None
+    return _month_span(int(m.group(1)), _year(m.group(2))), m.end()
 
 
 def _month_word(s: str, pos: int) -> _Found | None:
@@ -409,8 +484,8 @@ def _whole_year(s: str, pos: int) -> _Found | None:
 # Order matters where forms share a prefix: dates before month/year, "N tháng đầu năm" before
 # "đầu năm", and the bare year last.
 _PERIODS: tuple[_TokenParser, ...] = (
-    _iso_date, _written_date, _slash_date, _month_word, _month_slash, _quarter, _n_months, _half,
-    _part_of_year, _whole_year,
+    _iso_date, _dashed_date, _written_date, _slash_date, _month_word, _month_slash, _month_before_range, _month_t,
+    _quarter, _n_months, _half, _part_of_year, _whole_year,
 )
 
 
@@ -466,6 +541,7 @@ class _Clause:
     recurrence: str | None = None
     external: bool = False
     day: int | None = None  # the day of a cyclic deadline ("ngày 25 hằng tháng"); its months come from the cadence
+    weekday: int | None = None  # a day of the week written beside a date (Monday = 0), checked against it
 
 
 _ClauseParser = Callable[[str, int], tuple[_Clause, int] | None]
@@ -476,7 +552,21 @@ _EXTERNAL = re.compile(
     r"(?:theo|căn\s*cứ|tùy\s*(?:theo|thuộc)|tuỳ\s*(?:theo|thuộc)|phụ\s*thuộc|khi\s*có|ngay\s*khi|sau\s*khi)(?!\w).*",
     re.DOTALL,
 )
+# A time limit counted from an event: "Tối đa 30 ngày kể từ ngày ký", "trong vòng 15 ngày làm việc kể từ
+# ngày nhận được", "sau 10 ngày kể từ ngày ký ban hành". The event's date is not in the cell, and even
+# when one is written the count may be of working days (Nghị định 30/2020) or of calendar days: no date
+# is computed. The limit is fixed by another act, like "sau khi … được phê duyệt": external.
+_RELATIVE = re.compile(
+    r"(?:(?:sau|vòng|thời\s*hạn|tối\s*đa)\s*)?[0-9]{1,3}\s*(?:ngày(?:\s*làm\s*việc)?|tuần|tháng|năm)\s*"
+    r"(?:kể\s*từ|tính\s*từ|từ\s*khi|từ\s*ngày|sau\s*khi|sau\s*ngày)(?!\w).*",
+    re.DOTALL,
+)
 _ONGOING = re.compile(r"(?:thường\s*xuyên|liên\s*tục|duy\s*trì)(?!\w)")
+# A day of the week, as working calendars write it beside a date ("THỨ HAI (09/02/2026)", "ngày
+# 01/01/2026 (thứ Năm)"): it says nothing the date does not, but checks it (below, in _read). "Thứ năm"
+# is Thursday before any "năm" is read as a year.
+_WEEKDAY = re.compile(_DAY_PART + r"(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ\s*nhật))(?!\w)")
+_WEEKDAY_NUMBER = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
 _EVERY = r"(?:hằng|hàng|mỗi)"
 _RECURRING = re.compile(rf"{_EVERY}\s*(năm|{_QUY}|tháng)(?!\w)")
 _CADENCE = {"năm": "yearly", "tháng": "monthly"}  # any other match is a spelling of "quý"
@@ -513,7 +603,7 @@ _FROM_NOW_UNTIL = re.compile(r"từ\s*nay\s*(?:đến|tới)\s*(?:hết\s*)?")
 _BEFORE = re.compile(r"trước(?!\w)\s*")
 _UNTIL = re.compile(r"(?:(?:cho\s*)?(?:đến|tới)(?!\w)\s*(?:hết(?!\w))?|hết(?!\w))\s*")
 _RANGE_OP = re.compile(r"\s*(?:-|(?:đến|tới)(?:\s*hết)?(?!\w))\s*")
-_LIST_OP = re.compile(r"\s*(?:,|và(?!\w))\s*")
+_LIST_OP = re.compile(r"\s*(?:[,+&]|và(?!\w))\s*")
 _MAINTAIN = re.compile(r"\s*(?:và\s*)?duy\s*trì(?:\s*thường\s*xuyên)?(?!\w)")
 _OPEN = re.compile(
     r"\s*(?:(?:và\s*)?(?:những|các)\s*(?:năm|giai\s*đoạn)\s*(?:tiếp\s*theo|sau|kế\s*tiếp)"
@@ -526,6 +616,20 @@ def _external(s: str, pos: int) -> tuple[_Clause, int] | None:
     # reference, not a deadline, so the clause takes the rest of the text.
     m = _EXTERNAL.match(s, pos)
     return None if m is None else (_Clause(external=True), m.end())
+
+
+def _relative(s: str, pos: int) -> tuple[_Clause, int] | None:
+    m = _RELATIVE.match(s, pos)
+    return None if m is None else (_Clause(external=True), m.end())
+
+
+def _weekday(s: str, pos: int) -> tuple[_Clause, int] | None:
+    m = _WEEKDAY.match(s, pos)
+    if m is None:
+        return None
+    word = m.group(1)
+    number = 6 if m.group(2) else int(word) - 2 if word.isdigit() else _WEEKDAY_NUMBER[word]
+    return _Clause(weekday=number), m.end()
 
 
 def _ongoing(s: str, pos: int) -> tuple[_Clause, int] | None:
@@ -632,14 +736,18 @@ def _until(s: str, pos: int) -> tuple[_Clause, int] | None:
 
 
 _CLAUSES: tuple[_ClauseParser, ...] = (
-    _external, _ongoing, _counted_cadence, _recurring, _cyclic_day, _from, _before, _until, _chain,
+    _weekday, _external, _relative, _ongoing, _counted_cadence, _recurring, _cyclic_day, _from, _before, _until, _chain,
 )
 
 # Words that carry no date information. "cuối" only before a month or quarter: "cuối tháng 6"
 # is due when June is; "cuối năm" is a period of its own.
 _FILLER = re.compile(
     r"(?:hoàn\s*thành|thực\s*hiện|triển\s*khai|thời\s*gian|thời\s*hạn|hạn\s*chót|dự\s*kiến|nhiệm\s*vụ"
-    r"|báo\s*cáo|kết\s*quả|chậm\s*nhất|muộn\s*nhất|không\s*quá|không\s*muộn\s*hơn|giai\s*đoạn"
+    r"|báo\s*cáo|kết\s*quả|chậm\s*nhất|muộn\s*nhất|không\s*quá|không\s*muộn\s*hơn|giai\s*đoạn|thời\s*kỳ"
+    r"|tối\s*đa"
+    # A week's number before the dates it spans ("Tuần thứ 07 từ ngày 09/02 đến ngày 13/02/2026"), only
+    # there: alone ("Tuần 1 tháng 3") it would have to be placed in a month, a guess.
+    r"|tuần\s*(?:thứ\s*)?[0-9]{1,2}(?=\s*\(?\s*(?:kể\s*)?từ(?!\w))"
     r"|định\s*kỳ(?!\s*(?:(?:hằng|hàng|mỗi)\s*)?[0-9]{1,2}\s*tháng(?!\s*(?:đầu|cuối|đến|tới|-)))"
     r"|trong|vào|xong|hạn"
     rf"|cuối(?=\s*(?:tháng|{_QUY}|q\s*[0-9])))(?!\w)"
@@ -673,7 +781,14 @@ _JOIN = re.compile(
 # After a period, text that is not part of the grammar is a note ("…, sau đó cập nhật hằng năm");
 # but one that offers another deadline ("hoặc …") or turns the period around ("… trở về trước")
 # makes any reading a guess.
-_NOT_A_NOTE = re.compile(r"(?:hoặc|hay|trở\s*về|trở\s*lại)(?!\w)")
+# Nor is a number the grammar could not place ("30/6/2026/1"): a slash, or a number or Roman numeral
+# before a slash or hyphen, starts a period that was not read, never a remark; and a remark that holds a
+# month or quarter with its year ("Quý II/2026 ~ III/2026") names another period (a day's date inside a
+# cited document, "ngày 5/3/2025", is not taken for one).
+_NOT_A_NOTE = re.compile(
+    r"(?:(?:hoặc|hay|trở\s*về|trở\s*lại)(?!\w)|/|[0-9]{1,4}\s*[/.-]\s*[0-9]|[ivx]+\s*[/-]\s*[0-9])"
+)
+_PERIOD_IN_NOTE = re.compile(r"(?<![/.0-9])(?:[0-9]{1,2}|(?<!\w)[ivx]+)\s*[/-]\s*[0-9]{4}(?![0-9])")
 _NOTE_EDGES = " ,;.:-"
 
 
@@ -688,7 +803,7 @@ def _parse_groups(s: str) -> tuple[list[list[_Clause]], int | None]:
             found = _clause(s, pos)
             if found is None:
                 # Text the grammar does not read: a note after a period, else nothing was read.
-                if read_up_to == 0 or _NOT_A_NOTE.match(s, pos):
+                if read_up_to == 0 or _NOT_A_NOTE.match(s, pos) or _PERIOD_IN_NOTE.search(s, pos):
                     raise _Invalid("unrecognised")
                 note_at = read_up_to
                 break
@@ -772,9 +887,38 @@ def _window(clause: _Clause) -> _Window | None:
     return _Window(kind, min(starts) if starts else None, max(b[1] for b in bounds))
 
 
+def _check_weekdays(groups: list[list[_Clause]]) -> None:
+    """Each weekday written goes with one day, in order; a day whose year is written must fall on it."""
+    weekdays = [c.weekday for group in groups for c in group if c.weekday is not None]
+    if not weekdays:
+        return
+    days = [span for group in groups for c in group for span in c.spans if span.kind == "date"]
+    if len(days) != len(weekdays):
+        raise _Invalid("unrecognised")  # "thứ Hai" alone, or with a month: no day to check it against
+    for weekday, span in zip(weekdays, days, strict=True):
+        if span.year is not None and span.bounds(span.year)[0].weekday() != weekday:
+            raise _Invalid("weekday-mismatch")
+
+
+def _narrowed(clauses: list[_Clause], windows: list[_Window]) -> _Window | None:
+    """"Năm 2026 (hoàn thành trước 30/6)": one "trước" day inside every other period is the deadline."""
+    before = [w for c, w in zip(clauses, windows, strict=True) if c.shape == "before"]
+    others = [w for c, w in zip(clauses, windows, strict=True) if c.shape != "before"]
+    if len(before) != 1 or not others or before[0].due is None:
+        return None
+    day = before[0].due
+    if not all(w.start is not None and w.due is not None and w.start <= day <= w.due for w in others):
+        return None
+    return _Window("date", min(w.start for w in others if w.start is not None), day)
+
+
 def _read(original: str, groups: list[list[_Clause]], plan_year: int, note: str | None = None) -> Deadline:
-    clauses = [clause for group in groups for clause in _fill_years(group, plan_year)]
-    windows = [w for w in (_window(c) for c in clauses) if w is not None]
+    _check_weekdays(groups)
+    clauses = [clause for group in groups for clause in _fill_years(group, plan_year) if clause.weekday is None]
+    read = [(c, w) for c, w in ((c, _window(c)) for c in clauses) if w is not None]
+    windows = [w for _, w in read]
+    if not any(c.recurrence for c in clauses) and (narrowed := _narrowed([c for c, _ in read], windows)):
+        windows = [narrowed]
     dated = [w for w in windows if w.due is not None]
     starts = [w.start for w in windows if w.start is not None]
     ongoing = any(c.ongoing for c in clauses)
