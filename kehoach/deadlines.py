@@ -222,10 +222,14 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _SPACE = re.compile(r"\s+")
 
 
+# "(tức ngày 27 tháng Chạp năm Ất Tỵ)": "that is …", the same day said again (here in the lunar calendar).
+_GLOSS = re.compile(r"\(\s*tức(?!\w)[^()]*\)", re.IGNORECASE)
+
+
 def _normalise(text: str) -> str:
     """NFC, one dash, one space; the case is kept (the caller lower-cases) so that a note reads as written."""
     s = html.unescape(_TAG.sub(" ", text))
-    s = unicodedata.normalize("NFC", s)
+    s = _GLOSS.sub(" ", unicodedata.normalize("NFC", s))
     s = _INVISIBLE.sub("", _DASH.sub("-", s))
     return _SPACE.sub(" ", s).strip(" .;,:")
 
@@ -267,6 +271,7 @@ class _Span:
     first_month: int
     last_month: int
     day: int | None = None  # set only for kind "date"
+    weekday: int | None = None  # a day of the week written before this day ("thứ Năm ngày 01/9"), Monday = 0
 
     def bounds(self, year: int) -> tuple[date, date]:
         if self.day is not None:
@@ -490,6 +495,17 @@ _PERIODS: tuple[_TokenParser, ...] = (
 
 
 def _period(s: str, pos: int) -> _Found | None:
+    # "thứ Năm ngày 01/9/2022", "Chủ nhật, ngày 22/02/2026": a weekday before a day goes with it (checked in
+    # _read); before anything else ("thứ Hai, tháng 3") it names no day, and nothing is read.
+    if (m := _WEEKDAY_LEAD.match(s, pos)) is not None:
+        found = _period_only(s, m.end())
+        if found is None or found[0].kind != "date":
+            return None
+        return replace(found[0], weekday=_weekday_number(m)), found[1]
+    return _period_only(s, pos)
+
+
+def _period_only(s: str, pos: int) -> _Found | None:
     for parse in _PERIODS:
         found = parse(s, pos)
         if found is not None:
@@ -567,6 +583,12 @@ _ONGOING = re.compile(r"(?:thường\s*xuyên|liên\s*tục|duy\s*trì)(?!\w)")
 # is Thursday before any "năm" is read as a year.
 _WEEKDAY = re.compile(_DAY_PART + r"(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ\s*nhật))(?!\w)")
 _WEEKDAY_NUMBER = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
+_WEEKDAY_LEAD = re.compile(_WEEKDAY.pattern + r"\s*[,(:]?\s*")
+
+
+def _weekday_number(m: re.Match[str]) -> int:
+    word = m.group(1)
+    return 6 if m.group(2) else int(word) - 2 if word.isdigit() else _WEEKDAY_NUMBER[word]
 _EVERY = r"(?:hằng|hàng|mỗi)"
 _RECURRING = re.compile(rf"{_EVERY}\s*(năm|{_QUY}|tháng)(?!\w)")
 _CADENCE = {"năm": "yearly", "tháng": "monthly"}  # any other match is a spelling of "quý"
@@ -627,9 +649,7 @@ def _weekday(s: str, pos: int) -> tuple[_Clause, int] | None:
     m = _WEEKDAY.match(s, pos)
     if m is None:
         return None
-    word = m.group(1)
-    number = 6 if m.group(2) else int(word) - 2 if word.isdigit() else _WEEKDAY_NUMBER[word]
-    return _Clause(weekday=number), m.end()
+    return _Clause(weekday=_weekday_number(m)), m.end()
 
 
 def _ongoing(s: str, pos: int) -> tuple[_Clause, int] | None:
@@ -888,14 +908,16 @@ def _window(clause: _Clause) -> _Window | None:
 
 
 def _check_weekdays(groups: list[list[_Clause]]) -> None:
-    """Each weekday written goes with one day, in order; a day whose year is written must fall on it."""
-    weekdays = [c.weekday for group in groups for c in group if c.weekday is not None]
-    if not weekdays:
-        return
-    days = [span for group in groups for c in group for span in c.spans if span.kind == "date"]
-    if len(days) != len(weekdays):
+    """A weekday goes with the day it precedes; one written apart ("ngày 01/01/2026 (thứ Năm)") with the days
+    that have none, one each, in order. A day whose year is written must fall on its weekday."""
+    spans = [span for group in groups for c in group for span in c.spans]
+    apart = [c.weekday for group in groups for c in group if c.weekday is not None]
+    free = [span for span in spans if span.kind == "date" and span.weekday is None]
+    if apart and len(free) != len(apart):
         raise _Invalid("unrecognised")  # "thứ Hai" alone, or with a month: no day to check it against
-    for weekday, span in zip(weekdays, days, strict=True):
+    pairs = [(span.weekday, span) for span in spans if span.weekday is not None]
+    pairs += list(zip(apart, free, strict=False))
+    for weekday, span in pairs:
         if span.year is not None and span.bounds(span.year)[0].weekday() != weekday:
             raise _Invalid("weekday-mismatch")
 

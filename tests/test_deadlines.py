@@ -824,3 +824,21 @@ def test_explain_says_why_a_weekday_is_refused(capsys: pytest.CaptureFixture[str
     for lang, words in (("vi", "thứ trong tuần không khớp với ngày đã ghi"),
                         ("en", "the day of the week does not match the date written")):
         assert words in run(capsys, "explain", "deadline", "Thứ Ba, ngày 15/6/2026", "--lang", lang).out
+
+
+@pytest.mark.parametrize(("text", "kind", "start", "due"), [
+    # a weekday before each day of a range goes with that day
+    ("từ thứ Năm ngày 01/9/2022 đến Chủ nhật ngày 04/9/2022", "range", D(2022, 9, 1), D(2022, 9, 4)),
+    # "(tức …)", the same day said again in the lunar calendar, is skipped
+    ("từ thứ Bảy, ngày 14/02/2026 (tức ngày 27 tháng Chạp năm Ất Tỵ) đến hết Chủ nhật, ngày 22/02/2026",
+     "range", D(2026, 2, 14), D(2026, 2, 22)),
+    ("từ thứ Hai, ngày 23/02/2026 (tức ngày 07 tháng Giêng năm Bính Ngọ)", "ongoing", D(2026, 2, 23), None),
+])
+def test_weekdays_within_ranges_and_glosses(text: str, kind: str, start: date, due: date | None) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.start, d.due, d.valid, d.note) == (kind, start, due, True, None)
+
+
+def test_a_weekday_before_a_day_of_a_range_is_checked() -> None:
+    d = parse_deadline("từ thứ Sáu ngày 01/9/2022 đến Chủ nhật ngày 04/9/2022", YEAR)
+    assert (d.kind, d.reason) == ("invalid", "weekday-mismatch")
