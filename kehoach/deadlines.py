@@ -115,6 +115,11 @@ More date spellings
     20yy (plans are of 2000–2100). ``T6/2026``, ``Th6/2026``: a month, only with its year (``T6`` alone
     is also *thứ 6*, Friday). ``Quý I + II/2026``: ``+`` and ``&`` join a list like ``,``.
 
+    ``Tháng 6.2026``, ``Quý 3.2026``, ``QIII/2026``, ``Q.III/2026``: a dot before the year, a Roman
+    quarter after ``Q``. ``Cả năm (2026)``: the whole year. ``Đợt 1: Quý II/2026``: a batch's label is skipped.
+    ``Ngay trong tháng 3/2026``: *ngay* (right away) carries no date. ``Đến năm 2030 và các năm tiếp theo``:
+    open-ended, no start. ``(tức ngày 27 tháng Chạp …)``: a gloss of the day before it, skipped.
+
 A period narrowed by a day
     ``Năm 2026 (hoàn thành trước 30/6)``, ``Quý II/2026, trước ngày 15/6``
         a *trước* day inside the period beside it is the deadline (kind ``date``), the period its window.
@@ -334,7 +339,8 @@ _Found = tuple[_Span, int]
 _TokenParser = Callable[[str, int], _Found | None]
 
 # A year written after a period: "/2026", " năm 2026", ", 2026", " - 2026".
-_YEAR_AFTER = re.compile(r"\s*(?:[/,-]\s*(?:năm\s*)?|năm\s*)([0-9]{4})(?![0-9])")
+# (a dot too: "Tháng 6.2026", "Quý 3.2026", as "30.6.2026" writes a day)
+_YEAR_AFTER = re.compile(r"\s*(?:[/,-]\s*(?:năm\s*)?|\.|năm\s*)([0-9]{4})(?![0-9])")
 _YEAR_AFTER_DATE = re.compile(r"\s*(?:[/.]\s*|năm\s*)([0-9]{4})(?![0-9])")
 # "30/6/26": a two-digit year after a full day and month is 20yy. Plans are of the years 2000–2100 (the
 # schema), so the century is not in doubt once day and month are written; after a month alone ("6/26")
@@ -359,11 +365,11 @@ _DASHED_DATE = re.compile(_DAY_PART + r"(?:ngày\s*)?([0-9]{1,2})-([0-9]{1,2})-(
 _MONTH_T = re.compile(r"th?\s*([0-9]{1,2})\s*[/-]\s*([0-9]{4})(?![0-9])")
 _MONTH_WORD = re.compile(r"tháng\s*([0-9]{1,2})(?![0-9])")
 # "6/2026", and "6-2026" (a one- or two-digit number cannot start a year range such as "2025-2030")
-_MONTH_SLASH = re.compile(r"([0-9]{1,2})\s*[/-]\s*([0-9]{4})(?![0-9])")
+_MONTH_SLASH = re.compile(r"([0-9]{1,2})\s*(?:[/-]\s*|\.)([0-9]{4})(?![0-9])")
 # The word for quarter: "quý", with the tone misplaced ("qúy"), and the old spelling "quí" ("qúi").
 _QUY = r"(?:quý|qúy|quí|qúi)"
 _QUARTER_WORD = re.compile(_QUY + r"\s*([ivx]+|[0-9]{1,2})(?!\w)")
-_QUARTER_Q = re.compile(r"q\s*([0-9]{1,2})(?![0-9])")
+_QUARTER_Q = re.compile(r"q\s*\.?\s*([ivx]+|[0-9]{1,2})(?![0-9a-zà-ỹ])")
 _N_MONTHS = re.compile(r"([0-9]{1,2})\s*tháng\s*(đầu|cuối)\s*năm(?:\s*/?\s*([0-9]{4})(?![0-9]))?")
 _HALF_WORD = re.compile(r"nửa\s*(đầu|cuối)\s*năm(?:\s*([0-9]{4})(?![0-9]))?")
 _HALF_H = re.compile(r"h\s*([0-9])\s*/\s*([0-9]{4})(?![0-9])")
@@ -478,6 +484,15 @@ def _part_of_year(s: str, pos: int) -> _Found | None:
     return _Span("quarter", _year(m.group(2)), first, first + 2), m.end()
 
 
+# "Cả năm", "cả năm 2026": the whole (plan) year.
+_WHOLE_YEAR_WORDS = re.compile(r"cả\s*năm(?:\s*([0-9]{4})(?![0-9]))?")
+
+
+def _whole_year_words(s: str, pos: int) -> _Found | None:
+    m = _WHOLE_YEAR_WORDS.match(s, pos)
+    return None if m is None else (_Span("year", _year(m.group(1)), 1, 12), m.end())
+
+
 def _whole_year(s: str, pos: int) -> _Found | None:
     m = _YEAR.match(s, pos)
     if m is None:
@@ -490,7 +505,7 @@ def _whole_year(s: str, pos: int) -> _Found | None:
 # "đầu năm", and the bare year last.
 _PERIODS: tuple[_TokenParser, ...] = (
     _iso_date, _dashed_date, _written_date, _slash_date, _month_word, _month_slash, _month_before_range, _month_t,
-    _quarter, _n_months, _half, _part_of_year, _whole_year,
+    _quarter, _n_months, _half, _part_of_year, _whole_year_words, _whole_year,
 )
 
 
@@ -565,7 +580,7 @@ _ClauseParser = Callable[[str, int], tuple[_Clause, int] | None]
 # Another body's schedule: "theo lộ trình / hướng dẫn / thời gian tại …", "căn cứ …", "tùy theo …",
 # "khi có hướng dẫn", "sau khi … phê duyệt". The text names an event, not a date.
 _EXTERNAL = re.compile(
-    r"(?:theo|căn\s*cứ|tùy\s*(?:theo|thuộc)|tuỳ\s*(?:theo|thuộc)|phụ\s*thuộc|khi\s*có|ngay\s*khi|sau\s*khi)(?!\w).*",
+    r"(?:theo|căn\s*cứ|tùy\s*(?:theo|thuộc)|tuỳ\s*(?:theo|thuộc)|phụ\s*thuộc|khi\s*có|ngay\s*(?:sau\s*)?khi|sau\s*khi)(?!\w).*",
     re.DOTALL,
 )
 # A time limit counted from an event: "Tối đa 30 ngày kể từ ngày ký", "trong vòng 15 ngày làm việc kể từ
@@ -752,7 +767,12 @@ def _before(s: str, pos: int) -> tuple[_Clause, int] | None:
 
 def _until(s: str, pos: int) -> tuple[_Clause, int] | None:
     m = _UNTIL.match(s, pos)
-    return None if m is None else _single(s, m.end(), "until")
+    found = None if m is None else _single(s, m.end(), "until")
+    # "Đến năm 2030 và các năm tiếp theo": the work goes on past that year; it started before, when is
+    # not said. Ongoing, with no start.
+    if found is not None and (after := _OPEN.match(s, found[1])) is not None:
+        return _Clause(ongoing=True), after.end()
+    return found
 
 
 _CLAUSES: tuple[_ClauseParser, ...] = (
@@ -764,7 +784,9 @@ _CLAUSES: tuple[_ClauseParser, ...] = (
 _FILLER = re.compile(
     r"(?:hoàn\s*thành|thực\s*hiện|triển\s*khai|thời\s*gian|thời\s*hạn|hạn\s*chót|dự\s*kiến|nhiệm\s*vụ"
     r"|báo\s*cáo|kết\s*quả|chậm\s*nhất|muộn\s*nhất|không\s*quá|không\s*muộn\s*hơn|giai\s*đoạn|thời\s*kỳ"
-    r"|tối\s*đa"
+    r"|tối\s*đa|ngay"
+    # A batch's label before its time: "Đợt 1: Quý II/2026; Đợt 2: Quý IV/2026".
+    r"|đợt\s*(?:[0-9]{1,2}|[ivx]+)(?=\s*:)"
     # A week's number before the dates it spans ("Tuần thứ 07 từ ngày 09/02 đến ngày 13/02/2026"), only
     # there: alone ("Tuần 1 tháng 3") it would have to be placed in a month, a guess.
     r"|tuần\s*(?:thứ\s*)?[0-9]{1,2}(?=\s*\(?\s*(?:kể\s*)?từ(?!\w))"
@@ -791,7 +813,7 @@ _LEAD_IN = re.compile(
     rf"{_LEAD_VERB}(?!\w)(?:\s+(?!{_NOT_SKIPPED})[^\s0-9/().,;:]+){{0,8}}?\s+(?={_TIME_WORD})"
 )
 # ";" and "." end a group of clauses that share a year; "," and "và" do not.
-_GROUP_BREAK = re.compile(r"\s*[;.]\s*")
+_GROUP_BREAK = re.compile(r"\s*(?:;|\.(?![0-9]))\s*")  # a dot between digits is a date's ("6.2026")
 # Brackets only group: "Hằng năm (trước 15/12)"; what they hold is read like the rest.
 _JOIN = re.compile(
     r"\s*(?:[,:+&()]|và(?!\w))\s*|\s+"

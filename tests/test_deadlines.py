@@ -842,3 +842,30 @@ def test_weekdays_within_ranges_and_glosses(text: str, kind: str, start: date, d
 def test_a_weekday_before_a_day_of_a_range_is_checked() -> None:
     d = parse_deadline("từ thứ Sáu ngày 01/9/2022 đến Chủ nhật ngày 04/9/2022", YEAR)
     assert (d.kind, d.reason) == ("invalid", "weekday-mismatch")
+
+
+@pytest.mark.parametrize(("text", "kind", "start", "due"), [
+    # a dot between a month or quarter and its year, as "30.6.2026" writes a day; it does not end a group
+    ("Tháng 6.2026", "month", D(2026, 6, 1), D(2026, 6, 30)),
+    ("6.2026", "month", D(2026, 6, 1), D(2026, 6, 30)),
+    ("Quý 3.2026", "quarter", D(2026, 7, 1), D(2026, 9, 30)),
+    ("QIII/2026", "quarter", D(2026, 7, 1), D(2026, 9, 30)),
+    ("Q.III/2026", "quarter", D(2026, 7, 1), D(2026, 9, 30)),
+    # the whole year; a batch's label; "ngay" (right away)
+    ("Cả năm", "year", D(2026, 1, 1), D(2026, 12, 31)),
+    ("Cả năm 2027", "year", D(2027, 1, 1), D(2027, 12, 31)),
+    ("Đợt 1: Quý II/2026; Đợt 2: Quý IV/2026", "quarter", D(2026, 4, 1), D(2026, 12, 31)),
+    ("Ngay trong tháng 3/2026", "month", D(2026, 3, 1), D(2026, 3, 31)),
+])
+def test_more_spellings_of_other_provinces(text: str, kind: str, start: date, due: date) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.start, d.due, d.valid, d.note) == (kind, start, due, True, None)
+
+
+def test_until_a_year_and_the_years_after_is_open_ended() -> None:
+    d = parse_deadline("Đến năm 2030 và các năm tiếp theo", YEAR)
+    assert (d.kind, d.start, d.due, d.ongoing, d.note) == ("ongoing", None, None, True, None)
+    assert parse_deadline("Ngay sau khi Kế hoạch được phê duyệt", YEAR).kind == "external"
+    assert parse_deadline("Ngay", YEAR).kind == "invalid"
+    # a dot followed by a remark still ends the period
+    assert parse_deadline("Quý II/2026. Tổ chức sơ kết", YEAR).note == "Tổ chức sơ kết"
