@@ -119,6 +119,7 @@ More date spellings
     quarter after ``Q``. ``Cả năm (2026)``: the whole year. ``Đợt 1: Quý II/2026``: a batch's label is skipped.
     ``Ngay trong tháng 3/2026``: *ngay* (right away) carries no date. ``Đến năm 2030 và các năm tiếp theo``:
     open-ended, no start. ``(tức ngày 27 tháng Chạp …)``: a gloss of the day before it, skipped.
+    ``5 năm 2021-2025``: a count of years that is the range's is skipped (another count stays unread).
 
 A period narrowed by a day
     ``Năm 2026 (hoàn thành trước 30/6)``, ``Quý II/2026, trước ngày 15/6``
@@ -203,7 +204,7 @@ def parse_deadline(text: str | None, year: int) -> Deadline:
     if not YEARS[0] <= year <= YEARS[1]:
         raise KehoachError("cli.bad-year", value=year, first=YEARS[0], last=YEARS[1])
     original = "" if text is None else text
-    cased = _day_ranges(_relative_years(_normalise(original), year))
+    cased = _year_counts(_day_ranges(_relative_years(_normalise(original), year)))
     s = cased.lower()
     if not s:
         return Deadline(original, "empty", None, None, None, False, False, True, None)
@@ -257,6 +258,18 @@ _DAY_RANGE = re.compile(r"(?<![0-9/.-])([0-9]{1,2})\s*-\s*([0-9]{1,2})\s*([/.])\
 
 def _day_ranges(s: str) -> str:
     return _DAY_RANGE.sub(lambda m: f"{m[1]}{m[3]}{m[4]} - {m[2]}{m[3]}{m[4]}", s)
+
+
+# "5 năm 2021-2025", "giai đoạn 5 năm 2026 - 2030": the count of years is dropped when it is the range's;
+# one that is not ("3 năm 2021-2025") is left, unread, and so is the cell.
+_YEAR_COUNT = re.compile(r"(?<!\w)([0-9]{1,2})\s*năm\s*(?=([0-9]{4})\s*-\s*([0-9]{4})(?![0-9]))", re.IGNORECASE)
+
+
+def _year_counts(s: str) -> str:
+    def drop(m: re.Match[str]) -> str:
+        return " " * len(m[0]) if int(m[1]) == int(m[3]) - int(m[2]) + 1 else m[0]
+
+    return _YEAR_COUNT.sub(drop, s)
 
 
 # --------------------------------------------------------------------------------------------

@@ -869,3 +869,10 @@ def test_until_a_year_and_the_years_after_is_open_ended() -> None:
     assert parse_deadline("Ngay", YEAR).kind == "invalid"
     # a dot followed by a remark still ends the period
     assert parse_deadline("Quý II/2026. Tổ chức sơ kết", YEAR).note == "Tổ chức sơ kết"
+
+
+def test_a_count_of_years_is_skipped_only_when_it_is_the_ranges() -> None:
+    d = parse_deadline("5 năm 2021-2025", YEAR)
+    assert (d.kind, d.start, d.due) == ("range", D(2021, 1, 1), D(2025, 12, 31))
+    assert parse_deadline("giai đoạn 5 năm 2026 - 2030", YEAR).due == D(2030, 12, 31)
+    assert parse_deadline("3 năm 2021-2025", YEAR).kind == "invalid"
