@@ -120,6 +120,10 @@ More date spellings
     ``Ngay trong tháng 3/2026``: *ngay* (right away) carries no date. ``Đến năm 2030 và các năm tiếp theo``:
     open-ended, no start. ``(tức ngày 27 tháng Chạp …)``: a gloss of the day before it, skipped.
     ``5 năm 2021-2025``: a count of years that is the range's is skipped (another count stays unread).
+    ``Sáu tháng đầu năm``, ``Quý cuối năm 2026``, ``tháng đầu năm``: counts in words; the first or last quarter
+    (month) of the year. ``Trước 17h ngày 20/6/2026``: an hour before a day says no more than the day.
+    ``Hằng tháng (trước ngày 20)``, ``Từ ngày 20 đến 25 hằng tháng``: a day of the month beside its cadence.
+    ``Trước ngày 30/6/2026 (đợt 1); …``: a batch label in brackets is skipped.
 
 A period narrowed by a day
     ``Năm 2026 (hoàn thành trước 30/6)``, ``Quý II/2026, trước ngày 15/6``
@@ -368,7 +372,11 @@ def _year_after(s: str, pos: int, pattern: re.Pattern[str] = _YEAR_AFTER) -> tup
 
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])")
 # A part of the day ("sáng", "chiều ngày 31/12/2025", in working calendars) says no more than the day.
-_DAY_PART = r"(?:(?:sáng|chiều|tối|trưa)\s*)?"
+# An hour too ("Trước 17h ngày 20/6/2026", "17 giờ 30 phút, ngày …"), only before a date.
+_DAY_PART = (
+    r"(?:(?:sáng|chiều|tối|trưa)\s*"
+    r"|[0-9]{1,2}\s*(?:h|giờ)(?:\s*[0-9]{1,2}\s*(?:phút|'|’)?)?\s*,?\s*(?=ngày|[0-9]{1,2}\s*[/.-]\s*[0-9]))?"
+)
 _WRITTEN_DATE = re.compile(_DAY_PART + r"(?:ngày\s*)?([0-9]{1,2})\s*tháng\s*([0-9]{1,2})(?![0-9])")
 _SLASH_DATE = re.compile(_DAY_PART + r"(?:ngày\s*)?([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})(?![0-9])")
 # "30-6-2026", "16-03-2001": a day, month and year joined by hyphens, without spaces and with the
@@ -383,7 +391,10 @@ _MONTH_SLASH = re.compile(r"([0-9]{1,2})\s*(?:[/-]\s*|\.)([0-9]{4})(?![0-9])")
 _QUY = r"(?:quý|qúy|quí|qúi)"
 _QUARTER_WORD = re.compile(_QUY + r"\s*([ivx]+|[0-9]{1,2})(?!\w)")
 _QUARTER_Q = re.compile(r"q\s*\.?\s*([ivx]+|[0-9]{1,2})(?![0-9a-zà-ỹ])")
-_N_MONTHS = re.compile(r"([0-9]{1,2})\s*tháng\s*(đầu|cuối)\s*năm(?:\s*/?\s*([0-9]{4})(?![0-9]))?")
+_N_MONTHS = re.compile(r"([0-9]{1,2}|ba|sáu|chín)\s*tháng\s*(đầu|cuối)\s*năm(?:\s*/?\s*([0-9]{4})(?![0-9]))?")
+_MONTH_COUNT_WORDS = {"ba": 3, "sáu": 6, "chín": 9}
+# "Quý cuối năm 2026", "tháng đầu năm": the first or last quarter (month) of the year.
+_EDGE_OF_YEAR = re.compile(r"(quý|qúy|quí|tháng)\s*(đầu|cuối)\s*năm(?:\s*/?\s*([0-9]{4})(?![0-9]))?")
 _HALF_WORD = re.compile(r"nửa\s*(đầu|cuối)\s*năm(?:\s*([0-9]{4})(?![0-9]))?")
 _HALF_H = re.compile(r"h\s*([0-9])\s*/\s*([0-9]{4})(?![0-9])")
 _PART_OF_YEAR = re.compile(r"(đầu|giữa|cuối)\s*năm(?:\s*([0-9]{4})(?![0-9]))?")
@@ -467,7 +478,7 @@ def _n_months(s: str, pos: int) -> _Found | None:
     m = _N_MONTHS.match(s, pos)
     if m is None:
         return None
-    count = int(m.group(1))
+    count = _MONTH_COUNT_WORDS.get(m.group(1)) or int(m.group(1))
     if not 1 <= count <= 12:
         raise _Invalid("month-out-of-range")
     first, last = (1, count) if m.group(2) == "đầu" else (13 - count, 12)
@@ -487,6 +498,15 @@ def _half(s: str, pos: int) -> _Found | None:
     if half not in (1, 2):
         raise _Invalid("half-out-of-range")
     return _Span("half", _year(m.group(2)), 6 * half - 5, 6 * half), m.end()
+
+
+def _edge_of_year(s: str, pos: int) -> _Found | None:
+    m = _EDGE_OF_YEAR.match(s, pos)
+    if m is None:
+        return None
+    quarter = m.group(1) != "tháng"
+    first = 1 if m.group(2) == "đầu" else 10 if quarter else 12
+    return _Span("quarter" if quarter else "month", _year(m.group(3)), first, first + 2 * quarter), m.end()
 
 
 def _part_of_year(s: str, pos: int) -> _Found | None:
@@ -518,7 +538,7 @@ def _whole_year(s: str, pos: int) -> _Found | None:
 # "đầu năm", and the bare year last.
 _PERIODS: tuple[_TokenParser, ...] = (
     _iso_date, _dashed_date, _written_date, _slash_date, _month_word, _month_slash, _month_before_range, _month_t,
-    _quarter, _n_months, _half, _part_of_year, _whole_year_words, _whole_year,
+    _quarter, _n_months, _edge_of_year, _half, _part_of_year, _whole_year_words, _whole_year,
 )
 
 
@@ -641,7 +661,7 @@ _BY_TIMES = {1: "yearly", 2: "six-monthly", 4: "quarterly", 12: "monthly"}
 # tháng": due the last day of the window) or in the last month of every quarter ("trước ngày 15
 # của tháng cuối quý"): read only with its cadence, never alone.
 _DAY_MONTHLY = re.compile(
-    rf"(?:từ\s*ngày\s*[0-9]{{1,2}}\s*(?:đến|tới)\s*(?:hết\s*)?)?ngày\s*([0-9]{{1,2}})\s*(?:của\s*)?"
+    rf"(?:từ\s*ngày\s*[0-9]{{1,2}}\s*(?:đến|tới)\s*(?:hết\s*)?(?:ngày\s*)?|ngày\s*)([0-9]{{1,2}})\s*(?:của\s*)?"
     rf"(?={_EVERY}\s*tháng(?!\w))"
 )
 _DAY_QUARTERLY = re.compile(
@@ -685,9 +705,17 @@ def _ongoing(s: str, pos: int) -> tuple[_Clause, int] | None:
     return None if m is None else (_Clause(ongoing=True), m.end())
 
 
+# "hằng tháng, quý, năm", "định kỳ 6 tháng, năm": the cadence words after the first share its "hằng";
+# the most frequent cadence is the cell's already, so they are read and add nothing.
+_CADENCE_TAIL = re.compile(rf"(?:\s*,\s*(?:{_QUY}|năm|tháng)(?=\s*(?:[,;)]|$)))+")
+
+
 def _recurring(s: str, pos: int) -> tuple[_Clause, int] | None:
     m = _RECURRING.match(s, pos)
-    return None if m is None else (_Clause(recurrence=_CADENCE.get(m.group(1), "quarterly")), m.end())
+    if m is None:
+        return None
+    tail = _CADENCE_TAIL.match(s, m.end())
+    return _Clause(recurrence=_CADENCE.get(m.group(1), "quarterly")), (tail or m).end()
 
 
 def _counted_cadence(s: str, pos: int) -> tuple[_Clause, int] | None:
@@ -701,7 +729,8 @@ def _counted_cadence(s: str, pos: int) -> tuple[_Clause, int] | None:
         return None
     if recurrence is None:
         raise _Invalid("unrecognised")
-    return _Clause(recurrence=recurrence), m.end()
+    tail = _CADENCE_TAIL.match(s, m.end())
+    return _Clause(recurrence=recurrence), (tail or m).end()
 
 
 def _cyclic_day(s: str, pos: int) -> tuple[_Clause, int] | None:
@@ -773,9 +802,19 @@ def _single(s: str, pos: int, shape: str) -> tuple[_Clause, int] | None:
     return _Clause((found[0],), shape), found[1]
 
 
+# "Hằng tháng (trước ngày 20)": a day with no month, its cadence written apart. Read only beside a monthly
+# or quarterly cadence (checked in _read); alone ("trước ngày 25") it stays unread.
+_BARE_DAY = re.compile(r"ngày\s*([0-9]{1,2})(?![0-9/.])(?!\s*(?:tháng|/|\.))")
+
+
 def _before(s: str, pos: int) -> tuple[_Clause, int] | None:
     m = _BEFORE.match(s, pos)
-    return None if m is None else _single(s, m.end(), "before") or _cyclic_day(s, m.end())
+    if m is None:
+        return None
+    found = _single(s, m.end(), "before") or _cyclic_day(s, m.end())
+    if found is None and (bare := _BARE_DAY.match(s, m.end())) is not None:
+        return _Clause(shape="before", day=int(bare.group(1))), bare.end()
+    return found
 
 
 def _until(s: str, pos: int) -> tuple[_Clause, int] | None:
@@ -799,7 +838,7 @@ _FILLER = re.compile(
     r"|báo\s*cáo|kết\s*quả|chậm\s*nhất|muộn\s*nhất|không\s*quá|không\s*muộn\s*hơn|giai\s*đoạn|thời\s*kỳ"
     r"|tối\s*đa|ngay"
     # A batch's label before its time: "Đợt 1: Quý II/2026; Đợt 2: Quý IV/2026".
-    r"|đợt\s*(?:[0-9]{1,2}|[ivx]+)(?=\s*:)"
+    r"|đợt\s*(?:[0-9]{1,2}|[ivx]+)(?=\s*[:)])"
     # A week's number before the dates it spans ("Tuần thứ 07 từ ngày 09/02 đến ngày 13/02/2026"), only
     # there: alone ("Tuần 1 tháng 3") it would have to be placed in a month, a guess.
     r"|tuần\s*(?:thứ\s*)?[0-9]{1,2}(?=\s*\(?\s*(?:kể\s*)?từ(?!\w))"
@@ -843,7 +882,10 @@ _JOIN = re.compile(
 _NOT_A_NOTE = re.compile(
     r"(?:(?:hoặc|hay|trở\s*về|trở\s*lại)(?!\w)|/|[0-9]{1,4}\s*[/.-]\s*[0-9]|[ivx]+\s*[/-]\s*[0-9])"
 )
-_PERIOD_IN_NOTE = re.compile(r"(?<![/.0-9])(?:[0-9]{1,2}|(?<!\w)[ivx]+)\s*[/-]\s*[0-9]{4}(?![0-9])")
+_PERIOD_IN_NOTE = re.compile(
+    r"(?<![/.0-9])(?:[0-9]{1,2}|(?<!\w)[ivx]+)\s*[/-]\s*[0-9]{4}(?![0-9])"
+    r"|trước\s*(?:ngày\s*)?[0-9]{1,2}\s*[/.]\s*[0-9]{1,2}"  # "…; báo cáo trước ngày 30/11": another deadline
+)
 _NOTE_EDGES = " ,;.:-"
 
 

@@ -876,3 +876,27 @@ def test_a_count_of_years_is_skipped_only_when_it_is_the_ranges() -> None:
     assert (d.kind, d.start, d.due) == ("range", D(2021, 1, 1), D(2025, 12, 31))
     assert parse_deadline("giai đoạn 5 năm 2026 - 2030", YEAR).due == D(2030, 12, 31)
     assert parse_deadline("3 năm 2021-2025", YEAR).kind == "invalid"
+
+
+@pytest.mark.parametrize(("text", "kind", "start", "due", "recurrence"), [
+    ("Trước ngày 30/6/2026 (đợt 1); trước ngày 30/11/2026 (đợt 2)", "date", None, D(2026, 11, 30), None),
+    ("Hằng tháng (trước ngày 20)", "recurring", D(2026, 1, 1), D(2026, 12, 20), "monthly"),
+    ("Từ ngày 20 đến 25 hằng tháng", "recurring", D(2026, 1, 1), D(2026, 12, 25), "monthly"),
+    ("Định kỳ hằng tháng, quý, năm", "recurring", D(2026, 1, 1), D(2026, 12, 31), "monthly"),
+    ("Sáu tháng đầu năm 2026", "half", D(2026, 1, 1), D(2026, 6, 30), None),
+    ("Quý cuối năm 2026", "quarter", D(2026, 10, 1), D(2026, 12, 31), None),
+    ("tháng cuối năm", "month", D(2026, 12, 1), D(2026, 12, 31), None),
+    ("Trước 17h ngày 20/6/2026", "date", None, D(2026, 6, 20), None),
+    ("17 giờ 30 phút, ngày 20/6/2026", "date", None, D(2026, 6, 20), None),
+])
+def test_labels_hours_word_counts_and_cadence_tails(
+    text: str, kind: str, start: date | None, due: date, recurrence: str | None,
+) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.start, d.due, d.recurrence, d.note) == (kind, start, due, recurrence, None)
+
+
+def test_a_remark_naming_another_deadline_makes_the_cell_unread() -> None:
+    assert parse_deadline("Quý II/2026 (ghi chú: trước ngày 15/9 báo cáo)", YEAR).kind == "invalid"
+    # an hour alone, with no day, is still nothing
+    assert parse_deadline("07 giờ 00’ đến 08 giờ 00’ tất cả các ngày làm việc trong tuần", YEAR).kind == "invalid"
