@@ -3,9 +3,9 @@
     python tools/measure_deadlines.py [--show]
 
 The cells of each round (the "# Round N" lines of the file) are counted apart, so that a change to
-the grammar is measured on cells it was not built from (rounds 3 to 5 were collected after
-the changes before them). A cell is read right when its kind and due date (and its recurrence, when the file gives
-one) are those written beside it.
+the grammar is measured on cells it was not built from (rounds 3 to 5 were collected after the
+changes before them). A cell is read right when its kind and due date (and its recurrence, when the
+file gives one) are those written beside it.
 """
 
 from __future__ import annotations
