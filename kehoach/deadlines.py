@@ -606,6 +606,7 @@ class _Clause:
     external: bool = False
     day: int | None = None  # the day of a cyclic deadline ("ngày 25 hằng tháng"); its months come from the cadence
     weekday: int | None = None  # a day of the week written beside a date (Monday = 0), checked against it
+    bare_day: bool = False  # "trước ngày 20" with its cadence written apart: monthly only
 
 
 _ClauseParser = Callable[[str, int], tuple[_Clause, int] | None]
@@ -803,7 +804,8 @@ def _single(s: str, pos: int, shape: str) -> tuple[_Clause, int] | None:
 
 
 # "Hằng tháng (trước ngày 20)": a day with no month, its cadence written apart. Read only beside a monthly
-# or quarterly cadence (checked in _read); alone ("trước ngày 25") it stays unread.
+# cadence (checked in _read); alone ("trước ngày 25") it stays unread, and so it does beside "hằng quý":
+# the 10th of the quarter's last month, or of the month after it (when quarterly reports are due)?
 _BARE_DAY = re.compile(r"ngày\s*([0-9]{1,2})(?![0-9/.])(?!\s*(?:tháng|/|\.))")
 
 
@@ -813,7 +815,7 @@ def _before(s: str, pos: int) -> tuple[_Clause, int] | None:
         return None
     found = _single(s, m.end(), "before") or _cyclic_day(s, m.end())
     if found is None and (bare := _BARE_DAY.match(s, m.end())) is not None:
-        return _Clause(shape="before", day=int(bare.group(1))), bare.end()
+        return _Clause(shape="before", day=int(bare.group(1)), bare_day=True), bare.end()
     return found
 
 
@@ -1027,6 +1029,8 @@ def _read(original: str, groups: list[list[_Clause]], plan_year: int, note: str 
     start = min(starts) if starts else None
     due: date | None = None
     occurrences: tuple[date, ...] = ()
+    if any(c.bare_day for c in clauses) and recurrence != "monthly":
+        raise _Invalid("unrecognised")
     if day is not None and (dated or recurrence not in ("monthly", "quarterly")):
         # "ngày 25 hằng tháng" names a day of every month; beside a date it would be a guess.
         raise _Invalid("unrecognised")

@@ -900,3 +900,10 @@ def test_a_remark_naming_another_deadline_makes_the_cell_unread() -> None:
     assert parse_deadline("Quý II/2026 (ghi chú: trước ngày 15/9 báo cáo)", YEAR).kind == "invalid"
     # an hour alone, with no day, is still nothing
     assert parse_deadline("07 giờ 00’ đến 08 giờ 00’ tất cả các ngày làm việc trong tuần", YEAR).kind == "invalid"
+
+
+def test_a_day_with_its_cadence_apart_is_read_only_monthly() -> None:
+    assert parse_deadline("Hằng tháng, trước ngày 20", YEAR).due == D(2026, 12, 20)
+    # Quarterly: the 10th of the quarter's last month, or of the month after? Not guessed.
+    assert parse_deadline("Hằng quý (trước ngày 10)", YEAR).kind == "invalid"
+    assert parse_deadline("Hằng năm (trước ngày 10)", YEAR).kind == "invalid"
