@@ -155,6 +155,7 @@ M: dict[str, str] = {
     "schema.maximum": "Giá trị {value} lớn hơn mức tối đa {limit}.",
     "schema.minItems": "Danh sách cần ít nhất {limit} phần tử.",
     "schema.propertyNames": "Tên khóa \"{value}\" không hợp lệ (mốc năm viết 4 chữ số, ví dụ \"2030\").",
+    "schema.any-of": "Giá trị \"{value}\" không đúng dạng được phép: cần {expected_words}.",
     "schema.other": "Giá trị \"{value}\" không hợp lệ ({expected_words}).",
     # --- deadline reasons ----------------------------------------------------------------
     "reason.unrecognised": "không phải dạng thời hạn quen thuộc",
