@@ -164,6 +164,7 @@ M: dict[str, str] = {
     "reason.day-out-of-range": "ngày không có trong tháng đó",
     "reason.half-out-of-range": "năm chỉ có hai nửa (6 tháng đầu năm, 6 tháng cuối năm)",
     "reason.range-reversed": "khoảng thời gian kết thúc trước khi bắt đầu",
+    "reason.weekday-mismatch": "thứ trong tuần không khớp với ngày đã ghi",
     # --- command line --------------------------------------------------------------------
     "cli.path-missing": "Không tìm thấy \"{path}\".",
     "cli.no-plans": "Không có tệp kế hoạch (*.yaml) nào trong \"{path}\".",
