@@ -40,15 +40,22 @@ _VAGUE_PATTERNS = [
 ]
 # "Phòng Văn hóa - Xã hội xã", "Công an phường Hải An", "… cấp xã", "… của UBND phường Phú An": the
 # commune qualifier does not change the unit. "Xã hội" is a word, not the qualifier "xã" + a place name.
+# The commune's name after its level: words, but not a list going on ("xã và các đơn vị liên quan" is
+# the commune's office and a vague phrase, not one unit of a commune called "và các đơn vị liên quan").
+_PLACE = r"(\s+(?!(và|các|cùng|với|phối hợp)(\s|$))[^\s,;]+)*"
+# The levels may be listed: "UBND xã, phường, thị trấn", "Công an xã/phường" name the one commune body.
+_LEVEL = r"(xã|phường|đặc khu|thị trấn)"
 _QUALIFIER_BODY = (r"\s+(((của|thuộc|trực thuộc)\s+((ubnd|ủy ban nhân dân)\s+)?)?(cấp\s+)?"
-                   r"(xã|phường|đặc khu|thị trấn)(?!\s+hội\b)(\s+[^,;]*)?)$")
+                   rf"{_LEVEL}((\s*[,/]\s*|\s+(và|hoặc)\s+){_LEVEL})*(?!\s+hội\b){_PLACE})$")
 _QUALIFIER = re.compile(_QUALIFIER_BODY)
 _QUALIFIER_RAW = re.compile(_QUALIFIER_BODY, re.IGNORECASE)
 # "Bộ phận một cửa UBND xã": a commune unit followed by the committee it belongs to.
 _OWNER = re.compile(r"\s+((của|thuộc|trực thuộc)\s+)?(ubnd|ủy ban nhân dân)\s+(cấp\s+)?(xã|phường|đặc khu)"
-                    r"(\s+[^,;]*)?$", re.IGNORECASE)
+                    rf"{_PLACE}$", re.IGNORECASE)
 # "Sở Khoa học và Công nghệ tỉnh Nghệ An", "Sở KH-CN TPHCM": a province-level unit with its province.
-_PROVINCE = re.compile(r"\s+(tỉnh|thành phố|tp\.?(?=\s|hcm)|tphcm)(\s*[^,;]*)?$", re.IGNORECASE)
+_PROVINCE = re.compile(r"\s+(cấp tỉnh|tỉnh|thành phố|tp\.?(?=\s|hcm)|tphcm)(\s*[^,;]*)?$", re.IGNORECASE)
+# "Sở KH&CN Hà Tĩnh": a province's name written without "tỉnh" — words in title case at the end.
+_PROPER_NAME_WORDS = 3
 _PROVINCIAL = frozenset({"tỉnh", "thành phố", "trung ương"})
 # A cell naming several units, split from the strongest separator down: "Văn phòng HĐND và UBND xã;
 # Công an xã" is two units, not three, because "và" is tried only inside the parts ";" leaves.
@@ -176,19 +183,36 @@ class Registry:
         key = unit_key(t)
         if key in self.vague or norm_key(t) in self.vague:
             return Match(t, "vague", None, rule="vague-list")
-        if is_vague_phrase(t):
-            return Match(t, "vague", None, rule="vague-pattern")
+        # A registered name, however written, before the patterns: "các tổ chức chính trị – xã hội" is
+        # the registry's "Các tổ chức chính trị - xã hội", not the vague "các tổ chức …".
         normalised = self._normalised(t)
         if normalised is not None:
             return normalised
+        if is_vague_phrase(t):
+            return Match(t, "vague", None, rule="vague-pattern")
         for separator in _SPLITS:
             parts = [p for p in separator.split(t) if p.strip()]
             if len(parts) > 1:
                 matches = tuple(self.lookup(p) for p in parts)
                 if all(m.status != "unknown" for m in matches):
                     return Match(t, "several", None, parts=matches, rule="several")
+        halves = self._split_once(t)
+        if halves is not None:
+            return halves
         return (self._by_owner(t) or self._by_province(t) or self._by_initials(t)
                 or Match(t, "unknown", None, self.suggest(t), rule="unknown"))
+
+    def _split_once(self, t: str) -> Match | None:
+        """"Văn phòng HĐND và UBND xã và các đơn vị liên quan": "và" both inside a name and between
+        names. Split at one "và" so that both sides are known, the first such from the left."""
+        for m in _SPLITS[-1].finditer(t):
+            left, right = t[:m.start()], t[m.end():]
+            if not left.strip() or not right.strip():
+                continue
+            a, b = self.lookup(left), self.lookup(right)
+            if a.status != "unknown" and b.status != "unknown":
+                return Match(t, "several", None, parts=(a, b), rule="several")
+        return None
 
     def _by_owner(self, t: str) -> Match | None:
         head = _OWNER.sub("", t)
@@ -215,9 +239,15 @@ class Registry:
         return None
 
     def _normalised(self, t: str) -> Match | None:
-        canon = self.keys.get(unit_key(t))
+        key = unit_key(t)
+        canon = self.keys.get(key)
         if canon is None:
-            return None
+            # The plural marker does not change a collective unit: "tổ chức chính trị - xã hội" and
+            # "Các tổ chức chính trị - xã hội" name the same bodies.
+            other = key[4:] if key.startswith("các ") else f"các {key}"
+            canon = self.keys.get(other)
+            if canon is None or other in self.vague:
+                return None
         exact = norm_key(t) == norm_key(canon) and t == canon
         return Match(t, "canonical" if exact else "variant", canon, rule="normalised")
 
@@ -226,13 +256,32 @@ class Registry:
         province-level unit: "Công an" alone is the commune's police."""
         m = _PROVINCE.search(t)
         if m is None:
-            return None
+            return self._by_province_name(t)
         level_word = m.group(1).lower()
         head = t[:m.start()]
         words = [level_word] if level_word in ("tỉnh", "thành phố") else ["tỉnh", "thành phố"]
         for candidate in [*(f"{head} {w}" for w in words), head]:
-            inner = self._named(candidate) or self._normalised(candidate)
-            if inner is not None and inner.canonical and self.levels.get(inner.canonical) in _PROVINCIAL:
+            inner = self._provincial(candidate)
+            if inner is not None:
+                return Match(t, inner.status, inner.canonical, rule="qualifier")
+        return None
+
+    def _provincial(self, text: str) -> Match | None:
+        inner = self._named(text) or self._normalised(text)
+        if inner is not None and inner.canonical and self.levels.get(inner.canonical) in _PROVINCIAL:
+            return inner
+        return None
+
+    def _by_province_name(self, t: str) -> Match | None:
+        """"Sở KH&CN Hà Tĩnh": a province-level unit followed by a place name in title case (one to
+        three words). Only a unit of a province: "Công an Hà Tĩnh" is not read as the commune's police."""
+        words = t.split()
+        for n in range(1, min(_PROPER_NAME_WORDS, len(words) - 1) + 1):
+            tail = words[-n:]
+            if not all(w[:1].isupper() and w[1:].islower() for w in tail):
+                break
+            inner = self._provincial(" ".join(words[:-n]))
+            if inner is not None:
                 return Match(t, inner.status, inner.canonical, rule="qualifier")
         return None
 
