@@ -42,7 +42,7 @@ _VAGUE_PATTERNS = [
 # commune qualifier does not change the unit. "Xã hội" is a word, not the qualifier "xã" + a place name.
 # The commune's name after its level: words, but not a list going on ("xã và các đơn vị liên quan" is
 # the commune's office and a vague phrase, not one unit of a commune called "và các đơn vị liên quan").
-_PLACE = r"(\s+(?!(và|các|cùng|với|phối hợp)(\s|$))[^\s,;]+)*"
+_PLACE = r"(\s+(?!(và|các|cùng|với|phối hợp)(\s|$))[^\s,;()]+)*"
 # The levels may be listed: "UBND xã, phường, thị trấn", "Công an xã/phường" name the one commune body.
 _LEVEL = r"(xã|phường|đặc khu|thị trấn)"
 _QUALIFIER_BODY = (r"\s+(((của|thuộc|trực thuộc)\s+((ubnd|ủy ban nhân dân)\s+)?)?(cấp\s+)?"
@@ -59,7 +59,16 @@ _PROPER_NAME_WORDS = 3
 _PROVINCIAL = frozenset({"tỉnh", "thành phố", "trung ương"})
 # A cell naming several units, split from the strongest separator down: "Văn phòng HĐND và UBND xã;
 # Công an xã" is two units, not three, because "và" is tried only inside the parts ";" leaves.
-_SPLITS = (re.compile(r"\s*;\s*"), re.compile(r"\s*,\s*"), re.compile(r"\s+và\s+"))
+# A line break in a table cell separates units as ";" does ("Phòng VHXH\nCông an xã"); "/" and a
+# spaced dash only between names that are each known ("Phòng VHXH/Phòng KT").
+_AND = re.compile(r"\s+và\s+")
+_SPLITS = (re.compile(r"\s*(?:;|\n)\s*"), re.compile(r"\s*,\s*"), re.compile(r"\s*/\s*"), _AND,
+           re.compile(r"\s+[-–]\s+"))
+# What a cell may carry around the unit's name: a list bullet, a column's word before a colon
+# ("Chủ trì: Phòng VHXH"), a note in brackets after it ("(cơ quan thường trực)").
+_BULLET = re.compile(r"^\s*(?:[-+•*]|\d+[.)])\s+")
+_ROLE = re.compile(r"^\s*(?:đơn vị |cơ quan )?(?:chủ trì|phối hợp)\s*:\s*", re.IGNORECASE)
+_NOTE = re.compile(r"^(?P<head>.*\S)\s*\((?P<note>[^()]*)\)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +186,10 @@ class Registry:
     def _lookup(self, text: str) -> Match:
         # The cell as written may end a list with "." or ";" (vinh-lai.yaml pl2.II.9).
         t = text.strip().rstrip(".;,").rstrip() or text.strip()
+        bare = _ROLE.sub("", _BULLET.sub("", t))
+        if bare != t and bare.strip():
+            inner = self.lookup(bare)
+            return Match(t, inner.status, inner.canonical, inner.suggestions, inner.parts, inner.rule)
         direct = self._named(t)
         if direct is not None:
             return direct
@@ -196,7 +209,7 @@ class Registry:
                 matches = tuple(self.lookup(p) for p in parts)
                 if all(m.status != "unknown" for m in matches):
                     return Match(t, "several", None, parts=matches, rule="several")
-        halves = self._split_once(t)
+        halves = self._split_once(t) or self._noted(t)
         if halves is not None:
             return halves
         return (self._by_owner(t) or self._by_province(t) or self._by_initials(t)
@@ -205,7 +218,7 @@ class Registry:
     def _split_once(self, t: str) -> Match | None:
         """"Văn phòng HĐND và UBND xã và các đơn vị liên quan": "và" both inside a name and between
         names. Split at one "và" so that both sides are known, the first such from the left."""
-        for m in _SPLITS[-1].finditer(t):
+        for m in _AND.finditer(t):
             left, right = t[:m.start()], t[m.end():]
             if not left.strip() or not right.strip():
                 continue
@@ -213,6 +226,17 @@ class Registry:
             if a.status != "unknown" and b.status != "unknown":
                 return Match(t, "several", None, parts=(a, b), rule="several")
         return None
+
+    def _noted(self, t: str) -> Match | None:
+        """"Phòng Văn hóa - Xã hội (cơ quan thường trực)": the unit, and a note that names no other
+        unit. A bracket naming another unit ("UBND xã (Phòng VHXH)") is not dropped."""
+        m = _NOTE.match(t)
+        if m is None:
+            return None
+        head, note = self.lookup(m.group("head")), self.lookup(m.group("note"))
+        if head.status == "unknown" or (note.canonical is not None and note.canonical != head.canonical):
+            return None
+        return Match(t, head.status, head.canonical, head.suggestions, head.parts, "qualifier")
 
     def _by_owner(self, t: str) -> Match | None:
         head = _OWNER.sub("", t)

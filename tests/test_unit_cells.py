@@ -68,6 +68,15 @@ def test_hai_phong_reads_them_in_its_own_terms() -> None:
     # The commune's levels listed: one committee.
     ("UBND xã, phường, thị trấn", ["UBND xã"]),
     ("Công an xã/phường", ["Công an xã"]),
+    # What a table cell carries around names: a line break between units, a bullet, a note in
+    # brackets, the column's word before a colon, "/" between two units.
+    ("Phòng VHXH\nCông an xã", ["Phòng Văn hóa - Xã hội", "Công an xã"]),
+    ("- Công an xã", ["Công an xã"]),
+    ("Phòng Văn hóa - Xã hội (cơ quan thường trực)", ["Phòng Văn hóa - Xã hội"]),
+    ("Chủ trì: Phòng VHXH", ["Phòng Văn hóa - Xã hội"]),
+    ("Phòng VHXH/Phòng KT", ["Phòng Văn hóa - Xã hội", "Phòng Kinh tế"]),
+    # A bracket naming another unit is not a note: which one leads is not guessed.
+    ("UBND xã (Phòng VHXH)", [None]),
 ])
 def test_lists_inside_and_between_names(text: str, parts: list[str | None]) -> None:
     assert [leaf.canonical for leaf in national_registry().lookup(text).leaves()] == parts

@@ -86,10 +86,10 @@ class CitationMismatch(Rule):
     given to a Government one), a symbol whose year is not the year of its date (`73/2017/NĐ-CP
     ngày 05/9/2019`), and one document (same kind, number and date) cited with two nearly equal
     symbols (`4585/QĐ-BKHCN` and `4585/QĐ-BKHHCN`): the less usual one is reported, or, as usual
-    as each other, the one whose last part is not the issuer's initials. A citation without a date (or without an issuer) says
-    nothing about it and is not reported; symbols of local bodies (`…/KH-UBND`) are compared with
-    the registry only when the citation names the same issuer, and a city's own documents (an
-    entry with `city:`) only in that city's plans.
+    as each other, the one whose last part is not the issuer's initials. A citation without a date
+    (or without an issuer) says nothing about it and is not reported; symbols of local bodies
+    (`…/KH-UBND`) are compared with the registry only when the citation names the same issuer, and
+    a city's own documents (an entry with `city:`) only in that city's plans.
 
     **Why it matters.** A wrong date in a legal basis cites a document that does not exist; the
     signed plan is then corrected by a new document.
