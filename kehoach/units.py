@@ -45,8 +45,11 @@ _VAGUE_PATTERNS = [
 _PLACE = r"(\s+(?!(và|các|cùng|với|phối hợp)(\s|$))[^\s,;()]+)*"
 # The levels may be listed: "UBND xã, phường, thị trấn", "Công an xã/phường" name the one commune body.
 _LEVEL = r"(xã|phường|đặc khu|thị trấn)"
+# "P.Sài Gòn", "X. Tân Minh": the level abbreviated before a commune's name (never alone: "P." alone
+# is more often "Phòng").
+_LEVEL_ABBR = r"(p|x)\.\s*[^\s,;()]+"
 _QUALIFIER_BODY = (r"\s+(((của|thuộc|trực thuộc)\s+((ubnd|ủy ban nhân dân)\s+)?)?(cấp\s+)?"
-                   rf"{_LEVEL}((\s*[,/]\s*|\s+(và|hoặc)\s+){_LEVEL})*(?!\s+hội\b){_PLACE})$")
+                   rf"({_LEVEL}((\s*[,/]\s*|\s+(và|hoặc)\s+){_LEVEL})*(?!\s+hội\b)|{_LEVEL_ABBR}){_PLACE})$")
 _QUALIFIER = re.compile(_QUALIFIER_BODY)
 _QUALIFIER_RAW = re.compile(_QUALIFIER_BODY, re.IGNORECASE)
 # "Bộ phận một cửa UBND xã": a commune unit followed by the committee it belongs to.
