@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kehoach.units import Match, Registry, load_registry, national_registry  # noqa: E402
+from kehoach.units import Registry, load_registry, national_registry  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "unit-cells-other-provinces.txt"
 
@@ -37,16 +37,6 @@ def cells(path: Path = DATA) -> list[tuple[str, str, str]]:
         text, expected = line.split(" → ")
         out.append((source, text, expected.strip()))
     return out
-
-
-def reading(match: Match) -> str:
-    """A lookup as the data file writes a reading."""
-    leaves = list(match.leaves())
-    if all(leaf.status == "vague" for leaf in leaves):
-        return "vague"
-    if all(leaf.canonical is None for leaf in leaves):
-        return "unknown"
-    return " | ".join(leaf.canonical or leaf.status for leaf in leaves)
 
 
 def in_registry(reg: Registry, expected: str) -> str:
@@ -73,7 +63,7 @@ def main() -> int:
     ap.add_argument("--show", choices=("wrong", "all", "none"), default="wrong")
     args = ap.parse_args()
     reg: Registry = national_registry() if args.registry == "national" else load_registry(Path(args.registry))
-    rows = [(src, text, in_registry(reg, expected), reading(reg.lookup(text))) for src, text, expected in cells()]
+    rows = [(src, text, in_registry(reg, expected), reg.lookup(text).reading) for src, text, expected in cells()]
     counts = {"right": 0, "wrong": 0, "missed": 0}
     for _, text, expected, got in rows:
         v = verdict(expected, got)

@@ -89,6 +89,18 @@ class Match:
     def known(self) -> bool:
         return self.status not in ("unknown",)
 
+    @property
+    def reading(self) -> str:
+        """The cell's reading on one line: its units' canonical names joined by " | ", or "vague"
+        (it names no one) or "unknown" (no unit named) — the form of
+        tests/data/unit-cells-other-provinces.txt."""
+        leaves = list(self.leaves())
+        if all(leaf.status == "vague" for leaf in leaves):
+            return "vague"
+        if all(leaf.canonical is None for leaf in leaves):
+            return "unknown"
+        return " | ".join(leaf.canonical or leaf.status for leaf in leaves)
+
     def leaves(self) -> Iterator[Match]:
         """The unit itself, or each unit of a cell naming several."""
         if self.status == "several":

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.units import Match, load_registry, national_registry
+from kehoach.units import load_registry, national_registry
 
 from .helpers import seed_cells
 
@@ -27,18 +27,9 @@ def _cells() -> list[tuple[str, str, str]]:
 CELLS = _cells()
 
 
-def _reading(m: Match) -> str:
-    leaves = list(m.leaves())
-    if all(leaf.status == "vague" for leaf in leaves):
-        return "vague"
-    if all(leaf.canonical is None for leaf in leaves):
-        return "unknown"
-    return " | ".join(leaf.canonical or leaf.status for leaf in leaves)
-
-
 @pytest.mark.parametrize(("source", "text", "expected"), CELLS)
 def test_real_cell_reads_as_expected(source: str, text: str, expected: str) -> None:
-    got = _reading(national_registry().lookup(text))
+    got = national_registry().lookup(text).reading
     if expected == "unknown":
         assert got in ("unknown", "vague"), source   # no unit named: never a guess
     else:
@@ -59,7 +50,7 @@ def test_hai_phong_reads_them_in_its_own_terms() -> None:
             assert reg.lookup(text).canonical is None, text
             continue
         want = " | ".join(reg.lookup(name).canonical or name for name in expected.split(" | "))
-        assert _reading(reg.lookup(text)) == want, text
+        assert reg.lookup(text).reading == want, text
 
 
 @pytest.mark.parametrize(("text", "parts"), [
