@@ -167,6 +167,21 @@ def initials(text: str) -> tuple[str, bool]:
     return "".join(out), abbreviates
 
 
+# Head words a writer drops ("Văn hóa - Xã hội" for the Phòng); what is left must be four syllables
+# or more, so that "Kinh tế" or "Dịch vụ công" (a field, a kind of service) is not read as a unit.
+_BARE_HEADS = ("phòng ", "trung tâm ", "ban ")
+_MIN_BARE_SYLLABLES = 4
+
+
+def _bare(key: str) -> str | None:
+    for head in _BARE_HEADS:
+        if key.startswith(head):
+            rest = key[len(head):]
+            if len([w for w in rest.split() if w.isalpha()]) >= _MIN_BARE_SYLLABLES:
+                return rest
+    return None
+
+
 def _headless(skeleton: str) -> str | None:
     for head in _HEADS:
         if skeleton.startswith(head) and len(skeleton) - len(head) >= _MIN_INITIALS:
@@ -187,6 +202,9 @@ class Registry:
     # Initials skeleton of every name → the units it may stand for (more than one: ambiguous).
     initials: dict[str, tuple[str, ...]] = field(default_factory=dict)
     headless: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # A name's key without its head word ("văn hóa - xã hội" for "Phòng Văn hóa - Xã hội") → the units
+    # it may stand for (more than one: not read).
+    bare: dict[str, tuple[str, ...]] = field(default_factory=dict)
     origin: dict[str, str] = field(default_factory=dict)   # canonical → "city" or "national" (its file)
     levels: dict[str, str] = field(default_factory=dict)   # canonical → level (xã, tỉnh …)
     # A city's plans name the same few dozen units thousands of times: remember the answers.
@@ -227,8 +245,16 @@ class Registry:
         halves = self._split_once(t) or self._noted(t)
         if halves is not None:
             return halves
-        return (self._by_owner(t) or self._by_province(t) or self._by_initials(t)
+        return (self._by_owner(t) or self._by_province(t) or self._by_initials(t) or self._by_bare(t)
                 or Match(t, "unknown", None, self.suggest(t), rule="unknown"))
+
+    def _by_bare(self, t: str) -> Match | None:
+        """"Văn hóa - Xã hội", "Chỉ huy quân sự xã": a unit's name written without its head word
+        (Phòng, Trung tâm, Ban), when only one unit's name reads so."""
+        found = self.bare.get(unit_key(t))
+        if found is None or len(found) != 1:
+            return None
+        return Match(t, "variant", found[0], rule="headless")
 
     def _split_once(self, t: str) -> Match | None:
         """"Văn phòng HĐND và UBND xã và các đơn vị liên quan": "và" both inside a name and between
@@ -444,9 +470,14 @@ def registry_from_data(data: dict[str, Any], path: str) -> Registry:
         for name, canon in names.items():
             bases[_QUALIFIER_RAW.sub("", name)] = (status, canon)
     full, headless = _index({**aliases, **canonical})
+    bare: dict[str, list[str]] = {}
+    for name, canon in {**aliases, **canonical}.items():
+        rest = _bare(unit_key(name))
+        if rest is not None and rest not in keys and canon not in bare.setdefault(rest, []):
+            bare[rest].append(canon)
     return Registry(path=path, city=str(data.get("city", "")), canonical=canonical, aliases=aliases,
                     misspellings=miss, keys=keys, vague=vague, bases=bases, initials=full, headless=headless,
-                    origin=origin, levels=levels)
+                    bare={k: tuple(v) for k, v in bare.items()}, origin=origin, levels=levels)
 
 
 def load_registry(path: Path) -> Registry:

@@ -68,6 +68,11 @@ def test_hai_phong_reads_them_in_its_own_terms() -> None:
     ("Phòng VHXH/Phòng KT", ["Phòng Văn hóa - Xã hội", "Phòng Kinh tế"]),
     # A bracket naming another unit is not a note: which one leads is not guessed.
     ("UBND xã (Phòng VHXH)", [None]),
+    # A name without its head word, long enough to be one unit's name only; a field is not a unit.
+    ("Văn hóa - Xã hội", ["Phòng Văn hóa - Xã hội"]),
+    ("Chỉ huy quân sự xã", ["Ban Chỉ huy quân sự"]),
+    ("Kinh tế", [None]),
+    ("Dịch vụ công", [None]),
 ])
 def test_lists_inside_and_between_names(text: str, parts: list[str | None]) -> None:
     assert [leaf.canonical for leaf in national_registry().lookup(text).leaves()] == parts
