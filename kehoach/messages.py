@@ -812,6 +812,7 @@ M: dict[str, str] = {
     "explain.rule.unknown": "không nhận ra",
     "explain.rule.vague-list": "trong danh sách cụm từ chung chung",
     "explain.rule.vague-pattern": "theo mẫu cụm từ chung chung",
+    "explain.rule.headless": "tên đơn vị thiếu chữ đầu (Phòng, Trung tâm, Ban)",
     "explain.source.national": "mô hình đơn vị toàn quốc của kehoach",
     "explain.source.city": "danh mục đơn vị của thành phố (units.yaml)",
     # --- system errors, by errno: what the operating system said, in words ------------------------
