@@ -50,8 +50,9 @@ _LEVEL = r"(xã|phường|đặc khu|thị trấn)"
 _LEVEL_ABBR = r"(p|x)\.\s*[^\s,;()]+"
 _QUALIFIER_BODY = (r"\s+(((của|thuộc|trực thuộc)\s+((ubnd|ủy ban nhân dân)\s+)?)?(cấp\s+)?"
                    rf"({_LEVEL}((\s*[,/]\s*|\s+(và|hoặc)\s+){_LEVEL})*(?!\s+hội\b)|{_LEVEL_ABBR}){_PLACE})$")
-_QUALIFIER = re.compile(_QUALIFIER_BODY)
-_QUALIFIER_RAW = re.compile(_QUALIFIER_BODY, re.IGNORECASE)
+# Public: unit-inconsistent folds and keeps the qualifier the way the registry reads it.
+QUALIFIER = re.compile(_QUALIFIER_BODY)
+QUALIFIER_AS_WRITTEN = re.compile(_QUALIFIER_BODY, re.IGNORECASE)
 # "Bộ phận một cửa UBND xã": a commune unit followed by the committee it belongs to.
 _OWNER = re.compile(r"\s+((của|thuộc|trực thuộc)\s+)?(ubnd|ủy ban nhân dân)\s+(cấp\s+)?(xã|phường|đặc khu)"
                     rf"{_PLACE}$", re.IGNORECASE)
@@ -120,7 +121,7 @@ def named(registry: Registry | None, cells: Iterable[str]) -> list[str]:
 
 def unit_key(text: str) -> str:
     key = norm_key(text)
-    stripped = _QUALIFIER.sub("", key)
+    stripped = QUALIFIER.sub("", key)
     return stripped or key
 
 
@@ -150,7 +151,7 @@ def _is_abbreviation(token: str, all_caps: bool) -> bool:
 def initials(text: str) -> tuple[str, bool]:
     """The initials skeleton of a name ("Phòng Văn hóa - Xã hội" and "P. VHXH" → "pvhxh") and whether
     the text itself abbreviates (has a token in capitals or a one-letter word)."""
-    raw = _QUALIFIER_RAW.sub("", fold_tones(nfc(text)).strip()) or text
+    raw = QUALIFIER_AS_WRITTEN.sub("", fold_tones(nfc(text)).strip()) or text
     letters = [c for c in raw if c.isalpha()]
     all_caps = bool(letters) and all(c.isupper() for c in letters)
     out: list[str] = []
@@ -298,7 +299,7 @@ class Registry:
             return Match(t, "misspelling", self.misspellings[t], rule="misspelling")
         # "Công an phường Hải An" is the registered "Công an xã" with another commune qualifier:
         # written as registered, not a variant.
-        based = self.bases.get(_QUALIFIER_RAW.sub("", t))
+        based = self.bases.get(QUALIFIER_AS_WRITTEN.sub("", t))
         if based is not None:
             return Match(t, based[0], based[1], rule="qualifier")
         return None
@@ -468,7 +469,7 @@ def registry_from_data(data: dict[str, Any], path: str) -> Registry:
     bases: dict[str, tuple[str, str]] = {}
     for status, names in (("misspelling", miss), ("alias", aliases), ("canonical", canonical)):
         for name, canon in names.items():
-            bases[_QUALIFIER_RAW.sub("", name)] = (status, canon)
+            bases[QUALIFIER_AS_WRITTEN.sub("", name)] = (status, canon)
     full, headless = _index({**aliases, **canonical})
     bare: dict[str, list[str]] = {}
     for name, canon in {**aliases, **canonical}.items():
