@@ -480,6 +480,7 @@ M: dict[str, str] = {
     "rollup.rule.duplicates": "Khi có nhiều kế hoạch cho cùng một xã và năm, các kế hoạch đó vẫn được liệt kê nhưng không được tính vào số liệu chung.",
     "rollup.rule.tasks": "Tình trạng nhiệm vụ lấy từ lệnh status (thời hạn, tiến độ đã ghi, ngày tính); một nhiệm vụ có nhiều đơn vị chủ trì được đếm cho từng đơn vị; tên đơn vị quy về tên chuẩn theo danh mục đơn vị.",
     # --- report ---------------------------------------------------------------------------------
+    "report.need-period": "Cần chọn kỳ báo cáo: --period 2026-03 (tháng), 2026-Q1 (quý), 2026-H1 (6 tháng) hoặc 2026 (năm).",
     "report.bad-period": "Kỳ báo cáo \"{value}\" không hợp lệ: viết 2026-03 (tháng), 2026-Q1 (quý), 2026-H1 (6 tháng) hoặc 2026 (năm).",
     "report.title": "BÁO CÁO",
     "report.summary": "Kết quả thực hiện Kế hoạch khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số {period}",
