@@ -562,6 +562,7 @@ M: dict[str, str] = {
     "status.col.due_in_days": "Còn (ngày)",
     "status.col.last_update": "Cập nhật cuối",
     "status.col.percent": "Tiến độ %",
+    "status.col.occurrence": "Lần đến hạn đang xét",
     "rollup.w.title": "Tổng hợp kế hoạch KHCN, ĐMST và CĐS",
     "rollup.w.as_of": "tính đến ngày",
     "rollup.w.plans": "kế hoạch",
