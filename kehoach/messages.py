@@ -850,11 +850,15 @@ M: dict[str, str] = {
                        "`# kehoach: ignore[tên-quy-tắc]`, và đặt mức cho từng quy tắc trong `kehoach.toml`.",
     "rulesdoc.table-head": "| mã | tên | mức mặc định | quy tắc báo khi |",
     "rulesdoc.severity": "`{code}` · mức mặc định: {label} (trong `kehoach.toml`: `{severity}`)",
-    # --- import: notes on TCVN3 text and text boxes -------------------------------------------
+    # --- import: notes on TCVN3 and VNI text and text boxes -------------------------------------------
     "import.note.tcvn3-font-para": "Đoạn {para}: chữ gõ bằng phông TCVN3 {font} đã chuyển sang Unicode: \"{text}\".",
     "import.note.tcvn3-font-cell": "Bảng {table}, dòng {row}, cột {col}: chữ gõ bằng phông TCVN3 {font} đã chuyển sang Unicode: \"{text}\".",
     "import.note.tcvn3-text-para": "Đoạn {para}: chữ mã TCVN3 (nhận ra theo ký tự) đã chuyển sang Unicode: \"{text}\".",
     "import.note.tcvn3-text-cell": "Bảng {table}, dòng {row}, cột {col}: chữ mã TCVN3 (nhận ra theo ký tự) đã chuyển sang Unicode: \"{text}\".",
+    "import.note.vni-font-para": "Đoạn {para}: chữ gõ bằng phông VNI {font} đã chuyển sang Unicode: \"{text}\".",
+    "import.note.vni-font-cell": "Bảng {table}, dòng {row}, cột {col}: chữ gõ bằng phông VNI {font} đã chuyển sang Unicode: \"{text}\".",
+    "import.note.vni-text-para": "Đoạn {para}: chữ mã VNI (nhận ra theo ký tự) đã chuyển sang Unicode: \"{text}\".",
+    "import.note.vni-text-cell": "Bảng {table}, dòng {row}, cột {col}: chữ mã VNI (nhận ra theo ký tự) đã chuyển sang Unicode: \"{text}\".",
     "import.note.textbox-read": "Đọc {count} hộp văn bản (text box) như các đoạn văn đứng trước đoạn chứa nó (thường là tiêu đề văn bản): xem lại thứ tự trong bản Word.",
     # --- report: the city's report, groups, indicators on track, every task, notes, periods ------
     "report.config-periods": "Thiết lập {setting} trong \"{path}\" không hợp lệ: \"{value}\". Viết \"nd09\" (mặc định: từ ngày 15 tháng trước đến ngày 14, Nghị định 09/2019/NĐ-CP) hoặc \"calendar\" (theo tháng dương lịch).",
