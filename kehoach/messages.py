@@ -104,6 +104,7 @@ M: dict[str, str] = {
     "import.unsure.no-signature": "không thấy khối chữ ký / Nơi nhận.",
     "import.unsure.no-year": "không xác định được năm kế hoạch: dùng --year.",
     "import.unsure.no-commune": "không xác định được tên xã/phường.",
+    "import.unsure.nested-table": "bảng {table}, dòng {row}, cột {col}: có {count} bảng lồng trong ô; nội dung đã giữ trong ô (mỗi đoạn một dòng), cần đối chiếu với bản Word.",
     "import.note.tracked": "Văn bản có {count} chỗ theo dõi thay đổi: đã nhận phần thêm, bỏ phần xóa.",
     "import.note.textbox": "Bỏ qua {count} hộp văn bản (text box): xem lại trong bản Word.",
     "import.note.comments": "Bỏ qua các chú thích (comment) trong văn bản.",

@@ -252,6 +252,10 @@ class Reader:
                     self._where = (index, row_number, col + 1)
                     for p in c.iter(w("p")):   # nested tables too: their text stays in the cell
                         paras.append(clean(self._text(p)).strip())
+                    nested = sum(1 for inner in c.iter(w("tbl")) if _outer_cell(inner) is c)
+                    if nested:
+                        self.tree.review.append(("import.unsure.nested-table", {
+                            "table": index, "row": row_number, "col": col + 1, "count": nested}))
                     while paras and not paras[-1]:
                         paras.pop()
                     text = "\n".join(paras).strip()
@@ -268,6 +272,14 @@ class Reader:
             width = max(width, col)
             rows.append(TableRow(tuple(cells), header))
         return Table(tuple(rows), width, index, nested=len(tbl.findall(f".//{w('tc')}//{w('tbl')}")))
+
+
+def _outer_cell(tbl: etree._Element) -> etree._Element | None:
+    """The cell that holds a nested table at its first level (a table in a table in a cell counts
+    once, for the cell it is drawn in)."""
+    for up in tbl.iterancestors(w("tc")):
+        return up
+    return None
 
 
 def _cell_props(tc: etree._Element) -> tuple[int, str]:

@@ -31,7 +31,7 @@ def import_document(path: Path, *, city: str, year: int | None, target: Path | N
     with tempfile.TemporaryDirectory(prefix="kehoach-import-") as tmp:
         tree = read_docx(as_docx(path, Path(tmp)))
     rec = recognise(tree, city=city, year=year)
-    unsure = list(rec.unsure)
+    unsure = tree.review + rec.unsure
     for t in rec.tables:
         for heading, f, sure in t.columns:
             if f is None or not sure:
