@@ -105,6 +105,8 @@ M: dict[str, str] = {
     "import.unsure.no-year": "không xác định được năm kế hoạch: dùng --year.",
     "import.unsure.no-commune": "không xác định được tên xã/phường.",
     "import.unsure.nested-table": "bảng {table}, dòng {row}, cột {col}: có {count} bảng lồng trong ô; nội dung đã giữ trong ô (mỗi đoạn một dòng), cần đối chiếu với bản Word.",
+    "import.unsure.table-continued": "bảng {table} đứng ngay sau bảng {previous}, không có dòng tiêu đề, nhưng có {cols} cột (bảng {previous} có {previous_cols} cột): có thể là phần sang trang của bảng {previous}; đã đọc thành bảng riêng (dòng đầu làm tiêu đề), cần đối chiếu với bản Word.",
+    "import.note.table-joined": "Bảng {table} tiếp nối bảng {previous} sang trang (đứng ngay sau, không lặp dòng tiêu đề, cùng {cols} cột): đã đọc thành một bảng.",
     "import.note.tracked": "Văn bản có {count} chỗ theo dõi thay đổi: đã nhận phần thêm, bỏ phần xóa.",
     "import.note.textbox": "Bỏ qua {count} hộp văn bản (text box): xem lại trong bản Word.",
     "import.note.comments": "Bỏ qua các chú thích (comment) trong văn bản.",
