@@ -862,6 +862,7 @@ M: dict[str, str] = {
     "import.note.vni-font-cell": "Bảng {table}, dòng {row}, cột {col}: chữ gõ bằng phông VNI {font} đã chuyển sang Unicode: \"{text}\".",
     "import.note.vni-text-para": "Đoạn {para}: chữ mã VNI (nhận ra theo ký tự) đã chuyển sang Unicode: \"{text}\".",
     "import.note.vni-text-cell": "Bảng {table}, dòng {row}, cột {col}: chữ mã VNI (nhận ra theo ký tự) đã chuyển sang Unicode: \"{text}\".",
+    "import.note.textbox-cell": "Bảng {table}, dòng {row}, cột {col}: đọc chữ trong {count} hộp văn bản (text box) vào ô, như các dòng đứng trước đoạn chứa hộp: xem lại trong bản Word.",
     "import.note.textbox-read": "Đọc {count} hộp văn bản (text box) như các đoạn văn đứng trước đoạn chứa nó (thường là tiêu đề văn bản): xem lại thứ tự trong bản Word.",
     # --- report: the city's report, groups, indicators on track, every task, notes, periods ------
     "report.config-periods": "Thiết lập {setting} trong \"{path}\" không hợp lệ: \"{value}\". Viết \"nd09\" (mặc định: từ ngày 15 tháng trước đến ngày 14, Nghị định 09/2019/NĐ-CP) hoặc \"calendar\" (theo tháng dương lịch).",

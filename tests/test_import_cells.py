@@ -12,6 +12,7 @@ from docx import Document
 
 from .helpers import run
 from .test_import_docx import letterhead
+from .test_import_layout import _boxed_run
 
 
 def plan_with_tasks(rows: list[list[str]]) -> tuple[Any, Any]:
@@ -72,3 +73,25 @@ def test_tables_nested_twice_are_one_place(tmp_path: Path, capsys: pytest.Captur
     r, got = _import(doc, tmp_path, capsys)
     assert got["rows"][0]["text"] == "Tuyên truyền\nNghị quyết 57\ncủa Bộ Chính trị"
     assert "bảng 3, dòng 2, cột 2: có 1 bảng lồng trong ô" in r.out and r.out.count("bảng lồng") == 1
+
+
+def test_text_boxes_in_a_cell_are_read_into_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc, table = plan_with_tasks([["1", "Tuyên truyền Nghị quyết 57", "", "Quý I/2026"],
+                                  ["2", "Tập huấn kỹ năng số", "Phòng Văn hóa - Xã hội", "Quý III/2026"]])
+    # Row 2, column 3: the lead unit written in a text box (DrawingML, with its VML copy as fallback).
+    table.cell(1, 2).paragraphs[0]._p.append(_boxed_run(["Công an xã"]))
+    # Row 3, column 4: a box hung on a paragraph that has text of its own, the box's lines first.
+    table.cell(2, 3).paragraphs[0]._p.append(_boxed_run(["Hằng năm"]))
+    r, got = _import(doc, tmp_path, capsys)
+    assert r.code == 0, r.out + r.err
+    first, second = got["rows"]
+    assert first["lead"] == "Công an xã"                              # once: the fallback is not read again
+    assert second["deadline"] == "Hằng năm\nQuý III/2026"
+    assert ("Bảng 3, dòng 2, cột 3: đọc chữ trong 1 hộp văn bản (text box) vào ô, như các dòng đứng trước đoạn "
+            "chứa hộp: xem lại trong bản Word.") in r.out
+    assert "Bảng 3, dòng 3, cột 4: đọc chữ trong 1 hộp văn bản" in r.out
+    assert "Bỏ qua" not in r.out
+    en = run(capsys, "import", str(tmp_path / "plan.docx"), "--lang", "en", "--format", "json")
+    notes = yaml.safe_load(en.out)["documents"][0]["notes"]
+    assert {"kind": "textbox-cell", "message": "Table 3, row 2, column 3: the text of 1 text box(es) read into the "
+            "cell, as lines before the paragraph that holds the box: check in the Word file."} in notes

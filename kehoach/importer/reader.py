@@ -3,11 +3,11 @@
 Only what a reader of the printed page sees is kept: tracked insertions are accepted and
 deletions dropped (said in the report), field results kept and field codes dropped, comments
 ignored, the fallback copy of alternate content skipped, text boxes read as paragraphs before the
-paragraph they are anchored to (a letterhead is often two text boxes) — in a table cell, skipped and
-reported —, text typed in the old TCVN3 fonts (``.VnTime``) or VNI fonts (``VNI-Times``) converted
-to Unicode and each place reported. Merged cells are
-resolved here (``w:gridSpan``, ``w:vMerge``, ``w:gridBefore``) and automatic numbering labels
-are computed from numbering.xml, so the recognisers see a plain grid and typed labels.
+paragraph they are anchored to (a letterhead is often two text boxes; in a table cell, as lines of
+the cell before the paragraph they hang on), text typed in the old TCVN3 fonts (``.VnTime``) or VNI
+fonts (``VNI-Times``) converted to Unicode and each place reported. Merged cells are resolved
+here (``w:gridSpan``, ``w:vMerge``, ``w:gridBefore``) and automatic numbering labels are computed
+from numbering.xml, so the recognisers see a plain grid and typed labels.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ class Reader:
         self.paras = 0
         self.tables = 0
         self.tracked = 0
-        self.textboxes = 0          # text boxes skipped (inside a table cell)
+        self.textboxes = 0          # text boxes skipped (one inside another)
         self.boxes_read = 0
         # The text boxes met in the paragraph being read (None: not in a body paragraph).
         self._boxes: list[etree._Element] | None = None
@@ -222,6 +222,32 @@ class Reader:
                     self.tracked += 1
                 self._collect(child, out)
 
+    def _cell_paras(self, c: etree._Element) -> list[str]:
+        """A cell's paragraphs, nested tables' too (their text stays in the cell); a text box's
+        paragraphs come, as lines of the cell, before the paragraph it hangs on (its DrawingML copy
+        only: the VML fallback is the same text), and each cell with boxes is said in a note."""
+        found = list(c.iter(w("p"), _TEXTBOX))
+        if not any(el.tag == _TEXTBOX for el in found):
+            return [clean(self._text(p)).strip() for p in found]
+        inside = {p for box in found if box.tag == _TEXTBOX for p in box.iter(w("p"))}
+        paras: list[str] = []
+        boxes_here = 0
+        for p in found:
+            if p.tag == _TEXTBOX or p in inside:
+                continue
+            outer, self._boxes = self._boxes, []
+            text = clean(self._text(p)).strip()
+            boxes, self._boxes = self._boxes, outer
+            for box in boxes:
+                boxes_here += 1
+                paras += [clean(self._text(bp)).strip() for bp in box.iter(w("p"))]
+            paras.append(text)
+        if boxes_here:
+            table, row, col = self._where
+            self.tree.notes.append(("import.note.textbox-cell", {"table": table, "row": row, "col": col,
+                                                                 "count": boxes_here}))
+        return paras
+
     def _table(self, tbl: etree._Element, index: int) -> Table:
         rows: list[TableRow] = []
         above: dict[int, str] = {}     # the text of the merged cell that a vMerge continues, per column
@@ -248,10 +274,8 @@ class Reader:
                     continue
                 for c in tcs:
                     span, merge = _cell_props(c)
-                    paras = []
                     self._where = (index, row_number, col + 1)
-                    for p in c.iter(w("p")):   # nested tables too: their text stays in the cell
-                        paras.append(clean(self._text(p)).strip())
+                    paras = self._cell_paras(c)
                     nested = sum(1 for inner in c.iter(w("tbl")) if _outer_cell(inner) is c)
                     if nested:
                         self.tree.review.append(("import.unsure.nested-table", {
