@@ -32,12 +32,20 @@ _VALUE_WORDS = {"operator": "operator", "status": "status", "rule": "rule", "sou
                 "recurrence": "recurrence"}
 
 
+def _day(iso: str, lang: str) -> str:
+    from .report.words import day  # not at the top: the report package is heavy to import
+
+    return day(iso, lang)
+
+
 def _line(name: str, value: Any, lang: str, kind_group: str | None = None) -> tuple[str, str]:
     """A field for people: its name and its value in words — có/không, a kind, a state, an
     operator — in ``lang``; a value without words (a date, a text as written) as it is."""
     label = t(f"explain.field.{name}", lang) if f"explain.field.{name}" in M else name
     if isinstance(value, bool):
         return label, t("explain.yes" if value else "explain.no", lang)
+    if name in ("start", "due") and isinstance(value, str):
+        return label, _day(value, lang)          # 30/06/2026 in Vietnamese
     group = kind_group if name == "kind" else _VALUE_WORDS.get(name)
     if group is not None and isinstance(value, str) and f"explain.{group}.{value}" in M:
         return label, t(f"explain.{group}.{value}", lang)
@@ -61,7 +69,7 @@ def deadline(text: str, year: int, lang: str) -> Explanation:
     for k, v in data.items():
         if k == "occurrences":
             if v:
-                lines.append(_line(k, ", ".join(v), lang))
+                lines.append(_line(k, ", ".join(_day(x, lang) for x in v), lang))
             continue
         if k == "reason":
             lines.append(_line(k, t(f"reason.{d.reason}", lang), lang))

@@ -34,22 +34,14 @@ def catalogue(lang: str) -> _gettext.NullTranslations:
 
 
 def use(lang: str) -> None:
-    """Make ``lang`` the language of the texts that are not told one (the CLI framework's)."""
+    """Make ``lang`` the language of the run: of the texts that are not told one (the help
+    formatter's) and the default of every command's --lang."""
     global _current
     _current = lang if lang in LANGS else "vi"
 
 
 def current() -> str:
     return _current
-
-
-def gettext(message: str) -> str:
-    """A text of the CLI framework (written in English) in the current language."""
-    return catalogue(_current).gettext(message)
-
-
-def ngettext(singular: str, plural: str, n: int) -> str:
-    return catalogue(_current).ngettext(singular, plural, n)
 
 
 def translate(context: str, message: str, lang: str) -> str:

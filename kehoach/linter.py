@@ -199,5 +199,5 @@ def _suppress(doc: Document, findings: list[Finding], settings: Settings) -> lis
 _SCHEMA_KEYS = {
     "schema.required", "schema.additionalProperties", "schema.type", "schema.enum", "schema.const",
     "schema.pattern", "schema.format", "schema.minimum", "schema.maximum", "schema.minItems",
-    "schema.propertyNames",
+    "schema.propertyNames", "schema.any-of",
 }

@@ -158,6 +158,7 @@ M: dict[str, str] = {
     "schema.maximum": "Giá trị {value} lớn hơn mức tối đa {limit}.",
     "schema.minItems": "Danh sách cần ít nhất {limit} phần tử.",
     "schema.propertyNames": "Tên khóa \"{value}\" không hợp lệ (mốc năm viết 4 chữ số, ví dụ \"2030\").",
+    "schema.any-of": "Giá trị \"{value}\" không đúng dạng được phép: cần {expected_words}.",
     "schema.other": "Giá trị \"{value}\" không hợp lệ ({expected_words}).",
     # --- deadline reasons ----------------------------------------------------------------
     "reason.unrecognised": "không phải dạng thời hạn quen thuộc",
@@ -902,6 +903,18 @@ M: dict[str, str] = {
     "report.sheet.tasks": "Mọi nhiệm vụ",
     "report.sheet.city-indicators": "Chỉ tiêu toàn TP",
     "report.sheet.not-reporting": "Chưa báo cáo",
+    # --- report: the city's sections II and III summarised, their appendices, the signer ------------
+    "report.city-sentence.late": "Tại ngày {judged}, {count}/{total} xã, phường có nhiệm vụ chậm, quá hạn ({tasks} nhiệm vụ). Bảng dưới đây tóm tắt theo xã, phường và đơn vị chủ trì; danh sách đầy đủ, kèm ghi chú tiến độ gần nhất, ở {appendix}.",
+    "report.city-sentence.next": "{count}/{total} xã, phường có nhiệm vụ chưa hoàn thành đến hạn trong {period} ({tasks} nhiệm vụ). Bảng dưới đây tóm tắt theo xã, phường và đơn vị chủ trì; danh sách đầy đủ ở {appendix}.",
+    "report.col.late": "Số nhiệm vụ chậm, quá hạn",
+    "report.col.late_units": "Đơn vị chủ trì có nhiệm vụ chậm, quá hạn (số nhiệm vụ)",
+    "report.col.next": "Số nhiệm vụ đến hạn kỳ tới",
+    "report.col.next_units": "Đơn vị chủ trì (số nhiệm vụ)",
+    "report.appendix-number.1": "I",
+    "report.appendix-number.2": "II",
+    "report.appendix-title.late": "DANH SÁCH NHIỆM VỤ CHẬM, QUÁ HẠN CỦA CÁC XÃ, PHƯỜNG",
+    "report.appendix-title.next": "DANH SÁCH NHIỆM VỤ ĐẾN HẠN KỲ TỚI CỦA CÁC XÃ, PHƯỜNG",
+    "report.appendix-subtitle-city": "(Kèm theo Báo cáo tổng hợp kết quả thực hiện Kế hoạch {period}; tình trạng tại ngày {judged})",
 }
 
 

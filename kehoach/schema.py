@@ -120,10 +120,23 @@ def _convert(err: Any) -> SchemaError:
         detail["limit"] = err.validator_value
     elif v == "propertyNames":
         detail["value"] = _short(err.instance)
+    elif v in ("anyOf", "oneOf") and _types(err.validator_value):
+        # The forms allowed, in words ("một đoạn văn bản hoặc một danh sách"), not "(anyOf)".
+        v = "any-of"
+        detail["value"] = _short(err.instance)
+        detail["expected"] = "/".join(_types(err.validator_value))
     else:
         detail["value"] = _short(err.instance)
         detail["expected"] = v
     return SchemaError(path, key_path, v, detail)
+
+
+def _types(forms: Any) -> list[str]:
+    """The JSON types of an anyOf/oneOf whose every form names one; empty when some form does
+    not (an enum, a pattern), which is said the general way."""
+    if not isinstance(forms, list) or not all(isinstance(f, dict) and isinstance(f.get("type"), str) for f in forms):
+        return []
+    return list(dict.fromkeys(f["type"] for f in forms))
 
 
 def message_of(err: SchemaError) -> tuple[str, dict[str, Any]]:

@@ -87,6 +87,9 @@ USAGE_ERRORS = [
     ["explain", "nothing"],
     ["rollup", "a", "b", "--catalog"],
     ["fmt", "--check=yes"],
+    ["progress", "a", "b", "c"],
+    ["status", "--overdue=3"],
+    ["--foo"],
 ]
 
 
@@ -97,6 +100,7 @@ def test_usage_errors_are_said_in_the_chosen_language(capsys: pytest.CaptureFixt
     said = vi.out + vi.err
     assert "Lỗi:" in said, said
     assert not ENGLISH.search(OPTION.sub("", said)), said
+    assert "Dòng lệnh không hợp lệ" not in said, "a usage error the catalogue has no words for: " + said
     en = run(capsys, "--lang", "en", *args)
     assert en.code == 2
     said = en.out + en.err
@@ -221,3 +225,21 @@ def test_the_catalogue_check_finds_a_wrong_placeholder_a_missing_translation_and
     assert "placeholders differ in [import.missing]" in found
     assert "no translation for [help] 'Bỏ qua các quy tắc này.'" in found
     assert "en: " in found and "is not the compiled .po" in found
+
+
+@pytest.mark.parametrize(("row", "vi", "en"), [
+    ("- {id: t1, text: Một, lead: {a: 1}, deadline: Quý II/2026}",
+     "không đúng dạng được phép: cần một đoạn văn bản hoặc một danh sách", "a text or a list expected"),
+    ("- {id: t1, text: [Một], lead: Công an xã, deadline: Quý II/2026}",
+     "sai kiểu: cần một đoạn văn bản", "has the wrong type: a text expected"),
+])
+def test_schema_messages_name_the_kinds_of_value_in_words(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                          row: str, vi: str, en: str) -> None:
+    from .conftest import plan_text
+
+    path = tmp_path / "p.yaml"
+    path.write_text(plan_text(row + "\n")[0], encoding="utf-8")
+    said_vi = run(capsys, "validate", str(path), "--no-cache").out
+    said_en = run(capsys, "validate", str(path), "--no-cache", "--lang", "en").out
+    assert vi in said_vi and "anyOf" not in said_vi and "string" not in said_vi, said_vi
+    assert en in said_en and "anyOf" not in said_en, said_en

@@ -162,7 +162,7 @@ def test_the_json_contract(capsys: pytest.CaptureFixture[str], plan: Path) -> No
     data = _report(capsys, str(plan), "--period", "2026-Q1", "--as-of", "2026-04-10")
     # keys are added at the end, never renamed or moved (docs/interfaces.md)
     assert list(data) == ["period", "next_period", "as_of", "judged_on", "provisional", "plans", "totals",
-                          "indicators", "not_reporting", "issuer", "notes"]
+                          "indicators", "not_reporting", "issuer", "notes", "signature"]
     assert data["period"] == {"code": "2026-Q1", "kind": "quarter", "start": "2025-12-15", "end": "2026-03-14",
                               "label": "quý I năm 2026", "rule": "nd09"}
     p = data["plans"][0]

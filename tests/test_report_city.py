@@ -102,6 +102,49 @@ def test_the_city_docx(capsys: pytest.CaptureFixture[str], city: Path, tmp_path:
     assert "{{" not in text and "{%" not in text
 
 
+def test_the_city_docx_sums_up_late_tasks_by_commune_and_lists_them_in_an_appendix(
+        capsys: pytest.CaptureFixture[str], city: Path, tmp_path: Path) -> None:
+    """Sections II and III of the city's report: a row per commune (how many tasks, which lead
+    units with how many), the full lists in Phụ lục I and II on landscape pages with the header
+    row repeated; the commune's own report keeps its list by lead unit and its one appendix."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+
+    data = _json(capsys, str(city), "--period", "2026-Q1", "--as-of", "2026-04-10")
+    out = tmp_path / "tp.docx"
+    r = run(capsys, "report", str(city), "--period", "2026-Q1", "--as-of", "2026-04-10", "-o", str(out),
+            "--no-cache")
+    assert r.code == 0, r.err
+    doc = Document(str(out))
+    tables = {t.rows[0].cells[-1].text: t for t in doc.tables}
+    summary = tables["Đơn vị chủ trì có nhiệm vụ chậm, quá hạn (số nhiệm vụ)"]
+    late = {p["commune"]: p["late"] for p in data["plans"] if p["late"]}
+    rows = [[c.text for c in row.cells] for row in summary.rows[1:]]
+    assert [row[0] for row in rows] == [*late, "Tổng cộng"]
+    for commune, n, units in rows[:-1]:
+        assert int(n) == len(late[commune])
+        counts = Counter(x["unit"] or "—" for x in late[commune])
+        assert units == "; ".join(f"{u} ({k})" for u, k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    assert rows[-1][1] == str(sum(len(v) for v in late.values()))
+    listing = tables["Ghi chú tiến độ gần nhất"]
+    assert len(listing.rows) - 1 == sum(len(v) for v in late.values())
+    assert listing.rows[0]._tr.trPr is not None and "tblHeader" in listing.rows[0]._tr.trPr.xml
+    assert "Đơn vị chủ trì (số nhiệm vụ)" in tables       # III summed up too
+    text = _docx_text(out)
+    assert "Phụ lục I" in text and "Phụ lục II" in text
+    assert "DANH SÁCH NHIỆM VỤ CHẬM, QUÁ HẠN CỦA CÁC XÃ, PHƯỜNG" in text
+    assert doc.sections[-1].orientation == WD_ORIENT.LANDSCAPE
+    assert doc.sections[0].orientation == WD_ORIENT.PORTRAIT
+
+    one = tmp_path / "bc.docx"
+    r = run(capsys, "report", str(city / "hai-phong" / "vinh-lai.yaml"), "--period", "2026-Q1", "--as-of",
+            "2026-04-10", "-o", str(one), "--no-cache")
+    assert r.code == 0, r.err
+    text = _docx_text(one)
+    assert "Phụ lục I" not in text and "DANH SÁCH NHIỆM VỤ CHẬM" not in text
+    assert "Phòng Văn hóa - Xã hội:" in text or "Phòng Văn hóa – Xã hội:" in text
+
+
 def test_a_city_report_before_the_cut_off_is_provisional(capsys: pytest.CaptureFixture[str], city: Path,
                                                           tmp_path: Path) -> None:
     data = _json(capsys, str(city), "--period", "2026-Q1", "--as-of", "2026-03-01")
@@ -375,3 +418,48 @@ def test_a_missing_or_unreadable_notes_file_is_exit_2(capsys: pytest.CaptureFixt
     latin.write_bytes("Đề nghị\n".encode("utf-16-le"))
     r = run(capsys, "report", str(path), "--period", "2026-Q1", "--notes", str(latin), "--lang", lang)
     assert r.code == 2 and "UTF-8" in r.err
+
+
+# --- the signature block (Nghị định 30/2020) and --signer ------------------------------------------
+
+def _signature(doc_path: Path) -> list[str]:
+    """The lines of the signature cell: the right cell of the table that holds "TM. ỦY BAN NHÂN DÂN"."""
+    from docx import Document
+
+    for table in Document(str(doc_path)).tables:
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.text.startswith("TM. ỦY BAN NHÂN DÂN"):
+                    return [p.text for p in cell.paragraphs if p.text.strip()]
+    raise AssertionError("no signature block")
+
+
+def test_the_city_signature_block_and_signer(capsys: pytest.CaptureFixture[str], city: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tp.docx"
+    r = run(capsys, "report", str(city), "--period", "2026-Q1", "--as-of", "2026-04-10", "-o", str(out),
+            "--no-cache")
+    assert r.code == 0, r.err
+    assert _signature(out) == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]    # the name left blank
+    data = _json(capsys, str(city), "--period", "2026-Q1", "--as-of", "2026-04-10")
+    assert data["signature"] == {"titles": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "name": ""}
+
+    r = run(capsys, "report", str(city), "--period", "2026-Q1", "--as-of", "2026-04-10", "-o", str(out),
+            "--no-cache", "--signer", "Nguyễn Văn A")
+    assert r.code == 0, r.err
+    assert _signature(out) == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A"]
+    data = _json(capsys, str(city), "--period", "2026-Q1", "--as-of", "2026-04-10", "--signer", "Nguyễn Văn A")
+    assert data["signature"]["name"] == "Nguyễn Văn A"
+
+
+def test_signer_replaces_the_plans_signer_in_one_plans_report(capsys: pytest.CaptureFixture[str], city: Path,
+                                                               tmp_path: Path) -> None:
+    plan = str(city / "hai-phong" / "vinh-lai.yaml")
+    own = _json(capsys, plan, "--period", "2026-Q1", "--as-of", "2026-04-10")["signature"]
+    assert own["titles"] and own["titles"][0].startswith("TM.")
+    data = _json(capsys, plan, "--period", "2026-Q1", "--as-of", "2026-04-10", "--signer", "Trần Thị B")
+    assert data["signature"] == {"titles": own["titles"], "name": "Trần Thị B"}
+    out = tmp_path / "bc.docx"
+    r = run(capsys, "report", plan, "--period", "2026-Q1", "--as-of", "2026-04-10", "-o", str(out), "--no-cache",
+            "--signer", "Trần Thị B")
+    assert r.code == 0, r.err
+    assert _signature(out)[-1] == "Trần Thị B"

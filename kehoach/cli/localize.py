@@ -49,6 +49,7 @@ FRAMEWORK_TEXTS = (
     "Argument {name} takes {count} values.",
     "Got unexpected extra argument ({args})",
     "Got unexpected extra arguments ({args})",
+    "Got unexpected extra argument(s) ({args})",
     "Value {value} is not a valid {type}.",
     "{value} is not one of {choices}.",
     "{value} does not match the formats {formats}.",

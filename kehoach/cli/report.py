@@ -41,6 +41,9 @@ def report(
     issuer: Annotated[list[str] | None, typer.Option(
         "--issuer", help="Báo cáo tổng hợp: tên cơ quan ban hành, mỗi lần một dòng (mặc định: Ủy ban nhân dân "
                          "thành phố ghi trong các kế hoạch).")] = None,
+    signer: Annotated[str, typer.Option(
+        "--signer", help="Họ tên người ký ghi dưới chữ ký (báo cáo tổng hợp: mặc định để trống để ghi tay; báo cáo "
+                         "của một kế hoạch: thay cho người ký ghi trong kế hoạch).")] = "",
     catalog: Annotated[Path | None, typer.Option(
         "--catalog", readable=False,
         help="Danh mục chỉ tiêu (mặc định: catalog.yaml ở thư mục kế hoạch hoặc thư mục cha).")] = None,
@@ -70,7 +73,8 @@ def report(
     with without_gc():
         results = read_valid(files, report_job(cat or NO_CATALOG), cache_dir=None if no_cache else cache_dir,
                              jobs=jobs, lang=lang, show_progress=fmt == "md")
-        result = build(chosen, when, files, results, catalog=cat, notes=text, issuer=issuer or ())
+        result = build(chosen, when, files, results, catalog=cat, notes=text, issuer=issuer or (),
+                       signer=signer.strip())
         deliver("report", fmt, result, lang=lang, output=output)
         keep_until_exit(results, result)
     return 0

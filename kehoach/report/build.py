@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import marshal
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,19 +24,23 @@ from .extract import ReportFacts
 from .periods import Period
 from .result import FIVE, FOUR, Grid, IndicatorLine, Letterhead, PlanReport, Report, TaskLine
 
-# The consolidated report is the city People's Committee's (Nghị định 30/2020 letterhead).
+# The consolidated report is the city People's Committee's (Nghị định 30/2020 letterhead). Its
+# signature block (Nghị định 30/2020, Phụ lục I, the authority and the signer's title): signed on
+# behalf of the committee (TM.) by a vice-chairman for the chairman (KT.), as the plans are; the
+# name is --signer, blank without it (written by hand under the signature).
 CITY_BODY, CITY_KIND = "ỦY BAN NHÂN DÂN", "thành phố"
-CITY_SIGNATURE = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
+CITY_SIGNATURE = ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
 # Plans whose folders have no catalog.yaml: no code to roll up; each row keeps its own target.
 NO_CATALOG = Catalog.of("", ())
 
 
 def build(period: Period, as_of: dt.date, files: Sequence[tuple[Path, str]],
           results: Sequence[FileResult[ReportFacts]], *, catalog: Catalog | None = None, notes: str = "",
-          issuer: Sequence[str] = ()) -> Report:
+          issuer: Sequence[str] = (), signer: str = "") -> Report:
     """The report of ``period`` made on ``as_of``. ``catalog``: the one the payloads were made with
     (none: no catalog found, the indicators are each row's own); ``issuer``: the lines of the
-    city's body, when the plans do not name one city."""
+    city's body, when the plans do not name one city; ``signer``: the name under the signature
+    (the city's report: blank without it; one plan's report: instead of the plan's signer)."""
     judged_on = min(as_of, period.end)
     clock = Clock(judged_on)
     nxt = period.next()
@@ -51,18 +56,20 @@ def build(period: Period, as_of: dt.date, files: Sequence[tuple[Path, str]],
         plans.append(_plan(path, display, result.payload, period, nxt, clock, figures.get(display, {}), methods,
                            groups.get(display, ())))
     plans.sort(key=lambda p: (p.city, p.commune, p.year, p.path))
-    city = _city(plans, issuer) if len(plans) > 1 else None
+    if signer and len(plans) == 1:
+        plans = [replace(plans[0], letterhead=replace(plans[0].letterhead, signer=signer))]
+    city = _city(plans, issuer, signer) if len(plans) > 1 else None
     return Report(period, nxt, as_of, judged_on, period.provisional(as_of), tuple(plans), rolled.indicators, notes,
                   city)
 
 
-def _city(plans: Sequence[PlanReport], issuer: Sequence[str]) -> Letterhead:
+def _city(plans: Sequence[PlanReport], issuer: Sequence[str], signer: str) -> Letterhead:
     """The consolidated report's letterhead: the body given with ``--issuer``, else the People's
     Committee of the one city the plans name; none (the docx refuses) when they name several."""
     cities = sorted({p.city for p in plans if p.city})
     city = cities[0] if len(cities) == 1 else ""
     lines = tuple(issuer) or ((CITY_BODY, f"{CITY_KIND} {city}".upper()) if city else ())
-    return Letterhead(lines, city, CITY_SIGNATURE, "", f"{CITY_KIND} {city}" if city else "")
+    return Letterhead(lines, city, CITY_SIGNATURE, signer, f"{CITY_KIND} {city}" if city else "")
 
 
 def _plan(path: Path, display: str, facts: ReportFacts, period: Period, nxt: Period, clock: Clock,

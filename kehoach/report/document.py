@@ -5,12 +5,15 @@ HTML templates, the fonts, the page setup and the table writer are the render mo
 
 One plan: the commune's report, its letterhead and signature from the plan. Several plans: the
 city's consolidated report, one grid row per commune and the total, the indicators across
-communes (the rollup engine's figures), the communes that did not report; the letterhead is the
-city's People's Committee and the recipients are blank lines to fill.
+communes (the rollup engine's figures), the communes that did not report, sections II and III
+summed up a row per commune with their full lists as landscape appendices (Phụ lục I, II); the
+letterhead is the city's People's Committee, the signature TM. / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH, and
+the recipients are blank lines to fill.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from ..errors import KehoachError
@@ -124,7 +127,7 @@ def notes_lines(report: Report, lang: str) -> list[str]:
     return lines or [t("report.s4.blank", lang)]
 
 
-def _tasks(tasks: Sequence[TaskLine], lang: str, communes: dict[str, str] | None = None) -> list[ViewBlock]:
+def _tasks(tasks: Sequence[TaskLine], lang: str) -> list[ViewBlock]:
     if not tasks:
         return [Para(t("report.none", lang))]
     out: list[ViewBlock] = []
@@ -132,8 +135,7 @@ def _tasks(tasks: Sequence[TaskLine], lang: str, communes: dict[str, str] | None
     for unit in sorted({x.unit for x in tasks}):
         out.append(Para(f"{unit or '—'}:"))
         for x in (x for x in tasks if x.unit == unit):
-            where = f"{communes.get(x.plan, x.plan)}: " if communes else ""
-            line = f"- {where}{x.text} ({deadline}: {x.deadline})"
+            line = f"- {x.text} ({deadline}: {x.deadline})"
             if x.note:
                 line += f"; {x.note} ({day(x.note_date, lang)})"
             out.append(Para(line))
@@ -221,6 +223,7 @@ def city_view(report: Report, lang: str) -> DocumentView:
     rows = [(p.commune, *_grid_cells(p.grid, lang)) for p in report.plans]
     rows.append((t("report.total", lang), *_grid_cells(report.totals, lang)))
     keys = ("commune", *GRID_KEYS)
+    appendices: list[AppendixView] = []
     body = _opening(report, lang)
     body += [_heading(1, t("report.s1", lang)), _heading(2, t("report.s1.grid", lang)),
              _grid_sentence(report.totals, report, lang, "report.grid-sentence-city", plans=len(report.plans)),
@@ -234,13 +237,67 @@ def city_view(report: Report, lang: str) -> DocumentView:
     else:
         body.append(Para(t("report.no-catalog", lang)))
     body += [_heading(2, t("report.s1.not-reporting", lang)), *_not_reporting(report, lang),
-             _heading(1, t("report.s2", lang)), *_tasks([x for p in report.plans for x in p.late], lang, communes),
+             _heading(1, t("report.s2", lang)), *_city_section(report, "late", lang, appendices, communes),
              _heading(1, t("report.s3", lang, period=report.next_period.label(lang))),
-             *_tasks([x for p in report.plans for x in p.next_due], lang, communes),
+             *_city_section(report, "next", lang, appendices, communes),
              _heading(1, t("report.s4", lang)), *(Para(x) for x in notes_lines(report, lang))]
     blank = t("report.recipient.blank", lang)
     return _document(report, lh, lang, title=t("report.summary-city", lang, period=label), body=body,
-                     recipients=(blank, blank, blank, t("report.recipient.archive", lang)))
+                     recipients=(blank, blank, blank, t("report.recipient.archive", lang)),
+                     appendices=tuple(appendices))
+
+
+# The city's sections II and III, summarised a row per commune; their full lists are appendices.
+CITY_SUMMARY_KEYS = {"late": ("commune", "late", "late_units"), "next": ("commune", "next", "next_units")}
+CITY_LIST_KEYS = {"late": ("commune", "id", "task", "unit", "deadline", "note"),
+                  "next": ("commune", "id", "task", "unit", "deadline")}
+_LIST_SHARES = {"late": [1.6, 1.2, 4.0, 1.8, 1.2, 2.4], "next": [1.6, 1.2, 4.8, 2.0, 1.4]}
+
+
+def tasks_by_commune(report: Report, which: str) -> list[tuple[str, int, list[tuple[str, int]]]]:
+    """Per commune with tasks late (``which`` = "late") or due next ("next"): how many, and its lead
+    units with such tasks and their counts (most first, then by name)."""
+    out = []
+    for p in report.plans:
+        tasks = p.late if which == "late" else p.next_due
+        if tasks:
+            units = Counter(x.unit or "—" for x in tasks)
+            out.append((p.commune, len(tasks), sorted(units.items(), key=lambda kv: (-kv[1], kv[0]))))
+    return out
+
+
+def city_list_cells(x: TaskLine, communes: dict[str, str], which: str, lang: str) -> tuple[str, ...]:
+    """A row of the city's appendix of late tasks (with the last progress note and its date) or
+    of tasks due next."""
+    cells = (communes.get(x.plan, x.plan), x.id, x.text, x.unit or "—", x.deadline)
+    if which == "next":
+        return cells
+    return (*cells, f"{x.note} ({day(x.note_date, lang)})" if x.note else "")
+
+
+def _city_section(report: Report, which: str, lang: str, appendices: list[AppendixView],
+                  communes: dict[str, str]) -> list[ViewBlock]:
+    """The city's section II (``which`` = "late") or III ("next"): a sentence and a row per commune
+    with such tasks, so that the body of a report of 114 communes stays a few pages; the full list
+    becomes the next appendix (landscape, header repeated on every page)."""
+    rows = tasks_by_commune(report, which)
+    if not rows:
+        return [Para(t("report.none", lang))]
+    tasks = [x for p in report.plans for x in (p.late if which == "late" else p.next_due)]
+    number = t(f"report.appendix-number.{len(appendices) + 1}", lang)
+    label = report.period.label(lang)
+    appendices.append(AppendixView(
+        f"{t('report.appendix', lang)} {number}", t(f"report.appendix-title.{which}", lang),
+        t("report.appendix-subtitle-city", lang, period=label, judged=day(report.judged_on, lang)), "",
+        (_table(which, CITY_LIST_KEYS[which], [city_list_cells(x, communes, which, lang) for x in tasks],
+                _LIST_SHARES[which], {1, 4}, lang),)))
+    cells = [(commune, str(n), "; ".join(f"{u} ({k})" for u, k in units)) for commune, n, units in rows]
+    cells.append((t("report.total", lang), str(len(tasks)), ""))
+    sentence = t(f"report.city-sentence.{which}", lang, count=len(rows), total=len(report.plans), tasks=len(tasks),
+                 judged=day(report.judged_on, lang), period=report.next_period.label(lang),
+                 appendix=f"{t('report.appendix', lang)} {number}")
+    return [Para(sentence), _table(f"{which}-by-commune", CITY_SUMMARY_KEYS[which], cells, [2.4, 1.6, 6.0], {1},
+                                   lang)]
 
 
 def not_reporting_sentence(report: Report, lang: str) -> str:

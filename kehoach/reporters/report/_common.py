@@ -64,7 +64,14 @@ def report_record(r: Report, lang: str) -> dict[str, Any]:
             "plans": [plan_record(p) for p in r.plans], "totals": grid_record(r.totals),
             "indicators": [city_indicator_record(ir, lang) for ir in r.indicators],
             "not_reporting": [{"plan": p.plan, "path": p.path, "commune": p.commune} for p in r.not_reporting],
-            "issuer": list(r.city.issuer) if r.city is not None else None, "notes": r.notes}
+            "issuer": list(r.city.issuer) if r.city is not None else None, "notes": r.notes,
+            "signature": signature_record(r)}
+
+
+def signature_record(r: Report) -> dict[str, Any]:
+    """The signature block the document prints: its title lines and the signer's name ("" blank)."""
+    lh = r.city if r.city is not None else r.plans[0].letterhead
+    return {"titles": list(lh.signature_titles), "name": lh.signer}
 
 
 def col(key: str, lang: str) -> str:
