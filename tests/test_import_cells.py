@@ -8,27 +8,16 @@ from typing import Any
 
 import pytest
 import yaml
-from docx import Document
 
-from .helpers import run
-from .test_import_docx import letterhead
-from .test_import_layout import _boxed_run
+from .helpers import imported_in_english, run
+from .test_import_layout import TASK_HEADING, _boxed_run, skeleton
 
 
 def plan_with_tasks(rows: list[list[str]]) -> tuple[Any, Any]:
     """A small plan whose only appendix is a task table of ``rows`` under the usual heading."""
-    doc = Document()
-    letterhead(doc)
-    for text in ("KẾ HOẠCH", "Chuyển đổi số năm 2026", "", "I. MỤC TIÊU", "- Đẩy mạnh chuyển đổi số."):
-        doc.add_paragraph(text)
-    t = doc.add_table(rows=1, cols=2)
-    t.cell(0, 0).text = "Nơi nhận:\n- Lưu: VT."
-    t.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A"
-    for text in ("PHỤ LỤC", "DANH MỤC NHIỆM VỤ"):
-        doc.add_paragraph(text)
-    heading = ["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian thực hiện"]
+    doc = skeleton()
     table = doc.add_table(rows=1 + len(rows), cols=4)
-    for r, values in enumerate([heading, *rows]):
+    for r, values in enumerate([TASK_HEADING, *rows]):
         for c, v in enumerate(values):
             table.cell(r, c).text = v
     return doc, table
@@ -59,8 +48,7 @@ def test_a_table_nested_in_a_cell_is_kept_and_reported(tmp_path: Path, capsys: p
     assert ("Cần xem lại: bảng 3, dòng 3, cột 3: có 1 bảng lồng trong ô; nội dung đã giữ trong ô (mỗi đoạn "
             "một dòng), cần đối chiếu với bản Word.") in r.out
     assert r.out.count("bảng lồng") == 1
-    en = run(capsys, "import", str(tmp_path / "plan.docx"), "--lang", "en", "--format", "json")
-    review = yaml.safe_load(en.out)["documents"][0]["review"]
+    review = imported_in_english(capsys, tmp_path / "plan.docx")["review"]
     assert {"kind": "nested-table", "message": "table 3, row 3, column 3: 1 table(s) nested in the cell; their "
             "content is kept in the cell (a line per paragraph), to be checked against the Word file."} in review
 
@@ -91,7 +79,6 @@ def test_text_boxes_in_a_cell_are_read_into_it(tmp_path: Path, capsys: pytest.Ca
             "chứa hộp: xem lại trong bản Word.") in r.out
     assert "Bảng 3, dòng 3, cột 4: đọc chữ trong 1 hộp văn bản" in r.out
     assert "Bỏ qua" not in r.out
-    en = run(capsys, "import", str(tmp_path / "plan.docx"), "--lang", "en", "--format", "json")
-    notes = yaml.safe_load(en.out)["documents"][0]["notes"]
+    notes = imported_in_english(capsys, tmp_path / "plan.docx")["notes"]
     assert {"kind": "textbox-cell", "message": "Table 3, row 2, column 3: the text of 1 text box(es) read into the "
             "cell, as lines before the paragraph that holds the box: check in the Word file."} in notes

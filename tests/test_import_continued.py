@@ -10,7 +10,7 @@ import pytest
 import yaml
 from docx.enum.text import WD_BREAK
 
-from .helpers import run
+from .helpers import imported_in_english, run
 from .test_import_cells import plan_with_tasks
 from .test_import_layout import _merge
 
@@ -61,8 +61,7 @@ def test_a_table_continued_without_its_heading_is_one_table(tmp_path: Path,
     assert "Bảng pl: 4 dòng, 2 nhóm, 1 dòng nối ô gộp." in r.out
     assert ("Bảng 4 tiếp nối bảng 3 sang trang (đứng ngay sau, không lặp dòng tiêu đề, cùng 4 cột): đã đọc thành "
             "một bảng.") in r.out
-    en = run(capsys, "import", str(tmp_path / "split.docx"), "--lang", "en", "--format", "json")
-    notes = yaml.safe_load(en.out)["documents"][0]["notes"]
+    notes = imported_in_english(capsys, tmp_path / "split.docx")["notes"]
     assert {"kind": "table-joined", "message": "Table 4 continues table 3 on the next page (right after it, no "
             "heading row repeated, the same 4 columns): read as one table."} in notes
 
@@ -97,6 +96,5 @@ def test_a_headless_table_with_other_columns_is_reported(tmp_path: Path, capsys:
     assert ("Cần xem lại: bảng 4 đứng ngay sau bảng 3, không có dòng tiêu đề, nhưng có 5 cột (bảng 3 có 4 cột): "
             "có thể là phần sang trang của bảng 3; đã đọc thành bảng riêng (dòng đầu làm tiêu đề), cần đối chiếu "
             "với bản Word.") in r.out
-    en = run(capsys, "import", str(tmp_path / "split.docx"), "--lang", "en", "--format", "json")
-    kinds = [m["kind"] for m in yaml.safe_load(en.out)["documents"][0]["review"]]
+    kinds = [m["kind"] for m in imported_in_english(capsys, tmp_path / "split.docx")["review"]]
     assert "table-continued" in kinds

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 from docx import Document
 
 from kehoach.importer import tcvn3, vni
 
-from .helpers import run
-from .test_import_docx import letterhead
+from .helpers import imported_in_english, run
+from .test_import_tcvn3 import comes_in_as_unicode, legacy_plan
 
 # (as stored in a .docx typed with a VNI font, as printed): units, deadlines and words of the plans.
 SAMPLES = [
@@ -72,54 +70,20 @@ def test_fonts() -> None:
     assert not vni.is_vni_font("Times New Roman") and not vni.is_vni_font(".VnTime")
 
 
-def _font(paragraph: Any, text: str, font: str) -> None:
-    paragraph.add_run(text).font.name = font
-
-
 def build(path: Path) -> Path:
-    """A small plan typed with VNI fonts: the title in VNI-Helve, a legal basis in VNI-Times, a task
-    table whose cells are VNI-Times, and a paragraph and a cell in VNI set in Times New Roman (a font
-    changed without converting)."""
-    doc = Document()
-    letterhead(doc)
-    _font(doc.add_paragraph(), "KEÁ HOAÏCH", "VNI-Helve")                                  # paragraph 1
-    _font(doc.add_paragraph(), "Chuyeån ñoåi soá xaõ Ñoâng Höng naêm 2026", "VNI-Times")   # 2
-    doc.add_paragraph("")                                                                   # 3
-    _font(doc.add_paragraph(), "Caên cöù Nghò quyeát soá 57-NQ/TW ngaøy 22/12/2024 cuûa Boä Chính trò;", "VNI-Times")
-    doc.add_paragraph("I. MỤC TIÊU")                                                        # 5
-    doc.add_paragraph("- Ñaåy maïnh chuyeån ñoåi soá trong caùc cô quan.")                  # 6: no font said
-    t = doc.add_table(rows=1, cols=2)
-    t.cell(0, 0).text = "Nơi nhận:\n- Lưu: VT."
-    t.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A"
-    for text in ("PHỤ LỤC I", "DANH MỤC NHIỆM VỤ"):
-        doc.add_paragraph(text)
-    rows = [["STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời hạn hoàn thành"],
-            ["1", "Tuyeân truyeàn Nghò quyeát 57", "Phoøng Vaên hoùa - Xaõ hoäi", "Thaùng 6/2026"],
-            ["2", "Taäp huaán kyõ naêng soá cho ngöôøi daân", "Coâng an xaõ", "Quyù III/2026"]]
-    t = doc.add_table(rows=3, cols=4)
-    for r, values in enumerate(rows):
-        for c, v in enumerate(values):
-            cell = t.cell(r, c)
-            if r == 0 or c == 0 or (r == 2 and c == 1):
-                cell.text = v            # row 3, column 2: VNI in the default font
-            else:
-                _font(cell.paragraphs[0], v, "VNI-Times")
-    doc.save(str(path))
-    return path
+    """A small plan typed with VNI fonts: the document type in VNI-Helve, the title and a legal basis
+    in VNI-Times, a task table whose cells are VNI-Times, and a paragraph and a cell (row 3, column 2)
+    in VNI set in Times New Roman (a font changed without converting)."""
+    return legacy_plan(path, font="VNI-Times", capitals=("VNI-Helve", "KEÁ HOAÏCH"), texts=[
+        "Chuyeån ñoåi soá xaõ Ñoâng Höng naêm 2026",
+        "Caên cöù Nghò quyeát soá 57-NQ/TW ngaøy 22/12/2024 cuûa Boä Chính trò;",
+        "- Ñaåy maïnh chuyeån ñoåi soá trong caùc cô quan.",
+    ], rows=[["1", "Tuyeân truyeàn Nghò quyeát 57", "Phoøng Vaên hoùa - Xaõ hoäi", "Thaùng 6/2026"],
+             ["2", "Taäp huaán kyõ naêng soá cho ngöôøi daân", "Coâng an xaõ", "Quyù III/2026"]], plain=(2, 1))
 
 
 def test_a_vni_document_comes_in_as_unicode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "dong-hung.yaml"
-    r = run(capsys, "import", str(build(tmp_path / "vni.docx")), "-o", str(out), "--city", "Thái Bình")
-    assert r.code == 0, r.out + r.err
-    plan = yaml.safe_load(out.read_text(encoding="utf-8"))
-    assert plan["meta"]["doc_type"] == "KẾ HOẠCH"
-    assert plan["meta"]["title"] == "Chuyển đổi số xã Đông Hưng năm 2026"
-    assert plan["legal_bases"] == ["Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;"]
-    assert "Đẩy mạnh chuyển đổi số trong các cơ quan." in out.read_text(encoding="utf-8")
-    first, second = plan["appendices"][0]["content"][0]["table"]["rows"]
-    assert (first["text"], first["lead"], first["deadline"]) == (
-        "Tuyên truyền Nghị quyết 57", "Phòng Văn hóa - Xã hội", "Tháng 6/2026")
+    r, (_, second) = comes_in_as_unicode(capsys, build(tmp_path / "vni.docx"))
     assert (second["text"], second["lead"], second["deadline"]) == (
         "Tập huấn kỹ năng số cho người dân", "Công an xã", "Quý III/2026")
     # Each converted place, with its location and the font (or the characters), in the report.
@@ -130,8 +94,7 @@ def test_a_vni_document_comes_in_as_unicode(tmp_path: Path, capsys: pytest.Captu
     assert "Bảng 3, dòng 2, cột 2: chữ gõ bằng phông VNI VNI-Times" in r.out
     assert 'Bảng 3, dòng 3, cột 2: chữ mã VNI (nhận ra theo ký tự) đã chuyển sang Unicode: "Tập huấn' in r.out
     assert r.out.count("VNI") - r.out.count("VNI-") == 10 and "TCVN3" not in r.out
-    en = run(capsys, "import", str(tmp_path / "vni.docx"), "--lang", "en", "--format", "json")
-    notes = yaml.safe_load(en.out)["documents"][0]["notes"]
+    notes = imported_in_english(capsys, tmp_path / "vni.docx")["notes"]
     kinds = [n["kind"] for n in notes]
     assert kinds.count("vni-font-para") == 3 and kinds.count("vni-text-para") == 1
     assert kinds.count("vni-font-cell") == 5 and kinds.count("vni-text-cell") == 1
@@ -140,8 +103,8 @@ def test_a_vni_document_comes_in_as_unicode(tmp_path: Path, capsys: pytest.Captu
 
 def test_a_unicode_run_in_a_vni_font_is_left_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     doc = Document()
-    _font(doc.add_paragraph(), "KẾ HOẠCH", "VNI-Times")
-    _font(doc.add_paragraph(), "Chuyển đổi số năm 2026", "VNI-Times")
+    for text in ("KẾ HOẠCH", "Chuyển đổi số năm 2026"):
+        doc.add_paragraph().add_run(text).font.name = "VNI-Times"
     doc.save(str(tmp_path / "u.docx"))
     r = run(capsys, "import", str(tmp_path / "u.docx"), "--year", "2026")
     assert "Chuyển đổi số năm 2026" in r.out and "VNI" not in r.err

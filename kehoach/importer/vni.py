@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .tcvn3 import is_unicode_vietnamese
+
 # Each line: the VNI forms of one letter with no tone, sắc, huyền, hỏi, ngã, nặng (the order of
 # xvnkb's vni.h), then "|" and the same six letters in Unicode. Lowercase only: the capitals are the
 # same sequences in capitals ("AÙ" is "Á").
@@ -65,8 +67,6 @@ _PAIRS = re.compile("[aAeE][âáàåãäÂÁÀÅÃÄ]|[aA][êéèúüëÊÉÈÚ�
 # TCVN3 draws its commonest letters (á à đ ư ơ ê ô â ă …) on 0xA1–0xBF, which VNI never uses: text
 # holding one of them is not VNI.
 _TCVN3_LOW = frozenset(chr(b) for b in range(0xA1, 0xC0)) - set("°±·")
-_UNICODE_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0"
-                                 "\u1ea0-\u1ef9]")
 _FONT = re.compile(r"^VNI[- ]", re.I)
 
 
@@ -84,8 +84,8 @@ def looks_vni(text: str) -> bool:
     """Text stored in VNI whatever its font says: no letter only Unicode has, no TCVN3 character,
     several VNI signature characters or pairs (at least one in ten letters), and Vietnamese once
     converted."""
-    if _UNICODE_VIETNAMESE.search(text) or any(c in _TCVN3_LOW for c in text):
+    if is_unicode_vietnamese(text) or any(c in _TCVN3_LOW for c in text):
         return False
     marks = sum(c in SIGNATURE for c in text) + len(_PAIRS.findall(text))
     letters = sum(c.isalpha() for c in text)
-    return marks >= 3 and marks * 10 >= letters and bool(_UNICODE_VIETNAMESE.search(decode(text)))
+    return marks >= 3 and marks * 10 >= letters and is_unicode_vietnamese(decode(text))
