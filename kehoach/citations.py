@@ -43,6 +43,7 @@ class Citation:
     date_text: str           # as written ("22/12/2025"), empty without a date
     issuer: str              # as written, empty without one
     start: int               # offset in the text
+    issuer_text: str = ""    # what follows "của" up to the next punctuation, the subject included
 
     @property
     def key(self) -> str:
@@ -65,7 +66,8 @@ def find_citations(text: str) -> Iterator[Citation]:
             except ValueError:
                 date = None
         issuer = _ISSUER_END.sub("", m.group("issuer") or "").strip()
-        yield Citation(m.group("kind"), m.group("symbol"), date, date_text, issuer, m.start())
+        yield Citation(m.group("kind"), m.group("symbol"), date, date_text, issuer, m.start(),
+                       (m.group("issuer") or "").strip())
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,9 +99,48 @@ Ongoing, recurring, external
         kind ``external``: fixed by another body's schedule, not machine-checkable, no due date
         (rule ``deadline-external``). After a period it is that period's note.
 
+Days of the week, parts of the day
+    ``THỨ HAI (09/02/2026)``, ``THỨ NĂM, NGÀY 05/3``, ``ngày 01/01/2026 (thứ Năm)``, ``Chiều ngày 31/12/2025``
+        a working calendar's day: the weekday and the part of the day (*sáng*, *chiều*, *tối*) say no more
+        than the date. A weekday is checked against a date whose year is written: one that does not match
+        is ``weekday-mismatch`` (which of the two is wrong cannot be told). Beside a date without a year it
+        is not checked: it belongs to the author's year, which the cell does not give (the plan year is
+        ours). A weekday with no date (``thứ Hai``) is not a deadline.
+    ``Tuần thứ 07 từ ngày 09/02/2026 đến ngày 13/02/2026``
+        a week's number is skipped only before the dates it spans.
+
+More date spellings
+    ``30-6-2026``, ``16-03-2001``: day, month and year joined by hyphens, without spaces (spaced, or
+    with two numbers only, a hyphen is a range). ``30/6/26``: a two-digit year after a full day and month is
+    20yy (plans are of 2000–2100). ``T6/2026``, ``Th6/2026``: a month, only with its year (``T6`` alone
+    is also *thứ 6*, Friday). ``Quý I + II/2026``: ``+`` and ``&`` join a list like ``,``.
+
+    ``Tháng 6.2026``, ``Quý 3.2026``, ``QIII/2026``, ``Q.III/2026``: a dot before the year, a Roman
+    quarter after ``Q``. ``Cả năm (2026)``: the whole year. ``Đợt 1: Quý II/2026``: a batch's label is skipped.
+    ``Ngay trong tháng 3/2026``: *ngay* (right away) carries no date. ``Đến năm 2030 và các năm tiếp theo``:
+    open-ended, no start. ``(tức ngày 27 tháng Chạp …)``: a gloss of the day before it, skipped.
+    ``5 năm 2021-2025``: a count of years that is the range's is skipped (another count stays unread).
+    ``Sáu tháng đầu năm``, ``Quý cuối năm 2026``, ``tháng đầu năm``: counts in words; the first or last quarter
+    (month) of the year. ``Trước 17h ngày 20/6/2026``: an hour before a day says no more than the day.
+    ``Hằng tháng (trước ngày 20)``, ``Từ ngày 20 đến 25 hằng tháng``: a day of the month beside its cadence.
+    ``Trước ngày 30/6/2026 (đợt 1); …``: a batch label in brackets is skipped.
+
+A period narrowed by a day
+    ``Năm 2026 (hoàn thành trước 30/6)``, ``Quý II/2026, trước ngày 15/6``
+        a *trước* day inside the period beside it is the deadline (kind ``date``), the period its window.
+
+Time limits counted from an event
+    ``Tối đa 30 ngày kể từ ngày ký``, ``sau 10 ngày kể từ ngày ký ban hành``, ``trong vòng 15 ngày làm việc
+    kể từ ngày nhận được``
+        external: the event's date is another act's, and the count may be of working or calendar days, so
+        no date is computed (a bare ``105 ngày`` stays unread).
+
 Not understood, on purpose: vague words (``sớm nhất có thể``, ``khoảng``, ``đầu tháng``,
 ``giữa tháng``, ``những tháng cuối năm``), ``hoặc`` (either of two deadlines), ``hằng tuần``/
-``hằng ngày``, counts with no cadence in the model (``2 tháng/lần``, ``3 lần/năm``), a bare ``6 tháng``
+``hằng ngày`` (the plan's cadences are
+those of the reporting regime, Nghị định 09/2019: monthly to yearly; a weekly duty is a working calendar's,
+not a plan deadline's), ``đầu quý``, ``giữa tháng``, ``tuần đầu tháng 3``, a two-digit year after a month alone
+(``6/26``), counts with no cadence in the model (``2 tháng/lần``, ``3 lần/năm``), a bare ``6 tháng``
 (a duration, not a cadence), two-digit years, and years outside 1900–2199.
 
 Tone placement (*hoà*/*hòa*) does not affect any keyword of this grammar; the only keyword at
@@ -128,7 +167,7 @@ KINDS: tuple[str, ...] = (
 )
 REASONS: tuple[str, ...] = (
     "unrecognised", "month-out-of-range", "quarter-out-of-range", "day-out-of-range", "half-out-of-range",
-    "range-reversed",
+    "range-reversed", "weekday-mismatch",
 )
 RECURRENCES: tuple[str, ...] = ("yearly", "quarterly", "monthly", "six-monthly")
 # From the most frequent to the least: a cell naming several cadences ("hằng quý, 6 tháng, hằng năm")
@@ -169,7 +208,7 @@ def parse_deadline(text: str | None, year: int) -> Deadline:
     if not YEARS[0] <= year <= YEARS[1]:
         raise KehoachError("cli.bad-year", value=year, first=YEARS[0], last=YEARS[1])
     original = "" if text is None else text
-    cased = _relative_years(_normalise(original), year)
+    cased = _year_counts(_day_ranges(_relative_years(_normalise(original), year)))
     s = cased.lower()
     if not s:
         return Deadline(original, "empty", None, None, None, False, False, True, None)
@@ -193,10 +232,14 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _SPACE = re.compile(r"\s+")
 
 
+# "(tức ngày 27 tháng Chạp năm Ất Tỵ)": "that is …", the same day said again (here in the lunar calendar).
+_GLOSS = re.compile(r"\(\s*tức(?!\w)[^()]*\)", re.IGNORECASE)
+
+
 def _normalise(text: str) -> str:
     """NFC, one dash, one space; the case is kept (the caller lower-cases) so that a note reads as written."""
     s = html.unescape(_TAG.sub(" ", text))
-    s = unicodedata.normalize("NFC", s)
+    s = _GLOSS.sub(" ", unicodedata.normalize("NFC", s))
     s = _INVISIBLE.sub("", _DASH.sub("-", s))
     return _SPACE.sub(" ", s).strip(" .;,:")
 
@@ -210,6 +253,27 @@ _YEARS_AFTER_PLAN = {"nay": 0, "sau": 1, "tới": 1, "tiếp theo": 1}
 
 def _relative_years(s: str, plan_year: int) -> str:
     return _RELATIVE_YEAR.sub(lambda m: f"năm {plan_year + _YEARS_AFTER_PLAN[m.group(1).lower()]}", s)
+
+
+# "Từ ngày 01-05/3/2026" (working calendars): a range of days sharing one month is written out as
+# "01/3 - 05/3/2026" before parsing. The month must have one or two digits: "10-12/2026" is months.
+_DAY_RANGE = re.compile(r"(?<![0-9/.-])([0-9]{1,2})\s*-\s*([0-9]{1,2})\s*([/.])\s*([0-9]{1,2})(?![0-9])")
+
+
+def _day_ranges(s: str) -> str:
+    return _DAY_RANGE.sub(lambda m: f"{m[1]}{m[3]}{m[4]} - {m[2]}{m[3]}{m[4]}", s)
+
+
+# "5 năm 2021-2025", "giai đoạn 5 năm 2026 - 2030": the count of years is dropped when it is the range's;
+# one that is not ("3 năm 2021-2025") is left, unread, and so is the cell.
+_YEAR_COUNT = re.compile(r"(?<!\w)([0-9]{1,2})\s*năm\s*(?=([0-9]{4})\s*-\s*([0-9]{4})(?![0-9]))", re.IGNORECASE)
+
+
+def _year_counts(s: str) -> str:
+    def drop(m: re.Match[str]) -> str:
+        return " " * len(m[0]) if int(m[1]) == int(m[3]) - int(m[2]) + 1 else m[0]
+
+    return _YEAR_COUNT.sub(drop, s)
 
 
 # --------------------------------------------------------------------------------------------
@@ -229,6 +293,7 @@ class _Span:
     first_month: int
     last_month: int
     day: int | None = None  # set only for kind "date"
+    weekday: int | None = None  # a day of the week written before this day ("thứ Năm ngày 01/9"), Monday = 0
 
     def bounds(self, year: int) -> tuple[date, date]:
         if self.day is not None:
@@ -291,8 +356,13 @@ _Found = tuple[_Span, int]
 _TokenParser = Callable[[str, int], _Found | None]
 
 # A year written after a period: "/2026", " năm 2026", ", 2026", " - 2026".
-_YEAR_AFTER = re.compile(r"\s*(?:[/,-]\s*(?:năm\s*)?|năm\s*)([0-9]{4})(?![0-9])")
+# (a dot too: "Tháng 6.2026", "Quý 3.2026", as "30.6.2026" writes a day)
+_YEAR_AFTER = re.compile(r"\s*(?:[/,-]\s*(?:năm\s*)?|\.|năm\s*)([0-9]{4})(?![0-9])")
 _YEAR_AFTER_DATE = re.compile(r"\s*(?:[/.]\s*|năm\s*)([0-9]{4})(?![0-9])")
+# "30/6/26": a two-digit year after a full day and month is 20yy. Plans are of the years 2000–2100 (the
+# schema), so the century is not in doubt once day and month are written; after a month alone ("6/26")
+# the two digits could as well be a mistyped day and month, and stay unread.
+_SHORT_YEAR_AFTER_DATE = re.compile(r"\s*[/.]\s*([0-9]{2})(?![0-9/.])")
 
 
 def _year_after(s: str, pos: int, pattern: re.Pattern[str] = _YEAR_AFTER) -> tuple[int | None, int]:
@@ -301,16 +371,30 @@ def _year_after(s: str, pos: int, pattern: re.Pattern[str] = _YEAR_AFTER) -> tup
 
 
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])")
-_WRITTEN_DATE = re.compile(r"(?:ngày\s*)?([0-9]{1,2})\s*tháng\s*([0-9]{1,2})(?![0-9])")
-_SLASH_DATE = re.compile(r"(?:ngày\s*)?([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})(?![0-9])")
+# A part of the day ("sáng", "chiều ngày 31/12/2025", in working calendars) says no more than the day.
+# An hour too ("Trước 17h ngày 20/6/2026", "17 giờ 30 phút, ngày …"), only before a date.
+_DAY_PART = (
+    r"(?:(?:sáng|chiều|tối|trưa)\s*"
+    r"|[0-9]{1,2}\s*(?:h|giờ)(?:\s*[0-9]{1,2}\s*(?:phút|'|’)?)?\s*,?\s*(?=ngày|[0-9]{1,2}\s*[/.-]\s*[0-9]))?"
+)
+_WRITTEN_DATE = re.compile(_DAY_PART + r"(?:ngày\s*)?([0-9]{1,2})\s*tháng\s*([0-9]{1,2})(?![0-9])")
+_SLASH_DATE = re.compile(_DAY_PART + r"(?:ngày\s*)?([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})(?![0-9])")
+# "30-6-2026", "16-03-2001": a day, month and year joined by hyphens, without spaces and with the
+# year written (a spaced hyphen, or two numbers alone, is a range: "Quý 3-4", "10 - 12/2026").
+_DASHED_DATE = re.compile(_DAY_PART + r"(?:ngày\s*)?([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})(?![0-9])")
+# "T6/2026", "Th6/2026": a month abbreviated, only with its year ("T6" alone is also "thứ 6", Friday).
+_MONTH_T = re.compile(r"th?\s*([0-9]{1,2})\s*[/-]\s*([0-9]{4})(?![0-9])")
 _MONTH_WORD = re.compile(r"tháng\s*([0-9]{1,2})(?![0-9])")
 # "6/2026", and "6-2026" (a one- or two-digit number cannot start a year range such as "2025-2030")
-_MONTH_SLASH = re.compile(r"([0-9]{1,2})\s*[/-]\s*([0-9]{4})(?![0-9])")
+_MONTH_SLASH = re.compile(r"([0-9]{1,2})\s*(?:[/-]\s*|\.)([0-9]{4})(?![0-9])")
 # The word for quarter: "quý", with the tone misplaced ("qúy"), and the old spelling "quí" ("qúi").
 _QUY = r"(?:quý|qúy|quí|qúi)"
 _QUARTER_WORD = re.compile(_QUY + r"\s*([ivx]+|[0-9]{1,2})(?!\w)")
-_QUARTER_Q = re.compile(r"q\s*([0-9]{1,2})(?![0-9])")
-_N_MONTHS = re.compile(r"([0-9]{1,2})\s*tháng\s*(đầu|cuối)\s*năm(?:\s*/?\s*([0-9]{4})(?![0-9]))?")
+_QUARTER_Q = re.compile(r"q\s*\.?\s*([ivx]+|[0-9]{1,2})(?![0-9a-zà-ỹ])")
+_N_MONTHS = re.compile(r"([0-9]{1,2}|ba|sáu|chín)\s*tháng\s*(đầu|cuối)\s*năm(?:\s*/?\s*([0-9]{4})(?![0-9]))?")
+_MONTH_COUNT_WORDS = {"ba": 3, "sáu": 6, "chín": 9}
+# "Quý cuối năm 2026", "tháng đầu năm": the first or last quarter (month) of the year.
+_EDGE_OF_YEAR = re.compile(r"(quý|qúy|quí|tháng)\s*(đầu|cuối)\s*năm(?:\s*/?\s*([0-9]{4})(?![0-9]))?")
 _HALF_WORD = re.compile(r"nửa\s*(đầu|cuối)\s*năm(?:\s*([0-9]{4})(?![0-9]))?")
 _HALF_H = re.compile(r"h\s*([0-9])\s*/\s*([0-9]{4})(?![0-9])")
 _PART_OF_YEAR = re.compile(r"(đầu|giữa|cuối)\s*năm(?:\s*([0-9]{4})(?![0-9]))?")
@@ -338,7 +422,33 @@ def _slash_date(s: str, pos: int) -> _Found | None:
     if m is None:
         return None
     year, end = _year_after(s, m.end(), _YEAR_AFTER_DATE)
+    if year is None and (short := _SHORT_YEAR_AFTER_DATE.match(s, m.end())) is not None:
+        year, end = 2000 + int(short.group(1)), short.end()
     return _date_span(int(m.group(1)), int(m.group(2)), year), end
+
+
+def _dashed_date(s: str, pos: int) -> _Found | None:
+    m = _DASHED_DATE.match(s, pos)
+    if m is None:
+        return None
+    return _date_span(int(m.group(1)), int(m.group(2)), _year(m.group(3))), m.end()
+
+
+# "10-12/2026", "3-4/2026": the first month of a range whose last is written "M/YYYY" ("6/2026" is a month
+# of the seed plans); with no month after the slash it cannot be a range of days.
+_MONTH_BEFORE_RANGE = re.compile(r"([0-9]{1,2})(?=\s*-\s*[0-9]{1,2}\s*/\s*[0-9]{4}(?![0-9]))")
+
+
+def _month_before_range(s: str, pos: int) -> _Found | None:
+    m = _MONTH_BEFORE_RANGE.match(s, pos)
+    return None if m is None else (_month_span(int(m.group(1)), None), m.end())
+
+
+def _month_t(s: str, pos: int) -> _Found | None:
+    m = _MONTH_T.match(s, pos)
+    if m is None:
+        return None
+    return _month_span(int(m.group(1)), _year(m.group(2))), m.end()
 
 
 def _month_word(s: str, pos: int) -> _Found | None:
@@ -368,7 +478,7 @@ def _n_months(s: str, pos: int) -> _Found | None:
     m = _N_MONTHS.match(s, pos)
     if m is None:
         return None
-    count = int(m.group(1))
+    count = _MONTH_COUNT_WORDS.get(m.group(1)) or int(m.group(1))
     if not 1 <= count <= 12:
         raise _Invalid("month-out-of-range")
     first, last = (1, count) if m.group(2) == "đầu" else (13 - count, 12)
@@ -390,12 +500,30 @@ def _half(s: str, pos: int) -> _Found | None:
     return _Span("half", _year(m.group(2)), 6 * half - 5, 6 * half), m.end()
 
 
+def _edge_of_year(s: str, pos: int) -> _Found | None:
+    m = _EDGE_OF_YEAR.match(s, pos)
+    if m is None:
+        return None
+    quarter = m.group(1) != "tháng"
+    first = 1 if m.group(2) == "đầu" else 10 if quarter else 12
+    return _Span("quarter" if quarter else "month", _year(m.group(3)), first, first + 2 * quarter), m.end()
+
+
 def _part_of_year(s: str, pos: int) -> _Found | None:
     m = _PART_OF_YEAR.match(s, pos)
     if m is None:
         return None
     first = {"đầu": 1, "giữa": 4, "cuối": 10}[m.group(1)]
     return _Span("quarter", _year(m.group(2)), first, first + 2), m.end()
+
+
+# "Cả năm", "cả năm 2026": the whole (plan) year.
+_WHOLE_YEAR_WORDS = re.compile(r"cả\s*năm(?:\s*([0-9]{4})(?![0-9]))?")
+
+
+def _whole_year_words(s: str, pos: int) -> _Found | None:
+    m = _WHOLE_YEAR_WORDS.match(s, pos)
+    return None if m is None else (_Span("year", _year(m.group(1)), 1, 12), m.end())
 
 
 def _whole_year(s: str, pos: int) -> _Found | None:
@@ -409,12 +537,23 @@ def _whole_year(s: str, pos: int) -> _Found | None:
 # Order matters where forms share a prefix: dates before month/year, "N tháng đầu năm" before
 # "đầu năm", and the bare year last.
 _PERIODS: tuple[_TokenParser, ...] = (
-    _iso_date, _written_date, _slash_date, _month_word, _month_slash, _quarter, _n_months, _half,
-    _part_of_year, _whole_year,
+    _iso_date, _dashed_date, _written_date, _slash_date, _month_word, _month_slash, _month_before_range, _month_t,
+    _quarter, _n_months, _edge_of_year, _half, _part_of_year, _whole_year_words, _whole_year,
 )
 
 
 def _period(s: str, pos: int) -> _Found | None:
+    # "thứ Năm ngày 01/9/2022", "Chủ nhật, ngày 22/02/2026": a weekday before a day goes with it (checked in
+    # _read); before anything else ("thứ Hai, tháng 3") it names no day, and nothing is read.
+    if (m := _WEEKDAY_LEAD.match(s, pos)) is not None:
+        found = _period_only(s, m.end())
+        if found is None or found[0].kind != "date":
+            return None
+        return replace(found[0], weekday=_weekday_number(m)), found[1]
+    return _period_only(s, pos)
+
+
+def _period_only(s: str, pos: int) -> _Found | None:
     for parse in _PERIODS:
         found = parse(s, pos)
         if found is not None:
@@ -466,6 +605,8 @@ class _Clause:
     recurrence: str | None = None
     external: bool = False
     day: int | None = None  # the day of a cyclic deadline ("ngày 25 hằng tháng"); its months come from the cadence
+    weekday: int | None = None  # a day of the week written beside a date (Monday = 0), checked against it
+    bare_day: bool = False  # "trước ngày 20" with its cadence written apart: monthly only
 
 
 _ClauseParser = Callable[[str, int], tuple[_Clause, int] | None]
@@ -473,10 +614,30 @@ _ClauseParser = Callable[[str, int], tuple[_Clause, int] | None]
 # Another body's schedule: "theo lộ trình / hướng dẫn / thời gian tại …", "căn cứ …", "tùy theo …",
 # "khi có hướng dẫn", "sau khi … phê duyệt". The text names an event, not a date.
 _EXTERNAL = re.compile(
-    r"(?:theo|căn\s*cứ|tùy\s*(?:theo|thuộc)|tuỳ\s*(?:theo|thuộc)|phụ\s*thuộc|khi\s*có|ngay\s*khi|sau\s*khi)(?!\w).*",
+    r"(?:theo|căn\s*cứ|tùy\s*(?:theo|thuộc)|tuỳ\s*(?:theo|thuộc)|phụ\s*thuộc|khi\s*có|ngay\s*(?:sau\s*)?khi|sau\s*khi)(?!\w).*",
+    re.DOTALL,
+)
+# A time limit counted from an event: "Tối đa 30 ngày kể từ ngày ký", "trong vòng 15 ngày làm việc kể từ
+# ngày nhận được", "sau 10 ngày kể từ ngày ký ban hành". The event's date is not in the cell, and even
+# when one is written the count may be of working days (Nghị định 30/2020) or of calendar days: no date
+# is computed. The limit is fixed by another act, like "sau khi … được phê duyệt": external.
+_RELATIVE = re.compile(
+    r"(?:(?:sau|vòng|thời\s*hạn|tối\s*đa)\s*)?[0-9]{1,3}\s*(?:ngày(?:\s*làm\s*việc)?|tuần|tháng|năm)\s*"
+    r"(?:kể\s*từ|tính\s*từ|từ\s*khi|từ\s*ngày|sau\s*khi|sau\s*ngày)(?!\w).*",
     re.DOTALL,
 )
 _ONGOING = re.compile(r"(?:thường\s*xuyên|liên\s*tục|duy\s*trì)(?!\w)")
+# A day of the week, as working calendars write it beside a date ("THỨ HAI (09/02/2026)", "ngày
+# 01/01/2026 (thứ Năm)"): it says nothing the date does not, but checks it (below, in _read). "Thứ năm"
+# is Thursday before any "năm" is read as a year.
+_WEEKDAY = re.compile(_DAY_PART + r"(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ\s*nhật))(?!\w)")
+_WEEKDAY_NUMBER = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
+_WEEKDAY_LEAD = re.compile(_WEEKDAY.pattern + r"\s*[,(:]?\s*")
+
+
+def _weekday_number(m: re.Match[str]) -> int:
+    word = m.group(1)
+    return 6 if m.group(2) else int(word) - 2 if word.isdigit() else _WEEKDAY_NUMBER[word]
 _EVERY = r"(?:hằng|hàng|mỗi)"
 _RECURRING = re.compile(rf"{_EVERY}\s*(năm|{_QUY}|tháng)(?!\w)")
 _CADENCE = {"năm": "yearly", "tháng": "monthly"}  # any other match is a spelling of "quý"
@@ -501,7 +662,7 @@ _BY_TIMES = {1: "yearly", 2: "six-monthly", 4: "quarterly", 12: "monthly"}
 # tháng": due the last day of the window) or in the last month of every quarter ("trước ngày 15
 # của tháng cuối quý"): read only with its cadence, never alone.
 _DAY_MONTHLY = re.compile(
-    rf"(?:từ\s*ngày\s*[0-9]{{1,2}}\s*(?:đến|tới)\s*(?:hết\s*)?)?ngày\s*([0-9]{{1,2}})\s*(?:của\s*)?"
+    rf"(?:từ\s*ngày\s*[0-9]{{1,2}}\s*(?:đến|tới)\s*(?:hết\s*)?(?:ngày\s*)?|ngày\s*)([0-9]{{1,2}})\s*(?:của\s*)?"
     rf"(?={_EVERY}\s*tháng(?!\w))"
 )
 _DAY_QUARTERLY = re.compile(
@@ -513,7 +674,7 @@ _FROM_NOW_UNTIL = re.compile(r"từ\s*nay\s*(?:đến|tới)\s*(?:hết\s*)?")
 _BEFORE = re.compile(r"trước(?!\w)\s*")
 _UNTIL = re.compile(r"(?:(?:cho\s*)?(?:đến|tới)(?!\w)\s*(?:hết(?!\w))?|hết(?!\w))\s*")
 _RANGE_OP = re.compile(r"\s*(?:-|(?:đến|tới)(?:\s*hết)?(?!\w))\s*")
-_LIST_OP = re.compile(r"\s*(?:,|và(?!\w))\s*")
+_LIST_OP = re.compile(r"\s*(?:[,+&]|và(?!\w))\s*")
 _MAINTAIN = re.compile(r"\s*(?:và\s*)?duy\s*trì(?:\s*thường\s*xuyên)?(?!\w)")
 _OPEN = re.compile(
     r"\s*(?:(?:và\s*)?(?:những|các)\s*(?:năm|giai\s*đoạn)\s*(?:tiếp\s*theo|sau|kế\s*tiếp)"
@@ -528,14 +689,34 @@ def _external(s: str, pos: int) -> tuple[_Clause, int] | None:
     return None if m is None else (_Clause(external=True), m.end())
 
 
+def _relative(s: str, pos: int) -> tuple[_Clause, int] | None:
+    m = _RELATIVE.match(s, pos)
+    return None if m is None else (_Clause(external=True), m.end())
+
+
+def _weekday(s: str, pos: int) -> tuple[_Clause, int] | None:
+    m = _WEEKDAY.match(s, pos)
+    if m is None:
+        return None
+    return _Clause(weekday=_weekday_number(m)), m.end()
+
+
 def _ongoing(s: str, pos: int) -> tuple[_Clause, int] | None:
     m = _ONGOING.match(s, pos)
     return None if m is None else (_Clause(ongoing=True), m.end())
 
 
+# "hằng tháng, quý, năm", "định kỳ 6 tháng, năm": the cadence words after the first share its "hằng";
+# the most frequent cadence is the cell's already, so they are read and add nothing.
+_CADENCE_TAIL = re.compile(rf"(?:\s*,\s*(?:{_QUY}|năm|tháng)(?=\s*(?:[,;)]|$)))+")
+
+
 def _recurring(s: str, pos: int) -> tuple[_Clause, int] | None:
     m = _RECURRING.match(s, pos)
-    return None if m is None else (_Clause(recurrence=_CADENCE.get(m.group(1), "quarterly")), m.end())
+    if m is None:
+        return None
+    tail = _CADENCE_TAIL.match(s, m.end())
+    return _Clause(recurrence=_CADENCE.get(m.group(1), "quarterly")), (tail or m).end()
 
 
 def _counted_cadence(s: str, pos: int) -> tuple[_Clause, int] | None:
@@ -549,7 +730,8 @@ def _counted_cadence(s: str, pos: int) -> tuple[_Clause, int] | None:
         return None
     if recurrence is None:
         raise _Invalid("unrecognised")
-    return _Clause(recurrence=recurrence), m.end()
+    tail = _CADENCE_TAIL.match(s, m.end())
+    return _Clause(recurrence=recurrence), (tail or m).end()
 
 
 def _cyclic_day(s: str, pos: int) -> tuple[_Clause, int] | None:
@@ -621,25 +803,47 @@ def _single(s: str, pos: int, shape: str) -> tuple[_Clause, int] | None:
     return _Clause((found[0],), shape), found[1]
 
 
+# "Hằng tháng (trước ngày 20)": a day with no month, its cadence written apart. Read only beside a monthly
+# cadence (checked in _read); alone ("trước ngày 25") it stays unread, and so it does beside "hằng quý":
+# the 10th of the quarter's last month, or of the month after it (when quarterly reports are due)?
+_BARE_DAY = re.compile(r"ngày\s*([0-9]{1,2})(?![0-9/.])(?!\s*(?:tháng|/|\.))")
+
+
 def _before(s: str, pos: int) -> tuple[_Clause, int] | None:
     m = _BEFORE.match(s, pos)
-    return None if m is None else _single(s, m.end(), "before") or _cyclic_day(s, m.end())
+    if m is None:
+        return None
+    found = _single(s, m.end(), "before") or _cyclic_day(s, m.end())
+    if found is None and (bare := _BARE_DAY.match(s, m.end())) is not None:
+        return _Clause(shape="before", day=int(bare.group(1)), bare_day=True), bare.end()
+    return found
 
 
 def _until(s: str, pos: int) -> tuple[_Clause, int] | None:
     m = _UNTIL.match(s, pos)
-    return None if m is None else _single(s, m.end(), "until")
+    found = None if m is None else _single(s, m.end(), "until")
+    # "Đến năm 2030 và các năm tiếp theo": the work goes on past that year; it started before, when is
+    # not said. Ongoing, with no start.
+    if found is not None and (after := _OPEN.match(s, found[1])) is not None:
+        return _Clause(ongoing=True), after.end()
+    return found
 
 
 _CLAUSES: tuple[_ClauseParser, ...] = (
-    _external, _ongoing, _counted_cadence, _recurring, _cyclic_day, _from, _before, _until, _chain,
+    _weekday, _external, _relative, _ongoing, _counted_cadence, _recurring, _cyclic_day, _from, _before, _until, _chain,
 )
 
 # Words that carry no date information. "cuối" only before a month or quarter: "cuối tháng 6"
 # is due when June is; "cuối năm" is a period of its own.
 _FILLER = re.compile(
     r"(?:hoàn\s*thành|thực\s*hiện|triển\s*khai|thời\s*gian|thời\s*hạn|hạn\s*chót|dự\s*kiến|nhiệm\s*vụ"
-    r"|báo\s*cáo|kết\s*quả|chậm\s*nhất|muộn\s*nhất|không\s*quá|không\s*muộn\s*hơn|giai\s*đoạn"
+    r"|báo\s*cáo|kết\s*quả|chậm\s*nhất|muộn\s*nhất|không\s*quá|không\s*muộn\s*hơn|giai\s*đoạn|thời\s*kỳ"
+    r"|tối\s*đa|ngay"
+    # A batch's label before its time: "Đợt 1: Quý II/2026; Đợt 2: Quý IV/2026".
+    r"|đợt\s*(?:[0-9]{1,2}|[ivx]+)(?=\s*[:)])"
+    # A week's number before the dates it spans ("Tuần thứ 07 từ ngày 09/02 đến ngày 13/02/2026"), only
+    # there: alone ("Tuần 1 tháng 3") it would have to be placed in a month, a guess.
+    r"|tuần\s*(?:thứ\s*)?[0-9]{1,2}(?=\s*\(?\s*(?:kể\s*)?từ(?!\w))"
     r"|định\s*kỳ(?!\s*(?:(?:hằng|hàng|mỗi)\s*)?[0-9]{1,2}\s*tháng(?!\s*(?:đầu|cuối|đến|tới|-)))"
     r"|trong|vào|xong|hạn"
     rf"|cuối(?=\s*(?:tháng|{_QUY}|q\s*[0-9])))(?!\w)"
@@ -663,7 +867,7 @@ _LEAD_IN = re.compile(
     rf"{_LEAD_VERB}(?!\w)(?:\s+(?!{_NOT_SKIPPED})[^\s0-9/().,;:]+){{0,8}}?\s+(?={_TIME_WORD})"
 )
 # ";" and "." end a group of clauses that share a year; "," and "và" do not.
-_GROUP_BREAK = re.compile(r"\s*[;.]\s*")
+_GROUP_BREAK = re.compile(r"\s*(?:;|\.(?![0-9]))\s*")  # a dot between digits is a date's ("6.2026")
 # Brackets only group: "Hằng năm (trước 15/12)"; what they hold is read like the rest.
 _JOIN = re.compile(
     r"\s*(?:[,:+&()]|và(?!\w))\s*|\s+"
@@ -673,7 +877,17 @@ _JOIN = re.compile(
 # After a period, text that is not part of the grammar is a note ("…, sau đó cập nhật hằng năm");
 # but one that offers another deadline ("hoặc …") or turns the period around ("… trở về trước")
 # makes any reading a guess.
-_NOT_A_NOTE = re.compile(r"(?:hoặc|hay|trở\s*về|trở\s*lại)(?!\w)")
+# Nor is a number the grammar could not place ("30/6/2026/1"): a slash, or a number or Roman numeral
+# before a slash or hyphen, starts a period that was not read, never a remark; and a remark that holds a
+# month or quarter with its year ("Quý II/2026 ~ III/2026") names another period (a day's date inside a
+# cited document, "ngày 5/3/2025", is not taken for one).
+_NOT_A_NOTE = re.compile(
+    r"(?:(?:hoặc|hay|trở\s*về|trở\s*lại)(?!\w)|/|[0-9]{1,4}\s*[/.-]\s*[0-9]|[ivx]+\s*[/-]\s*[0-9])"
+)
+_PERIOD_IN_NOTE = re.compile(
+    r"(?<![/.0-9])(?:[0-9]{1,2}|(?<!\w)[ivx]+)\s*[/-]\s*[0-9]{4}(?![0-9])"
+    r"|trước\s*(?:ngày\s*)?[0-9]{1,2}\s*[/.]\s*[0-9]{1,2}"  # "…; báo cáo trước ngày 30/11": another deadline
+)
 _NOTE_EDGES = " ,;.:-"
 
 
@@ -688,7 +902,7 @@ def _parse_groups(s: str) -> tuple[list[list[_Clause]], int | None]:
             found = _clause(s, pos)
             if found is None:
                 # Text the grammar does not read: a note after a period, else nothing was read.
-                if read_up_to == 0 or _NOT_A_NOTE.match(s, pos):
+                if read_up_to == 0 or _NOT_A_NOTE.match(s, pos) or _PERIOD_IN_NOTE.search(s, pos):
                     raise _Invalid("unrecognised")
                 note_at = read_up_to
                 break
@@ -772,9 +986,40 @@ def _window(clause: _Clause) -> _Window | None:
     return _Window(kind, min(starts) if starts else None, max(b[1] for b in bounds))
 
 
+def _check_weekdays(groups: list[list[_Clause]]) -> None:
+    """A weekday goes with the day it precedes; one written apart ("ngày 01/01/2026 (thứ Năm)") with the days
+    that have none, one each, in order. A day whose year is written must fall on its weekday."""
+    spans = [span for group in groups for c in group for span in c.spans]
+    apart = [c.weekday for group in groups for c in group if c.weekday is not None]
+    free = [span for span in spans if span.kind == "date" and span.weekday is None]
+    if apart and len(free) != len(apart):
+        raise _Invalid("unrecognised")  # "thứ Hai" alone, or with a month: no day to check it against
+    pairs = [(span.weekday, span) for span in spans if span.weekday is not None]
+    pairs += list(zip(apart, free, strict=False))
+    for weekday, span in pairs:
+        if span.year is not None and span.bounds(span.year)[0].weekday() != weekday:
+            raise _Invalid("weekday-mismatch")
+
+
+def _narrowed(clauses: list[_Clause], windows: list[_Window]) -> _Window | None:
+    """"Năm 2026 (hoàn thành trước 30/6)": one "trước" day inside every other period is the deadline."""
+    before = [w for c, w in zip(clauses, windows, strict=True) if c.shape == "before"]
+    others = [w for c, w in zip(clauses, windows, strict=True) if c.shape != "before"]
+    if len(before) != 1 or not others or before[0].due is None:
+        return None
+    day = before[0].due
+    if not all(w.start is not None and w.due is not None and w.start <= day <= w.due for w in others):
+        return None
+    return _Window("date", min(w.start for w in others if w.start is not None), day)
+
+
 def _read(original: str, groups: list[list[_Clause]], plan_year: int, note: str | None = None) -> Deadline:
-    clauses = [clause for group in groups for clause in _fill_years(group, plan_year)]
-    windows = [w for w in (_window(c) for c in clauses) if w is not None]
+    _check_weekdays(groups)
+    clauses = [clause for group in groups for clause in _fill_years(group, plan_year) if clause.weekday is None]
+    read = [(c, w) for c, w in ((c, _window(c)) for c in clauses) if w is not None]
+    windows = [w for _, w in read]
+    if not any(c.recurrence for c in clauses) and (narrowed := _narrowed([c for c, _ in read], windows)):
+        windows = [narrowed]
     dated = [w for w in windows if w.due is not None]
     starts = [w.start for w in windows if w.start is not None]
     ongoing = any(c.ongoing for c in clauses)
@@ -784,6 +1029,8 @@ def _read(original: str, groups: list[list[_Clause]], plan_year: int, note: str 
     start = min(starts) if starts else None
     due: date | None = None
     occurrences: tuple[date, ...] = ()
+    if any(c.bare_day for c in clauses) and recurrence != "monthly":
+        raise _Invalid("unrecognised")
     if day is not None and (dated or recurrence not in ("monthly", "quarterly")):
         # "ngày 25 hằng tháng" names a day of every month; beside a date it would be a guess.
         raise _Invalid("unrecognised")

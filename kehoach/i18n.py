@@ -58,10 +58,7 @@ def language(args: Sequence[str], environ: Mapping[str, str] = os.environ) -> st
 
     The Windows display language is not asked: many Vietnamese offices run an English Windows,
     and their staff still want Vietnamese."""
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg[7:] if arg.startswith("--lang=") else None
+    for value in asked(args):
         if value in LANGS:
             return value
     env = environ.get("KEHOACH_LANG", "")
@@ -78,19 +75,32 @@ def language(args: Sequence[str], environ: Mapping[str, str] = os.environ) -> st
     return "vi"
 
 
+def asked(args: Sequence[str]) -> list[str]:
+    """Every value given to ``--lang`` on the command line (before any "--"), as written."""
+    out = []
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            out.append(args[i + 1])
+        elif arg.startswith("--lang="):
+            out.append(arg[7:])
+    return out
+
+
 def without_lang(args: Sequence[str]) -> list[str]:
-    """``args`` without the ``--lang`` that ``language`` read (a valid one, before any "--"); an
-    invalid value stays, for the command to refuse in words."""
+    """``args`` without ``--lang`` and its value (read before parsing by ``language`` and
+    ``asked``), wherever it stands before any "--"."""
     out: list[str] = []
     i = 0
     while i < len(args):
         arg = args[i]
         if arg == "--":
             return out + list(args[i:])
-        if arg == "--lang" and i + 1 < len(args) and args[i + 1] in LANGS:
+        if arg == "--lang" and i + 1 < len(args):
             i += 2
             continue
-        if arg.startswith("--lang=") and arg[7:] in LANGS:
+        if arg.startswith("--lang="):
             i += 1
             continue
         out.append(arg)

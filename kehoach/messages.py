@@ -167,6 +167,7 @@ M: dict[str, str] = {
     "reason.day-out-of-range": "ngày không có trong tháng đó",
     "reason.half-out-of-range": "năm chỉ có hai nửa (6 tháng đầu năm, 6 tháng cuối năm)",
     "reason.range-reversed": "khoảng thời gian kết thúc trước khi bắt đầu",
+    "reason.weekday-mismatch": "thứ trong tuần không khớp với ngày đã ghi",
     # --- command line --------------------------------------------------------------------
     "cli.path-missing": "Không tìm thấy \"{path}\".",
     "cli.no-plans": "Không có tệp kế hoạch (*.yaml) nào trong \"{path}\".",
@@ -482,6 +483,7 @@ M: dict[str, str] = {
     "rollup.rule.duplicates": "Khi có nhiều kế hoạch cho cùng một xã và năm, các kế hoạch đó vẫn được liệt kê nhưng không được tính vào số liệu chung.",
     "rollup.rule.tasks": "Tình trạng nhiệm vụ lấy từ lệnh status (thời hạn, tiến độ đã ghi, ngày tính); một nhiệm vụ có nhiều đơn vị chủ trì được đếm cho từng đơn vị; tên đơn vị quy về tên chuẩn theo danh mục đơn vị.",
     # --- report ---------------------------------------------------------------------------------
+    "report.need-period": "Cần chọn kỳ báo cáo: --period 2026-03 (tháng), 2026-Q1 (quý), 2026-H1 (6 tháng) hoặc 2026 (năm).",
     "report.bad-period": "Kỳ báo cáo \"{value}\" không hợp lệ: viết 2026-03 (tháng), 2026-Q1 (quý), 2026-H1 (6 tháng) hoặc 2026 (năm).",
     "report.title": "BÁO CÁO",
     "report.summary": "Kết quả thực hiện Kế hoạch khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số {period}",
@@ -563,6 +565,7 @@ M: dict[str, str] = {
     "status.col.due_in_days": "Còn (ngày)",
     "status.col.last_update": "Cập nhật cuối",
     "status.col.percent": "Tiến độ %",
+    "status.col.occurrence": "Lần đến hạn đang xét",
     "rollup.w.title": "Tổng hợp kế hoạch KHCN, ĐMST và CĐS",
     "rollup.w.as_of": "tính đến ngày",
     "rollup.w.plans": "kế hoạch",
@@ -814,6 +817,7 @@ M: dict[str, str] = {
     "explain.rule.unknown": "không nhận ra",
     "explain.rule.vague-list": "trong danh sách cụm từ chung chung",
     "explain.rule.vague-pattern": "theo mẫu cụm từ chung chung",
+    "explain.rule.headless": "tên đơn vị thiếu chữ đầu (Phòng, Trung tâm, Ban)",
     "explain.source.national": "mô hình đơn vị toàn quốc của kehoach",
     "explain.source.city": "danh mục đơn vị của thành phố (units.yaml)",
     # --- system errors, by errno: what the operating system said, in words ------------------------

@@ -40,19 +40,39 @@ _VAGUE_PATTERNS = [
 ]
 # "Phòng Văn hóa - Xã hội xã", "Công an phường Hải An", "… cấp xã", "… của UBND phường Phú An": the
 # commune qualifier does not change the unit. "Xã hội" is a word, not the qualifier "xã" + a place name.
+# The commune's name after its level: words, but not a list going on ("xã và các đơn vị liên quan" is
+# the commune's office and a vague phrase, not one unit of a commune called "và các đơn vị liên quan").
+_PLACE = r"(\s+(?!(và|các|cùng|với|phối hợp)(\s|$))[^\s,;()]+)*"
+# The levels may be listed: "UBND xã, phường, thị trấn", "Công an xã/phường" name the one commune body.
+_LEVEL = r"(xã|phường|đặc khu|thị trấn)"
+# "P.Sài Gòn", "X. Tân Minh": the level abbreviated before a commune's name (never alone: "P." alone
+# is more often "Phòng").
+_LEVEL_ABBR = r"(p|x)\.\s*[^\s,;()]+"
 _QUALIFIER_BODY = (r"\s+(((của|thuộc|trực thuộc)\s+((ubnd|ủy ban nhân dân)\s+)?)?(cấp\s+)?"
-                   r"(xã|phường|đặc khu|thị trấn)(?!\s+hội\b)(\s+[^,;]*)?)$")
-_QUALIFIER = re.compile(_QUALIFIER_BODY)
-_QUALIFIER_RAW = re.compile(_QUALIFIER_BODY, re.IGNORECASE)
+                   rf"({_LEVEL}((\s*[,/]\s*|\s+(và|hoặc)\s+){_LEVEL})*(?!\s+hội\b)|{_LEVEL_ABBR}){_PLACE})$")
+# Public: unit-inconsistent folds and keeps the qualifier the way the registry reads it.
+QUALIFIER = re.compile(_QUALIFIER_BODY)
+QUALIFIER_AS_WRITTEN = re.compile(_QUALIFIER_BODY, re.IGNORECASE)
 # "Bộ phận một cửa UBND xã": a commune unit followed by the committee it belongs to.
 _OWNER = re.compile(r"\s+((của|thuộc|trực thuộc)\s+)?(ubnd|ủy ban nhân dân)\s+(cấp\s+)?(xã|phường|đặc khu)"
-                    r"(\s+[^,;]*)?$", re.IGNORECASE)
+                    rf"{_PLACE}$", re.IGNORECASE)
 # "Sở Khoa học và Công nghệ tỉnh Nghệ An", "Sở KH-CN TPHCM": a province-level unit with its province.
-_PROVINCE = re.compile(r"\s+(tỉnh|thành phố|tp\.?(?=\s|hcm)|tphcm)(\s*[^,;]*)?$", re.IGNORECASE)
+_PROVINCE = re.compile(r"\s+(cấp tỉnh|tỉnh|thành phố|tp\.?(?=\s|hcm)|tphcm)(\s*[^,;]*)?$", re.IGNORECASE)
+# "Sở KH&CN Hà Tĩnh": a province's name written without "tỉnh" — words in title case at the end.
+_PROPER_NAME_WORDS = 3
 _PROVINCIAL = frozenset({"tỉnh", "thành phố", "trung ương"})
 # A cell naming several units, split from the strongest separator down: "Văn phòng HĐND và UBND xã;
 # Công an xã" is two units, not three, because "và" is tried only inside the parts ";" leaves.
-_SPLITS = (re.compile(r"\s*;\s*"), re.compile(r"\s*,\s*"), re.compile(r"\s+và\s+"))
+# A line break in a table cell separates units as ";" does ("Phòng VHXH\nCông an xã"); "/" and a
+# spaced dash only between names that are each known ("Phòng VHXH/Phòng KT").
+_AND = re.compile(r"\s+và\s+")
+_SPLITS = (re.compile(r"\s*(?:;|\n)\s*"), re.compile(r"\s*,\s*"), re.compile(r"\s*/\s*"), _AND,
+           re.compile(r"\s+[-–]\s+"))
+# What a cell may carry around the unit's name: a list bullet, a column's word before a colon
+# ("Chủ trì: Phòng VHXH"), a note in brackets after it ("(cơ quan thường trực)").
+_BULLET = re.compile(r"^\s*(?:[-+•*]|\d+[.)])\s+")
+_ROLE = re.compile(r"^\s*(?:đơn vị |cơ quan )?(?:chủ trì|phối hợp)\s*:\s*", re.IGNORECASE)
+_NOTE = re.compile(r"^(?P<head>.*\S)\s*\((?P<note>[^()]*)\)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +89,18 @@ class Match:
     @property
     def known(self) -> bool:
         return self.status not in ("unknown",)
+
+    @property
+    def reading(self) -> str:
+        """The cell's reading on one line: its units' canonical names joined by " | ", or "vague"
+        (it names no one) or "unknown" (no unit named) — the form of
+        tests/data/unit-cells-other-provinces.txt."""
+        leaves = list(self.leaves())
+        if all(leaf.status == "vague" for leaf in leaves):
+            return "vague"
+        if all(leaf.canonical is None for leaf in leaves):
+            return "unknown"
+        return " | ".join(leaf.canonical or leaf.status for leaf in leaves)
 
     def leaves(self) -> Iterator[Match]:
         """The unit itself, or each unit of a cell naming several."""
@@ -89,7 +121,7 @@ def named(registry: Registry | None, cells: Iterable[str]) -> list[str]:
 
 def unit_key(text: str) -> str:
     key = norm_key(text)
-    stripped = _QUALIFIER.sub("", key)
+    stripped = QUALIFIER.sub("", key)
     return stripped or key
 
 
@@ -119,7 +151,7 @@ def _is_abbreviation(token: str, all_caps: bool) -> bool:
 def initials(text: str) -> tuple[str, bool]:
     """The initials skeleton of a name ("Phòng Văn hóa - Xã hội" and "P. VHXH" → "pvhxh") and whether
     the text itself abbreviates (has a token in capitals or a one-letter word)."""
-    raw = _QUALIFIER_RAW.sub("", fold_tones(nfc(text)).strip()) or text
+    raw = QUALIFIER_AS_WRITTEN.sub("", fold_tones(nfc(text)).strip()) or text
     letters = [c for c in raw if c.isalpha()]
     all_caps = bool(letters) and all(c.isupper() for c in letters)
     out: list[str] = []
@@ -134,6 +166,21 @@ def initials(text: str) -> tuple[str, bool]:
             abbreviates = abbreviates or len(token) == 1
             out.append(strip_accents(token[0]).lower())
     return "".join(out), abbreviates
+
+
+# Head words a writer drops ("Văn hóa - Xã hội" for the Phòng); what is left must be four syllables
+# or more, so that "Kinh tế" or "Dịch vụ công" (a field, a kind of service) is not read as a unit.
+_BARE_HEADS = ("phòng ", "trung tâm ", "ban ")
+_MIN_BARE_SYLLABLES = 4
+
+
+def _bare(key: str) -> str | None:
+    for head in _BARE_HEADS:
+        if key.startswith(head):
+            rest = key[len(head):]
+            if len([w for w in rest.split() if w.isalpha()]) >= _MIN_BARE_SYLLABLES:
+                return rest
+    return None
 
 
 def _headless(skeleton: str) -> str | None:
@@ -156,6 +203,9 @@ class Registry:
     # Initials skeleton of every name → the units it may stand for (more than one: ambiguous).
     initials: dict[str, tuple[str, ...]] = field(default_factory=dict)
     headless: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # A name's key without its head word ("văn hóa - xã hội" for "Phòng Văn hóa - Xã hội") → the units
+    # it may stand for (more than one: not read).
+    bare: dict[str, tuple[str, ...]] = field(default_factory=dict)
     origin: dict[str, str] = field(default_factory=dict)   # canonical → "city" or "national" (its file)
     levels: dict[str, str] = field(default_factory=dict)   # canonical → level (xã, tỉnh …)
     # A city's plans name the same few dozen units thousands of times: remember the answers.
@@ -170,25 +220,65 @@ class Registry:
     def _lookup(self, text: str) -> Match:
         # The cell as written may end a list with "." or ";" (vinh-lai.yaml pl2.II.9).
         t = text.strip().rstrip(".;,").rstrip() or text.strip()
+        bare = _ROLE.sub("", _BULLET.sub("", t))
+        if bare != t and bare.strip():
+            inner = self.lookup(bare)
+            return Match(t, inner.status, inner.canonical, inner.suggestions, inner.parts, inner.rule)
         direct = self._named(t)
         if direct is not None:
             return direct
         key = unit_key(t)
         if key in self.vague or norm_key(t) in self.vague:
             return Match(t, "vague", None, rule="vague-list")
-        if is_vague_phrase(t):
-            return Match(t, "vague", None, rule="vague-pattern")
+        # A registered name, however written, before the patterns: "các tổ chức chính trị – xã hội" is
+        # the registry's "Các tổ chức chính trị - xã hội", not the vague "các tổ chức …".
         normalised = self._normalised(t)
         if normalised is not None:
             return normalised
+        if is_vague_phrase(t):
+            return Match(t, "vague", None, rule="vague-pattern")
         for separator in _SPLITS:
             parts = [p for p in separator.split(t) if p.strip()]
             if len(parts) > 1:
                 matches = tuple(self.lookup(p) for p in parts)
                 if all(m.status != "unknown" for m in matches):
                     return Match(t, "several", None, parts=matches, rule="several")
-        return (self._by_owner(t) or self._by_province(t) or self._by_initials(t)
+        halves = self._split_once(t) or self._noted(t)
+        if halves is not None:
+            return halves
+        return (self._by_owner(t) or self._by_province(t) or self._by_initials(t) or self._by_bare(t)
                 or Match(t, "unknown", None, self.suggest(t), rule="unknown"))
+
+    def _by_bare(self, t: str) -> Match | None:
+        """"Văn hóa - Xã hội", "Chỉ huy quân sự xã": a unit's name written without its head word
+        (Phòng, Trung tâm, Ban), when only one unit's name reads so."""
+        found = self.bare.get(unit_key(t))
+        if found is None or len(found) != 1:
+            return None
+        return Match(t, "variant", found[0], rule="headless")
+
+    def _split_once(self, t: str) -> Match | None:
+        """"Văn phòng HĐND và UBND xã và các đơn vị liên quan": "và" both inside a name and between
+        names. Split at one "và" so that both sides are known, the first such from the left."""
+        for m in _AND.finditer(t):
+            left, right = t[:m.start()], t[m.end():]
+            if not left.strip() or not right.strip():
+                continue
+            a, b = self.lookup(left), self.lookup(right)
+            if a.status != "unknown" and b.status != "unknown":
+                return Match(t, "several", None, parts=(a, b), rule="several")
+        return None
+
+    def _noted(self, t: str) -> Match | None:
+        """"Phòng Văn hóa - Xã hội (cơ quan thường trực)": the unit, and a note that names no other
+        unit. A bracket naming another unit ("UBND xã (Phòng VHXH)") is not dropped."""
+        m = _NOTE.match(t)
+        if m is None:
+            return None
+        head, note = self.lookup(m.group("head")), self.lookup(m.group("note"))
+        if head.status == "unknown" or (note.canonical is not None and note.canonical != head.canonical):
+            return None
+        return Match(t, head.status, head.canonical, head.suggestions, head.parts, "qualifier")
 
     def _by_owner(self, t: str) -> Match | None:
         head = _OWNER.sub("", t)
@@ -209,15 +299,21 @@ class Registry:
             return Match(t, "misspelling", self.misspellings[t], rule="misspelling")
         # "Công an phường Hải An" is the registered "Công an xã" with another commune qualifier:
         # written as registered, not a variant.
-        based = self.bases.get(_QUALIFIER_RAW.sub("", t))
+        based = self.bases.get(QUALIFIER_AS_WRITTEN.sub("", t))
         if based is not None:
             return Match(t, based[0], based[1], rule="qualifier")
         return None
 
     def _normalised(self, t: str) -> Match | None:
-        canon = self.keys.get(unit_key(t))
+        key = unit_key(t)
+        canon = self.keys.get(key)
         if canon is None:
-            return None
+            # The plural marker does not change a collective unit: "tổ chức chính trị - xã hội" and
+            # "Các tổ chức chính trị - xã hội" name the same bodies.
+            other = key[4:] if key.startswith("các ") else f"các {key}"
+            canon = self.keys.get(other)
+            if canon is None or other in self.vague:
+                return None
         exact = norm_key(t) == norm_key(canon) and t == canon
         return Match(t, "canonical" if exact else "variant", canon, rule="normalised")
 
@@ -226,13 +322,32 @@ class Registry:
         province-level unit: "Công an" alone is the commune's police."""
         m = _PROVINCE.search(t)
         if m is None:
-            return None
+            return self._by_province_name(t)
         level_word = m.group(1).lower()
         head = t[:m.start()]
         words = [level_word] if level_word in ("tỉnh", "thành phố") else ["tỉnh", "thành phố"]
         for candidate in [*(f"{head} {w}" for w in words), head]:
-            inner = self._named(candidate) or self._normalised(candidate)
-            if inner is not None and inner.canonical and self.levels.get(inner.canonical) in _PROVINCIAL:
+            inner = self._provincial(candidate)
+            if inner is not None:
+                return Match(t, inner.status, inner.canonical, rule="qualifier")
+        return None
+
+    def _provincial(self, text: str) -> Match | None:
+        inner = self._named(text) or self._normalised(text)
+        if inner is not None and inner.canonical and self.levels.get(inner.canonical) in _PROVINCIAL:
+            return inner
+        return None
+
+    def _by_province_name(self, t: str) -> Match | None:
+        """"Sở KH&CN Hà Tĩnh": a province-level unit followed by a place name in title case (one to
+        three words). Only a unit of a province: "Công an Hà Tĩnh" is not read as the commune's police."""
+        words = t.split()
+        for n in range(1, min(_PROPER_NAME_WORDS, len(words) - 1) + 1):
+            tail = words[-n:]
+            if not all(w[:1].isupper() and w[1:].islower() for w in tail):
+                break
+            inner = self._provincial(" ".join(words[:-n]))
+            if inner is not None:
                 return Match(t, inner.status, inner.canonical, rule="qualifier")
         return None
 
@@ -354,11 +469,16 @@ def registry_from_data(data: dict[str, Any], path: str) -> Registry:
     bases: dict[str, tuple[str, str]] = {}
     for status, names in (("misspelling", miss), ("alias", aliases), ("canonical", canonical)):
         for name, canon in names.items():
-            bases[_QUALIFIER_RAW.sub("", name)] = (status, canon)
+            bases[QUALIFIER_AS_WRITTEN.sub("", name)] = (status, canon)
     full, headless = _index({**aliases, **canonical})
+    bare: dict[str, list[str]] = {}
+    for name, canon in {**aliases, **canonical}.items():
+        rest = _bare(unit_key(name))
+        if rest is not None and rest not in keys and canon not in bare.setdefault(rest, []):
+            bare[rest].append(canon)
     return Registry(path=path, city=str(data.get("city", "")), canonical=canonical, aliases=aliases,
                     misspellings=miss, keys=keys, vague=vague, bases=bases, initials=full, headless=headless,
-                    origin=origin, levels=levels)
+                    bare={k: tuple(v) for k, v in bare.items()}, origin=origin, levels=levels)
 
 
 def load_registry(path: Path) -> Registry:

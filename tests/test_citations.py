@@ -58,7 +58,10 @@ def test_an_impossible_date_is_no_date() -> None:
 def test_registry_has_sources_and_the_documents_plans_cite() -> None:
     docs = known_documents()
     for symbol, date in (("57-NQ/TW", D(2024, 12, 22)), ("71/NQ-CP", D(2025, 4, 1)), ("03/NQ-CP", D(2025, 1, 9)),
-                         ("30/2020/NĐ-CP", D(2020, 3, 5))):
+                         ("30/2020/NĐ-CP", D(2020, 3, 5)),
+                         # cited by the bundled plans' bodies (units-2): each with a public page
+                         ("2629/QĐ-TTg", D(2025, 12, 1)), ("193/2025/QH15", D(2025, 2, 19)),
+                         ("226/2025/QH15", D(2025, 6, 27)), ("179/2025/NĐ-CP", D(2025, 7, 1))):
         assert docs[symbol_key(symbol)].date == date
     for symbol, date in (("350/KH-UBND", D(2025, 12, 30)), ("359/KH-UBND", D(2025, 12, 31)),
                          ("142/KH-UBND", D(2025, 6, 9)), ("89-CTr/TU", D(2025, 2, 25)),
@@ -79,3 +82,4 @@ def test_a_citys_own_document_applies_to_that_city_only() -> None:
     assert k.applies_to("Hải Phòng") and k.applies_to("hải phòng") and not k.applies_to("Nghệ An")
     assert known_documents()[symbol_key("57-NQ/TW")].applies_to("Nghệ An")
     assert symbol_key("71-NQ/CP") == symbol_key("71/NQ-CP")
+

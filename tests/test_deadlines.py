@@ -325,7 +325,7 @@ def test_vocabularies() -> None:
     }
     assert set(REASONS) == {
         "unrecognised", "month-out-of-range", "quarter-out-of-range", "day-out-of-range", "half-out-of-range",
-        "range-reversed",
+        "range-reversed", "weekday-mismatch",
     }
     assert set(RECURRENCES) == {"yearly", "quarterly", "monthly", "six-monthly"}
 
@@ -534,7 +534,7 @@ def test_real_cells_read_as_expected(source: str, text: str, reading: str, recur
 
 def test_real_cells_come_from_several_sources() -> None:
     sources = {source for source, *_ in REAL_CELLS}
-    assert len(REAL_CELLS) >= 25 and len(sources) >= 10
+    assert len(REAL_CELLS) >= 100 and len(sources) >= 40
     assert all("http" in source for source in sources)
 
 
@@ -716,3 +716,180 @@ def test_the_plan_year_is_checked_even_for_an_empty_cell() -> None:
     with pytest.raises(KehoachError) as e:
         parse_deadline("", YEARS[1] + 1)
     assert e.value.key == "cli.bad-year"
+
+
+# --------------------------------------------------------------------------------------------
+# Round 2 (deadlines-2): forms of working calendars and of other provinces' plans. Each decision's reason
+# is in the module docstring of kehoach.deadlines.
+
+ROUND_2_FORMS = [
+    # a day of the week beside a date says no more than the date; a part of the day neither
+    ("THỨ HAI (09/02/2026)", "date", None, D(2026, 2, 9)),
+    ("Thứ 2, 09/02", "date", None, D(2026, 2, 9)),
+    ("Sáng thứ Hai, 09/02/2026", "date", None, D(2026, 2, 9)),
+    ("ngày 01/01/2026 (thứ Năm)", "date", None, D(2026, 1, 1)),
+    ("THỨ NĂM, NGÀY 05/3", "date", None, D(2026, 3, 5)),  # "thứ năm" is Thursday, not a year
+    ("CHỦ NHẬT, NGÀY 26/3/2023", "date", None, D(2023, 3, 26)),
+    ("Chiều ngày 31/12/2025", "date", None, D(2025, 12, 31)),
+    ("từ chiều ngày 31/12/2025 đến hết ngày 01/01/2026", "range", D(2025, 12, 31), D(2026, 1, 1)),
+    ("Tuần thứ 07 từ ngày 09/02/2026 đến ngày 13/02/2026", "range", D(2026, 2, 9), D(2026, 2, 13)),
+    # a range of days sharing one month
+    ("Từ ngày 01-05/3/2026", "range", D(2026, 3, 1), D(2026, 3, 5)),
+    ("01/3 - 15/3/2026", "range", D(2026, 3, 1), D(2026, 3, 15)),
+    # more spellings of a day and a month
+    ("30-6-2026", "date", None, D(2026, 6, 30)),
+    ("16-03-2001", "date", None, D(2001, 3, 16)),
+    ("30/6/26", "date", None, D(2026, 6, 30)),
+    ("Trước 31/12/25", "date", None, D(2025, 12, 31)),
+    ("T6/2026", "month", D(2026, 6, 1), D(2026, 6, 30)),
+    ("Th6/2026", "month", D(2026, 6, 1), D(2026, 6, 30)),
+    ("10-12/2026", "range", D(2026, 10, 1), D(2026, 12, 31)),
+    ("3 - 4/2026", "range", D(2026, 3, 1), D(2026, 4, 30)),
+    ("Quý I + II/2026", "quarter", D(2026, 1, 1), D(2026, 6, 30)),
+    ("thời kỳ 2021-2030", "range", D(2021, 1, 1), D(2030, 12, 31)),
+    # a "trước" day inside the period beside it is the deadline
+    ("Năm 2026 (hoàn thành trước 30/6)", "date", D(2026, 1, 1), D(2026, 6, 30)),
+    ("Quý II/2026, trước ngày 15/6", "date", D(2026, 4, 1), D(2026, 6, 15)),
+    ("Trong tháng 3/2026 (trước ngày 25/3/2026)", "date", D(2026, 3, 1), D(2026, 3, 25)),
+    # the forms the brief lists that were read before this round, kept read
+    ("giai đoạn 2026-2030", "range", D(2026, 1, 1), D(2030, 12, 31)),
+    ("năm 2026-2027", "range", D(2026, 1, 1), D(2027, 12, 31)),
+    ("từ nay đến năm 2030", "year", None, D(2030, 12, 31)),
+    ("Tháng 3-4/2026", "range", D(2026, 3, 1), D(2026, 4, 30)),
+    ("Hoàn thành trước Quý III/2026", "date", None, D(2026, 6, 30)),
+    ("Chậm nhất ngày 30/6", "date", None, D(2026, 6, 30)),
+    # a weekday before each day of a range goes with that day
+    ("từ thứ Năm ngày 01/9/2022 đến Chủ nhật ngày 04/9/2022", "range", D(2022, 9, 1), D(2022, 9, 4)),
+    # "(tức …)", the same day said again in the lunar calendar, is skipped
+    ("từ thứ Bảy, ngày 14/02/2026 (tức ngày 27 tháng Chạp năm Ất Tỵ) đến hết Chủ nhật, ngày 22/02/2026",
+     "range", D(2026, 2, 14), D(2026, 2, 22)),
+    ("từ thứ Hai, ngày 23/02/2026 (tức ngày 07 tháng Giêng năm Bính Ngọ)", "ongoing", D(2026, 2, 23), None),
+    # a dot between a month or quarter and its year, as "30.6.2026" writes a day; it does not end a group
+    ("Tháng 6.2026", "month", D(2026, 6, 1), D(2026, 6, 30)),
+    ("6.2026", "month", D(2026, 6, 1), D(2026, 6, 30)),
+    ("Quý 3.2026", "quarter", D(2026, 7, 1), D(2026, 9, 30)),
+    ("QIII/2026", "quarter", D(2026, 7, 1), D(2026, 9, 30)),
+    ("Q.III/2026", "quarter", D(2026, 7, 1), D(2026, 9, 30)),
+    # the whole year; a batch's label; "ngay" (right away)
+    ("Cả năm", "year", D(2026, 1, 1), D(2026, 12, 31)),
+    ("Cả năm 2027", "year", D(2027, 1, 1), D(2027, 12, 31)),
+    ("Đợt 1: Quý II/2026; Đợt 2: Quý IV/2026", "quarter", D(2026, 4, 1), D(2026, 12, 31)),
+    ("Ngay trong tháng 3/2026", "month", D(2026, 3, 1), D(2026, 3, 31)),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "start", "due"), ROUND_2_FORMS)
+def test_round_2_forms(text: str, kind: str, start: date | None, due: date | None) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.start, d.due, d.valid, d.note) == (kind, start, due, True, None)
+
+
+def test_a_trước_day_outside_the_period_does_not_narrow_it() -> None:
+    # Two deadlines, not a period and its day: the later one is due.
+    d = parse_deadline("trước 30/6/2026 và 31/12/2026", YEAR)
+    assert (d.kind, d.due) == ("date", D(2026, 12, 31))
+    d = parse_deadline("Quý II/2026, trước ngày 15/9", YEAR)
+    assert (d.kind, d.start, d.due) == ("range", D(2026, 4, 1), D(2026, 9, 15))
+
+
+@pytest.mark.parametrize("text", [
+    "Tối đa 30 ngày kể từ ngày ký",
+    "Trong vòng 15 ngày làm việc kể từ ngày nhận được",
+    "sau 10 ngày kể từ ngày ký ban hành",
+    "06 tháng kể từ ngày Quyết định có hiệu lực",
+])
+def test_a_time_limit_counted_from_an_event_is_external(text: str) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.external, d.valid, d.due) == ("external", True, True, None)
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    # a weekday that does not fall on the date written with its year: which one is wrong is not known
+    ("Thứ Ba, ngày 15/6/2026", "weekday-mismatch"),
+    ("THỨ HAI (10/02/2026)", "weekday-mismatch"),
+    # a weekday with no day, or with two days and one weekday: nothing to check it against
+    ("thứ Hai", "unrecognised"),
+    ("Thứ 6 hằng tuần", "unrecognised"),
+    ("thứ Hai, tháng 3/2026", "unrecognised"),
+    # weekly duties, weeks of a month, vague parts of a quarter or month stay unread
+    ("hằng tuần", "unrecognised"),
+    ("vào ngày thứ Tư hằng tuần", "unrecognised"),
+    ("Tuần 1 tháng 3/2026", "unrecognised"),
+    ("Đầu Quý III/2026", "unrecognised"),
+    ("Giữa tháng 6/2026", "unrecognised"),
+    # a two-digit year after a month alone; a duration with no event
+    ("T6", "unrecognised"),
+    ("6/26", "month-out-of-range"),
+    ("105 ngày", "unrecognised"),
+    # a number the grammar could not place is never a note
+    ("ngày 30/6/2026/1", "unrecognised"),
+    ("Quý II/2026 ~ III/2026", "unrecognised"),
+])
+def test_round_2_invalid_stays_invalid(text: str, reason: str) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.valid, d.reason, d.due) == ("invalid", False, reason, None)
+
+
+def test_a_number_in_a_remark_is_still_a_note() -> None:
+    d = parse_deadline("Quý II/2026 (03 lớp tập huấn)", YEAR)
+    assert (d.kind, d.due, d.note) == ("quarter", D(2026, 6, 30), "(03 lớp tập huấn)")
+
+
+def test_explain_says_why_a_weekday_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    r = run(capsys, "explain", "deadline", "Thứ Ba, ngày 15/6/2026", "--format", "json")
+    assert (r.code, r.json()["reason"]) == (1, "weekday-mismatch")
+    for lang, words in (("vi", "thứ trong tuần không khớp với ngày đã ghi"),
+                        ("en", "the day of the week does not match the date written")):
+        assert words in run(capsys, "explain", "deadline", "Thứ Ba, ngày 15/6/2026", "--lang", lang).out
+
+
+def test_a_weekday_before_a_day_of_a_range_is_checked() -> None:
+    d = parse_deadline("từ thứ Sáu ngày 01/9/2022 đến Chủ nhật ngày 04/9/2022", YEAR)
+    assert (d.kind, d.reason) == ("invalid", "weekday-mismatch")
+
+
+def test_until_a_year_and_the_years_after_is_open_ended() -> None:
+    d = parse_deadline("Đến năm 2030 và các năm tiếp theo", YEAR)
+    assert (d.kind, d.start, d.due, d.ongoing, d.note) == ("ongoing", None, None, True, None)
+    assert parse_deadline("Ngay sau khi Kế hoạch được phê duyệt", YEAR).kind == "external"
+    assert parse_deadline("Ngay", YEAR).kind == "invalid"
+    # a dot followed by a remark still ends the period
+    assert parse_deadline("Quý II/2026. Tổ chức sơ kết", YEAR).note == "Tổ chức sơ kết"
+
+
+def test_a_count_of_years_is_skipped_only_when_it_is_the_ranges() -> None:
+    d = parse_deadline("5 năm 2021-2025", YEAR)
+    assert (d.kind, d.start, d.due) == ("range", D(2021, 1, 1), D(2025, 12, 31))
+    assert parse_deadline("giai đoạn 5 năm 2026 - 2030", YEAR).due == D(2030, 12, 31)
+    assert parse_deadline("3 năm 2021-2025", YEAR).kind == "invalid"
+
+
+@pytest.mark.parametrize(("text", "kind", "start", "due", "recurrence"), [
+    ("Trước ngày 30/6/2026 (đợt 1); trước ngày 30/11/2026 (đợt 2)", "date", None, D(2026, 11, 30), None),
+    ("Hằng tháng (trước ngày 20)", "recurring", D(2026, 1, 1), D(2026, 12, 20), "monthly"),
+    ("Từ ngày 20 đến 25 hằng tháng", "recurring", D(2026, 1, 1), D(2026, 12, 25), "monthly"),
+    ("Định kỳ hằng tháng, quý, năm", "recurring", D(2026, 1, 1), D(2026, 12, 31), "monthly"),
+    ("Sáu tháng đầu năm 2026", "half", D(2026, 1, 1), D(2026, 6, 30), None),
+    ("Quý cuối năm 2026", "quarter", D(2026, 10, 1), D(2026, 12, 31), None),
+    ("tháng cuối năm", "month", D(2026, 12, 1), D(2026, 12, 31), None),
+    ("Trước 17h ngày 20/6/2026", "date", None, D(2026, 6, 20), None),
+    ("17 giờ 30 phút, ngày 20/6/2026", "date", None, D(2026, 6, 20), None),
+])
+def test_labels_hours_word_counts_and_cadence_tails(
+    text: str, kind: str, start: date | None, due: date, recurrence: str | None,
+) -> None:
+    d = parse_deadline(text, YEAR)
+    assert (d.kind, d.start, d.due, d.recurrence, d.note) == (kind, start, due, recurrence, None)
+
+
+def test_a_remark_naming_another_deadline_makes_the_cell_unread() -> None:
+    assert parse_deadline("Quý II/2026 (ghi chú: trước ngày 15/9 báo cáo)", YEAR).kind == "invalid"
+    # an hour alone, with no day, is still nothing
+    assert parse_deadline("07 giờ 00’ đến 08 giờ 00’ tất cả các ngày làm việc trong tuần", YEAR).kind == "invalid"
+
+
+def test_a_day_with_its_cadence_apart_is_read_only_monthly() -> None:
+    assert parse_deadline("Hằng tháng, trước ngày 20", YEAR).due == D(2026, 12, 20)
+    # Quarterly: the 10th of the quarter's last month, or of the month after? Not guessed.
+    assert parse_deadline("Hằng quý (trước ngày 10)", YEAR).kind == "invalid"
+    assert parse_deadline("Hằng năm (trước ngày 10)", YEAR).kind == "invalid"

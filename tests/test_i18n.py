@@ -243,3 +243,10 @@ def test_schema_messages_name_the_kinds_of_value_in_words(capsys: pytest.Capture
     said_en = run(capsys, "validate", str(path), "--no-cache", "--lang", "en").out
     assert vi in said_vi and "anyOf" not in said_vi and "string" not in said_vi, said_vi
     assert en in said_en and "anyOf" not in said_en, said_en
+
+
+@pytest.mark.parametrize("args", [["--lang", "fr", "validate", "plans"], ["validate", "plans", "--lang", "fr"],
+                                  ["explain", "--lang", "fr", "target", "1"]])
+def test_an_unknown_language_is_refused_wherever_it_stands(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    r = run(capsys, *args)
+    assert r.code == 2 and '"fr"' in r.err, (r.out, r.err)

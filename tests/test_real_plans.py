@@ -198,6 +198,13 @@ def test_the_defects_found_by_reading_the_plans_against_their_sources(capsys: py
         # Vĩnh Lại's Phụ lục 4, I.1 and I.2: "57- NQ/TW"
         ("vinh-lai", "citation-mismatch", 'số hiệu "57- NQ/TW"'),
         ("vinh-lai", "citation-mismatch", 'số hiệu "57- NQ/TW"'),
+        # Hải An (seed 002): "Nghị định số 73/2017/NĐ-CP ngày 05/9/2019" in the body's 3.2, the same
+        # decree as "73/2019/NĐ-CP ngày 05/9/2019" in 7.6; "4585/QĐ-BKHHCN" twice (I.1 Mục đích and
+        # 5.1) beside "4585/QĐ-BKHCN" twice (1.1 and an appendix row), all "ngày 30/12/2025 của Bộ
+        # Khoa học và Công nghệ".
+        ("hai-an", "citation-mismatch", "73/2017/NĐ-CP ghi năm 2017"),
+        ("hai-an", "citation-mismatch", 'số hiệu "4585/QĐ-BKHHCN"'),
+        ("hai-an", "citation-mismatch", 'số hiệu "4585/QĐ-BKHHCN"'),
     ]
     for plan, rule, snippet in expected:
         match = next((x for x in left if x[:2] == (plan, rule) and snippet in x[2]), None)

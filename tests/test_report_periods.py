@@ -54,12 +54,19 @@ def test_labels() -> None:
     assert parse_period("2026-03").label("en") == "March 2026"
 
 
-@pytest.mark.parametrize("text", ["", "2026-13", "2026-00", "2026-Q5", "2026-H3", "26-Q1", "Q1-2026", "2026-Q1x",
+@pytest.mark.parametrize("text", ["2026-13", "2026-00", "2026-Q5", "2026-H3", "26-Q1", "Q1-2026", "2026-Q1x",
                                   "2026-9T", "2026-M9"])   # no nine-month report in Nghị định 09
 def test_bad_periods(text: str) -> None:
     with pytest.raises(KehoachError) as e:
         parse_period(text)
     assert e.value.key == "report.bad-period"
+
+
+@pytest.mark.parametrize("text", ["", "  "])
+def test_no_period_asks_for_one(text: str) -> None:
+    with pytest.raises(KehoachError) as e:
+        parse_period(text)
+    assert e.value.key == "report.need-period"
 
 
 # --- --as-of takes dd/mm/yyyy everywhere (kehoach.dates, as progress --date does) ------------------

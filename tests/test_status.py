@@ -225,7 +225,8 @@ def test_text_csv_and_xlsx(capsys: pytest.CaptureFixture[str], plans: Path, tmp_
     ws = load_workbook(out).active
     assert ws is not None and ws.cell(1, 1).value == "Kế hoạch" and ws.max_row > 143
     csv_out = run(capsys, "status", str(plans), "--as-of", "2026-03-01", "--format", "csv")
-    assert csv_out.out.lstrip("\ufeff").startswith("plan,unit,id")
+    header = csv_out.out.lstrip("\ufeff").splitlines()[0]
+    assert header.startswith("plan,unit,id") and header.endswith(",percent,occurrence")   # docs/interfaces.md
 
 
 def test_status_refuses_an_invalid_plan(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -51,10 +51,15 @@ def main(argv: list[str] | None = None) -> int:
     debug = len(args) != len(given) or bool(os.environ.get("KEHOACH_DEBUG"))
     lang = i18n.language(args)
     # --lang is understood wherever it stands too (before the command, after a group such as
-    # explain): read here, and every command's --lang defaults to it.
+    # explain): read here, and every command's --lang defaults to it. An unknown one is refused
+    # here, wherever it stands.
+    unknown = [value for value in i18n.asked(args) if value not in i18n.LANGS]
     args = i18n.without_lang(args)
     i18n.use(lang)
     utf8_streams()
+    if unknown:
+        sys.stderr.write(f"kehoach: {t('cli.bad-lang', lang, value=unknown[0])}\n")
+        return 2
     try:
         command = typer.main.get_command(app)
         localize(command, lang)

@@ -55,16 +55,18 @@ def _root(
     """Kế hoạch KHCN, ĐMST và CĐS cấp xã dưới dạng YAML: kiểm tra, theo dõi, tổng hợp, in văn bản."""
     # --debug is taken out of the arguments before parsing (kehoach.cli.main), wherever it stands;
     # it is declared here so that it is listed in the help. --lang is read before parsing too
-    # (kehoach.i18n.language), wherever it stands: here it is accepted before the command.
+    # (kehoach.i18n.language), wherever it stands: here it is accepted before the command, and an
+    # unknown one refused as every command refuses it.
+    if lang is not None:
+        lang_of(lang)
 
 
 # The language was chosen before parsing (kehoach.i18n.language: --lang anywhere, KEHOACH_LANG,
 # the locale); the option's default is that choice, so every command sees the same.
-def _lang_chosen(ctx: typer.Context, value: str) -> str:
-    # A valid --lang was read (and taken out) before parsing; what is left is an invalid one,
-    # which the command refuses, or nothing: the language chosen before parsing.
-    source = ctx.get_parameter_source("lang")
-    return value if source is not None and source.name == "COMMANDLINE" else i18n.current()
+def _lang_chosen(value: str) -> str:
+    # --lang was read, checked and taken out before parsing (kehoach.cli.main): the language of the
+    # run is the one chosen there; the option is declared on each command for its --help.
+    return i18n.current()
 
 
 LangOpt = Annotated[str, typer.Option(

@@ -98,6 +98,8 @@ def period(kind: str, year: int, index: int, *, calendar: bool = False) -> Perio
 def parse_period(text: str, *, calendar: bool = False) -> Period:
     """``2026-03`` | ``2026-Q1`` | ``2026-H1`` | ``2026``; anything else is a usage error.
     ``calendar``: calendar periods instead of the Nghị định 09 cut-off."""
+    if not text.strip():
+        raise KehoachError("report.need-period")
     m = _FORMS.match(text.strip())
     if m is None:
         raise KehoachError("report.bad-period", value=text)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
+import re
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -21,6 +24,28 @@ def _same_issuer(a: str, b: str) -> bool:
     return not ka or not kb or ka.startswith(kb) or kb.startswith(ka)
 
 
+_SYMBOL_YEAR = re.compile(r"\d+/(\d{4})/")
+
+
+def _suffix_is_initials(symbol: str, issuer: str) -> bool:
+    """"QĐ-BKHCN" of "Bộ Khoa học và Công nghệ (…)": the symbol's last part spells the initials of
+    the first words of what follows "của"."""
+    last = re.split(r"[-/]", symbol)[-1].upper()
+    initials = ""
+    for word in norm_key(issuer).split():
+        if word in ("và", "-"):
+            continue
+        initials += word[0].upper()
+        if initials == last:
+            return True
+    return False
+
+
+def _close(a: str, b: str) -> bool:
+    ratio: float = difflib.SequenceMatcher(None, re.sub(r"[\d\W_]", "", a), re.sub(r"[\d\W_]", "", b)).ratio()
+    return ratio >= 0.8
+
+
 def _shown(c: Citation) -> str:
     return f"{c.kind} {c.symbol}"
 
@@ -32,8 +57,11 @@ class CitationMismatch(Rule):
     đề mục, tên phụ lục, ô trong bảng): loại văn bản, số/ký hiệu, và ngày ("ngày 22/12/2024") cùng
     cơ quan ban hành ("của Bộ Chính trị") nếu có ghi. Báo trích dẫn có ngày hoặc cơ quan ban hành
     khác với danh mục văn bản cấp trên của kehoach (`kehoach/data/documents.yaml`, mỗi văn bản kèm
-    nguồn công khai), và trích dẫn có ngày khác với một trích dẫn khác của cùng văn bản trong cùng
-    kế hoạch. Trích dẫn không ghi ngày (hoặc không ghi cơ quan ban hành) thì không có gì để so và
+    nguồn công khai), trích dẫn có ngày khác với một trích dẫn khác của cùng văn bản trong cùng
+    kế hoạch, số hiệu có năm khác năm của ngày ban hành (`73/2017/NĐ-CP ngày 05/9/2019`), và một
+    văn bản (cùng loại, số, ngày) được ghi với hai số hiệu gần giống nhau (`4585/QĐ-BKHCN` và
+    `4585/QĐ-BKHHCN`): báo cách ghi ít gặp hơn, nếu bằng nhau thì cách ghi không khớp chữ cái đầu
+    của cơ quan ban hành. Trích dẫn không ghi ngày (hoặc không ghi cơ quan ban hành) thì không có gì để so và
     không bị báo; ký hiệu văn bản của cơ quan địa phương (`…/KH-UBND`) chỉ được so với danh mục khi
     trích dẫn nêu cùng cơ quan ban hành.
 
@@ -55,10 +83,13 @@ class CitationMismatch(Rule):
     each entry with its public source), and a citation whose date differs from another citation
     of the same document in the same plan, and a citation of a registered document whose symbol
     is written with its separators elsewhere (`71-NQ/CP` for `71/NQ-CP`: a Party resolution's form
-    given to a Government one). A citation without a date (or without an issuer) says
-    nothing about it and is not reported; symbols of local bodies (`…/KH-UBND`) are compared with
-    the registry only when the citation names the same issuer, and a city's own documents (an
-    entry with `city:`) only in that city's plans.
+    given to a Government one), a symbol whose year is not the year of its date (`73/2017/NĐ-CP
+    ngày 05/9/2019`), and one document (same kind, number and date) cited with two nearly equal
+    symbols (`4585/QĐ-BKHCN` and `4585/QĐ-BKHHCN`): the less usual one is reported, or, as usual
+    as each other, the one whose last part is not the issuer's initials. A citation without a date
+    (or without an issuer) says nothing about it and is not reported; symbols of local bodies
+    (`…/KH-UBND`) are compared with the registry only when the citation names the same issuer, and
+    a city's own documents (an entry with `city:`) only in that city's plans.
 
     **Why it matters.** A wrong date in a legal basis cites a document that does not exist; the
     signed plan is then corrected by a new document.
@@ -81,6 +112,10 @@ class CitationMismatch(Rule):
                                       'khác của cùng văn bản (dòng {line}).',
         "citation-symbol-mismatch": '{document} ghi số hiệu "{written}", nhưng số hiệu của văn bản này là '
                                     '"{expected}" (theo danh mục văn bản của kehoach).',
+        "citation-year-mismatch": '{document} ghi năm {symbol_year} trong số hiệu nhưng ngày ban hành {written} '
+                                  'thuộc năm {date_year}: số hiệu hoặc ngày bị ghi sai.',
+        "citation-symbol-inconsistent": '{kind} số {number} ngày {written} ghi số hiệu "{symbol}", khác với '
+                                        '"{expected}" ở trích dẫn khác của cùng văn bản (dòng {line}).',
     }
 
     def check(self, ctx: Context) -> Iterator[Hit]:
@@ -89,11 +124,24 @@ class CitationMismatch(Rule):
         known = known_documents()
         # Documents kehoach does not know: checked against the plan's other citations of them.
         dated: dict[str, list[tuple[Citation, Span]]] = {}
+        # Every dated citation by kind, number and date: one document cited with two symbols.
+        numbered: dict[tuple[str, str, dt.date], list[tuple[Citation, Span]]] = {}
         for path, text in strings(ctx.doc.data):
             if "/" not in text and "-" not in text:
                 continue
             for c in find_citations(text):
                 span = ctx.doc.span(path)
+                year = _SYMBOL_YEAR.match(c.symbol)
+                if year and c.date is not None and int(year.group(1)) != c.date.year:
+                    # "Nghị định số 73/2017/NĐ-CP ngày 05/9/2019": a document's number carries the
+                    # year it was issued, so the two cannot both be right.
+                    yield self.hit(span, variant="citation-year-mismatch", document=_shown(c),
+                                   symbol_year=year.group(1), written=c.date_text, date_year=c.date.year)
+                    continue
+                if c.date is not None:
+                    number = re.match(r"\d+", c.symbol)
+                    if number:
+                        numbered.setdefault((norm_key(c.kind), number.group(), c.date), []).append((c, span))
                 k = known.get(c.key)
                 if k is not None and not k.applies_to(ctx.plan.meta.city):
                     k = None
@@ -117,6 +165,32 @@ class CitationMismatch(Rule):
                 if c.date is not None and k is None:
                     dated.setdefault(c.key, []).append((c, span))
         yield from self._inconsistent(dated)
+        yield from self._two_symbols(numbered)
+
+    def _two_symbols(self, numbered: dict[tuple[str, str, dt.date], list[tuple[Citation, Span]]]) -> Iterator[Hit]:
+        """"Quyết định số 4585/QĐ-BKHCN ngày 30/12/2025" and "… 4585/QĐ-BKHHCN ngày 30/12/2025" of the
+        same issuer: one document, two symbols. The less usual spelling is reported; between two
+        equally usual ones, the one whose issuer part is not the issuer's initials, else the later."""
+        for (_, number, _), found in numbered.items():
+            cites = [f for f in found if all(_same_issuer(f[0].issuer, g[0].issuer) for g in found)]
+            keys = [f[0].key for f in cites]
+            if len(set(keys)) < 2:
+                continue
+            issuer = next((f[0].issuer_text for f in cites if f[0].issuer_text), "")
+
+            def rank(key: str, keys: list[str] = keys, cites: list[tuple[Citation, Span]] = cites,
+                     issuer: str = issuer) -> tuple[int, bool, int]:
+                first = keys.index(key)
+                return (keys.count(key), _suffix_is_initials(cites[first][0].symbol, issuer), -first)
+
+            usual = max(set(keys), key=rank)
+            ref = cites[keys.index(usual)]
+            for c, span in cites:
+                # A slip of the pen ("BKHHCN"), not another body's document of the same number and
+                # date ("12/KH-UBND" and "12-KH/ĐU"): the letters of the two symbols nearly agree.
+                if c.key != usual and _close(c.key, usual):
+                    yield self.hit(span, variant="citation-symbol-inconsistent", kind=c.kind, number=number,
+                                   written=c.date_text, symbol=c.symbol, expected=ref[0].symbol, line=ref[1].line)
 
     def _inconsistent(self, dated: dict[str, list[tuple[Citation, Span]]]) -> Iterator[Hit]:
         for cites in dated.values():

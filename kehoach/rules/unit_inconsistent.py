@@ -9,14 +9,13 @@ from dataclasses import dataclass, field
 from ..findings import Severity, Span
 from ..messages import t
 from ..text import fold_tones, nfc
+from ..units import QUALIFIER, QUALIFIER_AS_WRITTEN
 from . import Context, Hit, Rule
 from ._common import units
 
-# The commune qualifier ("… phường Hải An", "… xã") names the same unit, as the registry reads it;
-# "Xã hội" is a word, not the qualifier "xã" followed by a place name.
-_QUALIFIER = re.compile(r"\s+(xã|phường|đặc khu)(?!\s+hội\b)(\s+[^,;]*)?$")
-# The same qualifier on the text as written, to keep it when --fix rewrites the name before it.
-_QUALIFIER_AS_WRITTEN = re.compile(_QUALIFIER.pattern, re.IGNORECASE)
+# The commune qualifier ("… phường Hải An", "… xã", "… cấp xã", "… xã, phường") names the same
+# unit: folded (and kept as written when --fix rewrites the name before it) exactly as the
+# registry reads it (kehoach.units.QUALIFIER).
 _DASH = re.compile(r"[‐‑‒–—―−]")
 # Spaces next to punctuation are a typing slip ("HĐND &UBND", "Văn hóa -Xã hội"), not another name.
 _PUNCT_SPACE = re.compile(r"\s*([^\w\s])\s*")
@@ -31,14 +30,14 @@ def spelling_key(text: str) -> str:
     commune qualifier are typography, not another name: they are folded here."""
     t = fold_tones(nfc(text).lower()).strip().rstrip(".;,:").strip()
     t = _SPACES.sub(" ", _DASH.sub("-", t))
-    t = _QUALIFIER.sub("", t) or t
+    t = QUALIFIER.sub("", t) or t
     return _PUNCT_SPACE.sub(r"\1", t)
 
 
 def split_qualifier(written: str) -> tuple[str, str]:
     """A unit as written, cut into its name and its commune qualifier ("Phòng Văn hóa Xã hội
     phường" → "Phòng Văn hóa Xã hội", " phường"); the qualifier is "" when there is none."""
-    m = _QUALIFIER_AS_WRITTEN.search(written)
+    m = QUALIFIER_AS_WRITTEN.search(written)
     if m is None or m.start() == 0:
         return written, ""
     return written[:m.start()], written[m.start():]

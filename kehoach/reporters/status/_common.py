@@ -16,7 +16,7 @@ STYLE = {"open_overdue": "bold red", "open_in_time": "", "done_late": "yellow", 
 
 # Column keys of the spreadsheets and tables; their titles are the messages "status.col.<key>".
 COLUMNS = ("plan", "unit", "id", "text", "related", "continues", "lead", "support", "deadline", "due", "label",
-           "timeliness", "overdue", "stale", "due_in_days", "last_update", "percent")
+           "timeliness", "overdue", "stale", "due_in_days", "last_update", "percent", "occurrence")
 
 def words(lang: str) -> dict[str, str]:
     return labels("status.w", lang)
