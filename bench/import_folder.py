@@ -1,6 +1,11 @@
-"""Benchmark kehoach import on a city's folder of Word plans: parallel against one by one.
+"""Benchmark kehoach import: one plan (Vĩnh Lại, the largest), and a city's folder of Word plans,
+parallel against one by one.
 
-    python bench/import_folder.py [--plans 114] [--repeat 3] [--jobs N]
+    python bench/import_folder.py [--plans 114] [--repeat 3] [--jobs N] [--one-plan-only]
+
+First, one plan: plans/hai-phong/vinh-lai.yaml rendered to Word (``kehoach render … -o X.docx``),
+then ``kehoach import X.docx -o OUT.yaml --overwrite`` timed as a command (a new process each time,
+Python start-up and the validate run on the plan written included), median of 5 × --repeat runs.
 
 Builds a city of --plans plans with bench/corpus.py (the five bundled plans, each commune renamed
 "Vĩnh Hải 0000", "Thái Tân 0001"…, so every document has its own commune and file name), renders
@@ -82,12 +87,36 @@ def same(a: Path, b: Path) -> bool:
     return names == sorted(p.name for p in b.glob("*.yaml")) and not filecmp.cmpfiles(a, b, names, shallow=False)[1]
 
 
+def one_plan(runs: int) -> None:
+    """Vĩnh Lại's plan, rendered to Word and imported back, as an officer runs it."""
+    work = Path(tempfile.mkdtemp(prefix="kehoach-bench-one-"))
+    doc = work / "vinh-lai.docx"
+    subprocess.run([*KEHOACH, "render", str(ROOT / "plans" / "hai-phong" / "vinh-lai.yaml"), "--force", "-o",
+                    str(doc)], check=False, capture_output=True)
+    if not doc.is_file():
+        raise SystemExit("kehoach render did not write vinh-lai.docx")
+    args = [*KEHOACH, "import", str(doc), "-o", str(work / "vinh-lai.yaml"), "--overwrite", *CITY]
+    command(args)                                   # warm-up: the file cache, the .pyc files
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        command(args)
+        times.append(time.perf_counter() - start)
+    shutil.rmtree(work, ignore_errors=True)
+    print(f"kehoach import vinh-lai.docx -o OUT.yaml (one plan, the largest): median {statistics.median(times):.2f} s,"
+          f" min {min(times):.2f} s, max {max(times):.2f} s over {runs} runs", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--plans", type=int, default=114)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=None, help="workers for the parallel run (default: every core)")
+    ap.add_argument("--one-plan-only", action="store_true", help="time the one plan only, not the folder")
     args = ap.parse_args()
+    one_plan(5 * args.repeat)
+    if args.one_plan_only:
+        return
     docs = documents(args.plans)
     files = sorted(docs.glob("*.docx"))
     jobs = ["-j", str(args.jobs)] if args.jobs else []

@@ -104,6 +104,9 @@ M: dict[str, str] = {
     "import.unsure.no-signature": "không thấy khối chữ ký / Nơi nhận.",
     "import.unsure.no-year": "không xác định được năm kế hoạch: dùng --year.",
     "import.unsure.no-commune": "không xác định được tên xã/phường.",
+    "import.unsure.nested-table": "bảng {table}, dòng {row}, cột {col}: có {count} bảng lồng trong ô; nội dung đã giữ trong ô (mỗi đoạn một dòng), cần đối chiếu với bản Word.",
+    "import.unsure.table-continued": "bảng {table} đứng ngay sau bảng {previous}, không có dòng tiêu đề, nhưng có {cols} cột (bảng {previous} có {previous_cols} cột): có thể là phần sang trang của bảng {previous}; đã đọc thành bảng riêng (dòng đầu làm tiêu đề), cần đối chiếu với bản Word.",
+    "import.note.table-joined": "Bảng {table} tiếp nối bảng {previous} sang trang (đứng ngay sau, không lặp dòng tiêu đề, cùng {cols} cột): đã đọc thành một bảng.",
     "import.note.tracked": "Văn bản có {count} chỗ theo dõi thay đổi: đã nhận phần thêm, bỏ phần xóa.",
     "import.note.textbox": "Bỏ qua {count} hộp văn bản (text box): xem lại trong bản Word.",
     "import.note.comments": "Bỏ qua các chú thích (comment) trong văn bản.",
@@ -855,11 +858,16 @@ M: dict[str, str] = {
                        "`# kehoach: ignore[tên-quy-tắc]`, và đặt mức cho từng quy tắc trong `kehoach.toml`.",
     "rulesdoc.table-head": "| mã | tên | mức mặc định | quy tắc báo khi |",
     "rulesdoc.severity": "`{code}` · mức mặc định: {label} (trong `kehoach.toml`: `{severity}`)",
-    # --- import: notes on TCVN3 text and text boxes -------------------------------------------
+    # --- import: notes on TCVN3 and VNI text and text boxes -------------------------------------------
     "import.note.tcvn3-font-para": "Đoạn {para}: chữ gõ bằng phông TCVN3 {font} đã chuyển sang Unicode: \"{text}\".",
     "import.note.tcvn3-font-cell": "Bảng {table}, dòng {row}, cột {col}: chữ gõ bằng phông TCVN3 {font} đã chuyển sang Unicode: \"{text}\".",
     "import.note.tcvn3-text-para": "Đoạn {para}: chữ mã TCVN3 (nhận ra theo ký tự) đã chuyển sang Unicode: \"{text}\".",
     "import.note.tcvn3-text-cell": "Bảng {table}, dòng {row}, cột {col}: chữ mã TCVN3 (nhận ra theo ký tự) đã chuyển sang Unicode: \"{text}\".",
+    "import.note.vni-font-para": "Đoạn {para}: chữ gõ bằng phông VNI {font} đã chuyển sang Unicode: \"{text}\".",
+    "import.note.vni-font-cell": "Bảng {table}, dòng {row}, cột {col}: chữ gõ bằng phông VNI {font} đã chuyển sang Unicode: \"{text}\".",
+    "import.note.vni-text-para": "Đoạn {para}: chữ mã VNI (nhận ra theo ký tự) đã chuyển sang Unicode: \"{text}\".",
+    "import.note.vni-text-cell": "Bảng {table}, dòng {row}, cột {col}: chữ mã VNI (nhận ra theo ký tự) đã chuyển sang Unicode: \"{text}\".",
+    "import.note.textbox-cell": "Bảng {table}, dòng {row}, cột {col}: đọc chữ trong {count} hộp văn bản (text box) vào ô, như các dòng đứng trước đoạn chứa hộp: xem lại trong bản Word.",
     "import.note.textbox-read": "Đọc {count} hộp văn bản (text box) như các đoạn văn đứng trước đoạn chứa nó (thường là tiêu đề văn bản): xem lại thứ tự trong bản Word.",
     # --- report: the city's report, groups, indicators on track, every task, notes, periods ------
     "report.config-periods": "Thiết lập {setting} trong \"{path}\" không hợp lệ: \"{value}\". Viết \"nd09\" (mặc định: từ ngày 15 tháng trước đến ngày 14, Nghị định 09/2019/NĐ-CP) hoặc \"calendar\" (theo tháng dương lịch).",

@@ -30,6 +30,13 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> Run:
     return Run(code, captured.out, captured.err)
 
 
+def imported_in_english(capsys: pytest.CaptureFixture[str], document: Path) -> dict[str, Any]:
+    """``kehoach import DOCUMENT --lang en --format json``: the document's record (review, notes …)."""
+    record: dict[str, Any] = run(capsys, "import", str(document), "--lang", "en", "--format", "json").json()[
+        "documents"][0]
+    return record
+
+
 def unformatted(text: str) -> str:
     """A formatted plan laid out another way, with the same data and lines: the meta number in single
     quotes, each table row's ``number`` before its ``id``. The bundled plans are formatted, so a test

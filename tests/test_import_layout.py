@@ -76,7 +76,11 @@ def _table(doc: Any, rows: list[list[str]]) -> Any:
     return t
 
 
-def test_a_merged_cell_carries_on_over_a_page_break(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+TASK_HEADING = ["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian thực hiện"]
+
+
+def skeleton() -> Any:
+    """A small plan up to its appendix's title ("PHỤ LỤC", "DANH MỤC NHIỆM VỤ"): the tables come next."""
     doc = Document()
     letterhead(doc)
     for text in ("KẾ HOẠCH", "Chuyển đổi số năm 2026", "", "I. MỤC TIÊU", "- Đẩy mạnh chuyển đổi số."):
@@ -86,7 +90,12 @@ def test_a_merged_cell_carries_on_over_a_page_break(tmp_path: Path, capsys: pyte
     t.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A"
     for text in ("PHỤ LỤC", "DANH MỤC NHIỆM VỤ"):
         doc.add_paragraph(text)
-    heading = ["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian thực hiện"]
+    return doc
+
+
+def test_a_merged_cell_carries_on_over_a_page_break(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = skeleton()
+    heading = TASK_HEADING
     page1 = _table(doc, [heading, ["I", "NHẬN THỨC SỐ", "", ""],
                          ["1", "Tuyên truyền Nghị quyết 57", "Phòng Văn hóa - Xã hội", "Quý I/2026"]])
     merged = page1.cell(1, 1).merge(page1.cell(1, 3))

@@ -75,45 +75,65 @@ def build(path: Path) -> Path:
     """A small plan typed with .VnTime: letterhead in Unicode, the title in .VnTimeH, a legal basis in
     .VnTime, a task table whose cells are .VnTime, and one paragraph in TCVN3 set in Times New Roman
     (a font changed without converting)."""
+    return legacy_plan(path, font=".VnTime", capitals=(".VnTimeH", "kÕ ho¹ch"), texts=[
+        "ChuyÓn ®æi sè x· §«ng H\u00adng n¨m 2026",
+        "C¨n cø NghÞ quyÕt sè 57-NQ/TW ngµy 22/12/2024 cña Bé ChÝnh trÞ;",
+        "- §Èy m¹nh chuyÓn ®æi sè trong c¸c c¬ quan.",
+    ], rows=[["1", "Tuyªn truyÒn NghÞ quyÕt 57", "Phßng V¨n hãa - X· héi", "Th¸ng 6/2026"]])
+
+
+def legacy_plan(path: Path, *, font: str, capitals: tuple[str, str], texts: list[str], rows: list[list[str]],
+                plain: tuple[int, int] | None = None) -> Path:
+    """A small plan typed in an old encoding: letterhead in Unicode; paragraph 1 (the document type)
+    in the ``capitals`` font, 2 (the title) and 4 (a legal basis) in ``font``; paragraph 6 (a bullet
+    under "I. MỤC TIÊU") with no font said (a font changed without converting); an appendix task table
+    (table 3) whose cells of ``rows`` are in ``font``, but for the number column and the cell at
+    ``plain`` (row, column of the table, 0-based)."""
+    title, basis, bullet = texts
     doc = Document()
     letterhead(doc)
-    _vn(doc.add_paragraph(), "kÕ ho¹ch", ".VnTimeH")                                   # paragraph 1
-    _vn(doc.add_paragraph(), "ChuyÓn ®æi sè x· §«ng H­ng n¨m 2026", ".VnTime")          # 2
+    _vn(doc.add_paragraph(), capitals[1], capitals[0])                                 # paragraph 1
+    _vn(doc.add_paragraph(), title, font)                                               # 2
     doc.add_paragraph("")                                                               # 3
-    _vn(doc.add_paragraph(), "C¨n cø NghÞ quyÕt sè 57-NQ/TW ngµy 22/12/2024 cña Bé ChÝnh trÞ;", ".VnTime")
+    _vn(doc.add_paragraph(), basis, font)                                               # 4
     doc.add_paragraph("I. MỤC TIÊU")                                                    # 5
-    doc.add_paragraph("- §Èy m¹nh chuyÓn ®æi sè trong c¸c c¬ quan.")                    # 6: no font said
+    doc.add_paragraph(bullet)                                                           # 6: no font said
     t = doc.add_table(rows=1, cols=2)
     t.cell(0, 0).text = "Nơi nhận:\n- Lưu: VT."
     t.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A"
     for text in ("PHỤ LỤC I", "DANH MỤC NHIỆM VỤ"):
         doc.add_paragraph(text)
-    rows = [["STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời hạn hoàn thành"],
-            ["1", "Tuyªn truyÒn NghÞ quyÕt 57", "Phßng V¨n hãa - X· héi", "Th¸ng 6/2026"]]
-    t = doc.add_table(rows=2, cols=4)
-    for r, values in enumerate(rows):
+    t = doc.add_table(rows=1 + len(rows), cols=4)
+    for r, values in enumerate([["STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời hạn hoàn thành"], *rows]):
         for c, v in enumerate(values):
             cell = t.cell(r, c)
-            if r == 0 or c == 0:
+            if r == 0 or c == 0 or (r, c) == plain:
                 cell.text = v
             else:
-                _vn(cell.paragraphs[0], v, ".VnTime")
+                _vn(cell.paragraphs[0], v, font)
     doc.save(str(path))
     return path
 
 
-def test_a_vntime_document_comes_in_as_unicode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "dong-hung.yaml"
-    r = run(capsys, "import", str(build(tmp_path / "vntime.docx")), "-o", str(out), "--city", "Thái Bình")
+def comes_in_as_unicode(capsys: pytest.CaptureFixture[str], document: Path) -> tuple[Any, list[dict[str, Any]]]:
+    """Import a plan built by :func:`legacy_plan`; check that its type, title, legal basis, bullet and
+    first task row came in as Unicode, and give the report and the task rows."""
+    out = document.parent / "dong-hung.yaml"
+    r = run(capsys, "import", str(document), "-o", str(out), "--city", "Thái Bình")
     assert r.code == 0, r.out + r.err
     plan = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert plan["meta"]["doc_type"] == "KẾ HOẠCH"
     assert plan["meta"]["title"] == "Chuyển đổi số xã Đông Hưng năm 2026"
     assert plan["legal_bases"] == ["Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;"]
     assert "Đẩy mạnh chuyển đổi số trong các cơ quan." in out.read_text(encoding="utf-8")
-    row = plan["appendices"][0]["content"][0]["table"]["rows"][0]
-    assert (row["text"], row["lead"], row["deadline"]) == (
+    rows: list[dict[str, Any]] = plan["appendices"][0]["content"][0]["table"]["rows"]
+    assert (rows[0]["text"], rows[0]["lead"], rows[0]["deadline"]) == (
         "Tuyên truyền Nghị quyết 57", "Phòng Văn hóa - Xã hội", "Tháng 6/2026")
+    return r, rows
+
+
+def test_a_vntime_document_comes_in_as_unicode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    r, _ = comes_in_as_unicode(capsys, build(tmp_path / "vntime.docx"))
     # Each converted place, with its location and the font, in the report.
     assert 'Đoạn 1: chữ gõ bằng phông TCVN3 .VnTimeH đã chuyển sang Unicode: "KẾ HOẠCH"' in r.out
     assert "Đoạn 2: chữ gõ bằng phông TCVN3 .VnTime" in r.out

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .body import body_blocks
+from .headings import map_heading
 from .tables import TableReport, convert, header_rows, headings
-from .tree import Block, DocTree, Para, Table
+from .tree import Block, DocTree, Para, Table, TableRow
 
 _NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 _NUMBER = re.compile(r"Số\s*:\s*(?P<n>[^/]*?)\s*/\s*(?P<s>[^\s\t]+)", re.I)
@@ -31,6 +32,7 @@ class Recognised:
     plan: dict[str, Any]
     tables: list[TableReport] = field(default_factory=list)
     unsure: list[tuple[str, dict[str, object]]] = field(default_factory=list)
+    notes: list[tuple[str, dict[str, object]]] = field(default_factory=list)      # handled, for information
 
 
 def recognise(tree: DocTree, *, city: str, year: int | None) -> Recognised:
@@ -237,11 +239,24 @@ def _appendices(blocks: list[Block], year: int, rec: Recognised) -> list[dict[st
                 current["content"].append(b.text)
             continue
         previous = current["content"][-1] if current["content"] else None
-        if isinstance(previous, dict) and last is not None and _continues(last, b):
-            # One table continued across pages as another table under the same heading rows: read
-            # as one table, so that a cell merged down over the page break, and a group begun on
-            # the page before, carry on.
-            last = Table(last.rows + b.rows[header_rows(b):], max(last.width, b.width), last.index, last.nested)
+        # Right after a table of this appendix (nothing but empty paragraphs, a page break, between):
+        # the same table continued on the next page, under its heading rows repeated, or with no
+        # heading row at all over the same columns. Read as one table, so that a cell merged down
+        # over the page break, and a group begun on the page before, carry on.
+        rows: tuple[TableRow, ...] | None = None
+        if isinstance(previous, dict) and last is not None:
+            if _continues(last, b):
+                rows = b.rows[header_rows(b):]
+            elif b.rows and not _is_heading(b.rows[0], year):
+                if b.width == last.width:
+                    rows = b.rows
+                    rec.notes.append(("import.note.table-joined", {"table": b.index, "previous": last.index,
+                                                                    "cols": b.width}))
+                else:
+                    rec.unsure.append(("import.unsure.table-continued", {
+                        "table": b.index, "previous": last.index, "cols": b.width, "previous_cols": last.width}))
+        if rows is not None and last is not None and isinstance(previous, dict):
+            last = Table(last.rows + rows, max(last.width, b.width), last.index, last.nested)
             table, report = convert(last, previous["table"]["id"], year)
             previous["table"] = table
             rec.tables[-1] = report
@@ -261,6 +276,16 @@ def _appendices(blocks: list[Block], year: int, rec: Recognised) -> list[dict[st
 def _continues(a: Table, b: Table) -> bool:
     """``b`` is ``a`` continued on the next page: the same heading over the same columns."""
     return a.width == b.width and headings(a, header_rows(a)) == headings(b, header_rows(b))
+
+
+def _is_heading(row: TableRow, year: int) -> bool:
+    """A heading row: marked to repeat on each page, or most of its cells (two at least) headings
+    of the dictionary ("STT", "Nội dung", "Đơn vị chủ trì" …), where a row of data has one at most."""
+    if row.header:
+        return True
+    texts = [c.text for c in row.cells if c.text and not c.continued]
+    known = sum(map_heading(text, year).sure for text in texts)
+    return known >= 2 and known * 2 >= len(texts)
 
 
 _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}

@@ -3,11 +3,11 @@
 Only what a reader of the printed page sees is kept: tracked insertions are accepted and
 deletions dropped (said in the report), field results kept and field codes dropped, comments
 ignored, the fallback copy of alternate content skipped, text boxes read as paragraphs before the
-paragraph they are anchored to (a letterhead is often two text boxes) — in a table cell, skipped and
-reported —, text typed in the old
-TCVN3 fonts (``.VnTime``) converted to Unicode and each place reported. Merged cells are
-resolved here (``w:gridSpan``, ``w:vMerge``, ``w:gridBefore``) and automatic numbering labels
-are computed from numbering.xml, so the recognisers see a plain grid and typed labels.
+paragraph they are anchored to (a letterhead is often two text boxes; in a table cell, as lines of
+the cell before the paragraph they hang on), text typed in the old TCVN3 fonts (``.VnTime``) or VNI
+fonts (``VNI-Times``) converted to Unicode and each place reported. Merged cells are resolved
+here (``w:gridSpan``, ``w:vMerge``, ``w:gridBefore``) and automatic numbering labels are computed
+from numbering.xml, so the recognisers see a plain grid and typed labels.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import tcvn3
+from . import tcvn3, vni
 from .numbering import Numbering
 from .package import Package
 from .tree import Cell, DocTree, Para, Table, TableRow
@@ -47,17 +47,17 @@ class Reader:
         self.paras = 0
         self.tables = 0
         self.tracked = 0
-        self.textboxes = 0          # text boxes skipped (inside a table cell)
+        self.textboxes = 0          # text boxes skipped (one inside another)
         self.boxes_read = 0
         # The text boxes met in the paragraph being read (None: not in a body paragraph).
         self._boxes: list[etree._Element] | None = None
         # Where the text being read is, for notes: ("para", n) or ("cell", table, row, column); the
-        # font of the paragraph's style; the TCVN3 places met, in order (where -> font, or "" when
-        # the characters gave it away).
+        # font of the paragraph's style; the places converted from an old encoding, in order (where ->
+        # encoding "tcvn3" or "vni", the font or "" when the characters gave it away, a sample).
         self._where: tuple[int, ...] = ()
         self._para_font = ""
-        self._tcvn3_runs = 0
-        self.tcvn3: dict[tuple[int, ...], tuple[str, str]] = {}
+        self._legacy_runs = 0
+        self.converted: dict[tuple[int, ...], tuple[str, str, str]] = {}
 
     def read(self) -> DocTree:
         root = self.pkg.xml("word/document.xml")
@@ -71,13 +71,13 @@ class Reader:
             self.tree.notes.append(("import.note.textbox", {"count": self.textboxes}))
         if self.boxes_read:
             self.tree.notes.append(("import.note.textbox-read", {"count": self.boxes_read}))
-        for where, (font, sample) in self.tcvn3.items():
-            kind = "font" if font else "text"
+        for where, (encoding, font, sample) in self.converted.items():
+            kind = f"{encoding}-{'font' if font else 'text'}"
             if len(where) == 1:
-                self.tree.notes.append((f"import.note.tcvn3-{kind}-para", {"para": where[0], "font": font,
-                                                                              "text": sample}))
+                self.tree.notes.append((f"import.note.{kind}-para", {"para": where[0], "font": font,
+                                                                       "text": sample}))
             else:
-                self.tree.notes.append((f"import.note.tcvn3-{kind}-cell", {
+                self.tree.notes.append((f"import.note.{kind}-cell", {
                     "table": where[0], "row": where[1], "col": where[2], "font": font, "text": sample}))
         if "word/comments.xml" in self.pkg.names:
             self.tree.notes.append(("import.note.comments", {}))
@@ -141,16 +141,21 @@ class Reader:
         return all(on(r, "b") for r in runs), all(on(r, "i") for r in runs)
 
     def _text(self, p: etree._Element) -> str:
-        """A paragraph's text as printed: runs in a TCVN3 font converted, and a paragraph whose
-        characters are TCVN3 whatever its font converted too."""
+        """A paragraph's text as printed: runs in a TCVN3 or VNI font converted, and a paragraph
+        whose characters are VNI or TCVN3 whatever its font converted too (VNI asked first: its
+        characters would pass for TCVN3, not the other way round)."""
         self._para_font = self._style_font(p.find(f"{w('pPr')}/{w('pStyle')}"))
         out: list[str] = []
-        before = self._tcvn3_runs
+        before = self._legacy_runs
         self._collect(p, out)
         text = "".join(out)
-        if self._tcvn3_runs == before and tcvn3.looks_tcvn3(text):
-            text = tcvn3.decode(text)
-            self._found("", text)
+        if self._legacy_runs == before:
+            if vni.looks_vni(text):
+                text = vni.decode(text)
+                self._found("vni", "", text)
+            elif tcvn3.looks_tcvn3(text):
+                text = tcvn3.decode(text)
+                self._found("tcvn3", "", text)
         return text
 
     def _style_font(self, ref: etree._Element | None) -> str:
@@ -169,10 +174,10 @@ class Reader:
                 return font
         return self._para_font or self.default_font
 
-    def _found(self, font: str, text: str) -> None:
-        if self._where and self._where not in self.tcvn3:
+    def _found(self, encoding: str, font: str, text: str) -> None:
+        if self._where and self._where not in self.converted:
             sample = " ".join(text.split())
-            self.tcvn3[self._where] = (font, sample if len(sample) <= 60 else sample[:59] + "…")
+            self.converted[self._where] = (encoding, font, sample if len(sample) <= 60 else sample[:59] + "…")
 
     def _collect(self, el: etree._Element, out: list[str]) -> None:
         for child in el:
@@ -193,11 +198,14 @@ class Reader:
                 self._collect(child, raw)
                 text = "".join(raw)
                 # A run in an ABC font whose text already holds Unicode Vietnamese was retyped: leave it.
-                if tcvn3.is_tcvn3_font(font) and not tcvn3.is_unicode_vietnamese(text):
-                    self._tcvn3_runs += 1
-                    decoded = tcvn3.decode(text, capitals=tcvn3.is_capital_font(font))
+                legacy = "" if tcvn3.is_unicode_vietnamese(text) else (
+                    "tcvn3" if tcvn3.is_tcvn3_font(font) else "vni" if vni.is_vni_font(font) else "")
+                if legacy:
+                    self._legacy_runs += 1
+                    decoded = (tcvn3.decode(text, capitals=tcvn3.is_capital_font(font)) if legacy == "tcvn3"
+                               else vni.decode(text))
                     if decoded != text:
-                        self._found(font, decoded)
+                        self._found(legacy, font, decoded)
                     text = decoded
                 out.append(text)
             elif tag == w("t"):
@@ -213,6 +221,32 @@ class Reader:
                 if tag == w("ins"):
                     self.tracked += 1
                 self._collect(child, out)
+
+    def _cell_paras(self, c: etree._Element) -> list[str]:
+        """A cell's paragraphs, nested tables' too (their text stays in the cell); a text box's
+        paragraphs come, as lines of the cell, before the paragraph it hangs on (its DrawingML copy
+        only: the VML fallback is the same text), and each cell with boxes is said in a note."""
+        found = list(c.iter(w("p"), _TEXTBOX))
+        if not any(el.tag == _TEXTBOX for el in found):
+            return [clean(self._text(p)).strip() for p in found]
+        inside = {p for box in found if box.tag == _TEXTBOX for p in box.iter(w("p"))}
+        paras: list[str] = []
+        boxes_here = 0
+        for p in found:
+            if p.tag == _TEXTBOX or p in inside:
+                continue
+            outer, self._boxes = self._boxes, []
+            text = clean(self._text(p)).strip()
+            boxes, self._boxes = self._boxes, outer
+            for box in boxes:
+                boxes_here += 1
+                paras += [clean(self._text(bp)).strip() for bp in box.iter(w("p"))]
+            paras.append(text)
+        if boxes_here:
+            table, row, col = self._where
+            self.tree.notes.append(("import.note.textbox-cell", {"table": table, "row": row, "col": col,
+                                                                 "count": boxes_here}))
+        return paras
 
     def _table(self, tbl: etree._Element, index: int) -> Table:
         rows: list[TableRow] = []
@@ -240,10 +274,12 @@ class Reader:
                     continue
                 for c in tcs:
                     span, merge = _cell_props(c)
-                    paras = []
                     self._where = (index, row_number, col + 1)
-                    for p in c.iter(w("p")):   # nested tables too: their text stays in the cell
-                        paras.append(clean(self._text(p)).strip())
+                    paras = self._cell_paras(c)
+                    nested = sum(1 for inner in c.iter(w("tbl")) if _outer_cell(inner) is c)
+                    if nested:
+                        self.tree.review.append(("import.unsure.nested-table", {
+                            "table": index, "row": row_number, "col": col + 1, "count": nested}))
                     while paras and not paras[-1]:
                         paras.pop()
                     text = "\n".join(paras).strip()
@@ -260,6 +296,14 @@ class Reader:
             width = max(width, col)
             rows.append(TableRow(tuple(cells), header))
         return Table(tuple(rows), width, index, nested=len(tbl.findall(f".//{w('tc')}//{w('tbl')}")))
+
+
+def _outer_cell(tbl: etree._Element) -> etree._Element | None:
+    """The cell that holds a nested table at its first level (a table in a table in a cell counts
+    once, for the cell it is drawn in)."""
+    for up in tbl.iterancestors(w("tc")):
+        return up
+    return None
 
 
 def _cell_props(tc: etree._Element) -> tuple[int, str]:

@@ -31,14 +31,15 @@ def import_document(path: Path, *, city: str, year: int | None, target: Path | N
     with tempfile.TemporaryDirectory(prefix="kehoach-import-") as tmp:
         tree = read_docx(as_docx(path, Path(tmp)))
     rec = recognise(tree, city=city, year=year)
-    unsure = list(rec.unsure)
+    unsure = tree.review + rec.unsure
     for t in rec.tables:
         for heading, f, sure in t.columns:
             if f is None or not sure:
                 unsure.append(("import.unsure.column", {"table": t.id, "heading": heading, "field": f or "note"}))
     header = [f"Nhập từ {path.name} bằng kehoach import; cần đọc soát lại trước khi dùng."]
     text = plan_text(rec.plan, schema=_schema(target), header=header)
-    return ImportResult(str(path), text, rec.plan["meta"].get("commune", ""), rec.tables, tree.notes, unsure)
+    return ImportResult(str(path), text, rec.plan["meta"].get("commune", ""), rec.tables, tree.notes + rec.notes,
+                        unsure)
 
 
 def _schema(target: Path | None) -> str:

@@ -67,3 +67,5 @@ class DocTree:
     blocks: list[Block] = field(default_factory=list)
     # What the reader met and handled or skipped, for the report: (message key, args).
     notes: list[tuple[str, dict[str, object]]] = field(default_factory=list)
+    # What the reader kept but a person must look at (a table nested in a cell …): (message key, args).
+    review: list[tuple[str, dict[str, object]]] = field(default_factory=list)
