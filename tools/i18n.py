@@ -3,6 +3,7 @@
     python tools/i18n.py update    # collect every text, merge into locale/{vi,en}/…/kehoach.po
     python tools/i18n.py compile   # .po → .mo (shipped in the package)
     python tools/i18n.py check     # complete, placeholders equal, .mo current (a test runs it)
+    python tools/i18n.py resolve   # after a git merge conflict in locale/: both sides' translations
 
 What is collected (the msgids), by gettext context:
 - ``<message id>``: kehoach's messages (kehoach/messages.py), Vietnamese;
@@ -175,12 +176,43 @@ def problems() -> list[str]:
     return out
 
 
+def resolve() -> None:
+    """A merge that conflicts in the catalogue: each side added its own entries, and the .po and
+    .mo files cannot be merged line by line. Take every translation of both sides (by context and
+    msgid; ours first), then update and compile from the merged code."""
+    import subprocess
+
+    for lang in LANGS:
+        rel = po_path(lang).relative_to(ROOT).as_posix()
+        sides = []
+        for stage in (2, 3):     # ours, theirs
+            shown = subprocess.run(["git", "show", f":{stage}:{rel}"], cwd=ROOT, capture_output=True, check=False)
+            if shown.returncode != 0:
+                raise SystemExit(f"{rel} is not in a merge conflict (git show :{stage}: failed)")
+            sides.append(read_po(io.BytesIO(shown.stdout), locale=lang, domain="kehoach"))
+        ours, theirs = sides
+        for m in theirs:
+            if m.id and m.string:
+                mine = ours.get(m.id, context=m.context)
+                if mine is None:
+                    ours.add(m.id, m.string, context=m.context, locations=m.locations)
+                elif not mine.string:
+                    mine.string = m.string
+        buf = io.BytesIO()
+        write_po(buf, ours, width=0, sort_output=False, include_lineno=False)
+        po_path(lang).write_bytes(buf.getvalue())
+    update()
+    compile_all()
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
     if command == "update":
         update()
     elif command == "compile":
         compile_all()
+    elif command == "resolve":
+        resolve()
     elif command == "check":
         found = problems()
         for p in found:
