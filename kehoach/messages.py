@@ -100,6 +100,8 @@ M: dict[str, str] = {
     "import.unsure.column": "bảng {table}: cột \"{heading}\" không có trong từ điển tiêu đề, giữ ở trường {field}.",
     "import.unsure.narrative-indicator": "chỉ tiêu {id} đọc từ dòng \"{line}\": tên chỉ tiêu và giá trị mục tiêu "
                                           "được tách theo phỏng đoán, hãy xem lại.",
+    "import.unsure.task-target": "chỉ tiêu {id} đọc từ câu nhiệm vụ \"{line}\": con số \"{target}\" được hiểu là "
+                                 "chỉ tiêu định lượng (câu giữ nguyên văn), hãy xem lại tên và giá trị chỉ tiêu.",
     "import.unsure.no-doc-type": "không thấy dòng tên loại văn bản (KẾ HOẠCH).",
     "import.unsure.no-signature": "không thấy khối chữ ký / Nơi nhận.",
     "import.unsure.no-year": "không xác định được năm kế hoạch: dùng --year.",

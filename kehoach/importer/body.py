@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from .headings import map_heading
-from .narrative import indicator_of
+from .narrative import indicator_of, sentence_target, under_targets
 from .tables import TableReport, convert
 from .tree import Block, Para
 
@@ -36,9 +36,9 @@ def heading_of(text: str) -> tuple[str, str, str] | None:
 
 
 def body_blocks(blocks: list[Block], year: int) -> tuple[list[Any], list[str], list[str], list[TableReport],
-                                                        list[tuple[str, str]]]:
+                                                        list[tuple[str, dict[str, object]]]]:
     """The body's sections, the intro and closing paragraphs, the reports of its tables, and the
-    narrative indicators read with a guess (id, line as written)."""
+    narrative indicators read with a guess (message id, {id, line as written, target})."""
     reports: list[TableReport] = []
     closing: list[str] = []
     items = [b for b in blocks if not (isinstance(b, Para) and not b.text)]
@@ -54,7 +54,7 @@ def body_blocks(blocks: list[Block], year: int) -> tuple[list[Any], list[str], l
     root: list[Any] = []
     stack: list[tuple[str, list[Any]]] = []     # (kind, content list of the open section)
     heads: list[str] = []                         # the open sections' headings, outermost first
-    guessed: list[tuple[str, str]] = []
+    guessed: list[tuple[str, dict[str, object]]] = []
     tasks = 0
     indicators = 0
     tables = 0
@@ -100,14 +100,21 @@ def body_blocks(blocks: list[Block], year: int) -> tuple[list[Any], list[str], l
             here().append({"task": task})
             continue
         found = indicator_of(b.text, heads)
+        # Outside the targets, a target inside a task's sentence ("…, bảo đảm ≥ 80% hồ sơ …").
+        in_task = found is None and not under_targets(heads)
+        if in_task:
+            in_sentence = sentence_target(b.text)
+            found = (in_sentence, False) if in_sentence else None
         if found is None:
             here().append(b.text)
             continue
         indicators += 1
         indicator, sure = found
-        here().append({"indicator": {"id": f"ctvb.{indicators}", **indicator}, "line": b.text})
+        rid = f"ctvb.{indicators}"
+        here().append({"indicator": {"id": rid, **indicator}, "line": b.text})
         if not sure:
-            guessed.append((f"ctvb.{indicators}", b.text))
+            key = "import.unsure.task-target" if in_task else "import.unsure.narrative-indicator"
+            guessed.append((key, {"id": rid, "line": b.text, "target": indicator["target"]}))
     _drop_empty(root)
     return root, intro, closing, reports, guessed
 

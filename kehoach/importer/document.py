@@ -86,7 +86,7 @@ def recognise(tree: DocTree, *, city: str, year: int | None) -> Recognised:
         k += 1
     body, intro, closing, body_tables, guessed = body_blocks(main[k:], year or 0)
     rec.tables += body_tables
-    rec.unsure += [("import.unsure.narrative-indicator", {"id": rid, "line": line}) for rid, line in guessed]
+    rec.unsure += guessed
     # --- signature and recipients
     signature: dict[str, Any] = {"titles": [], "name": ""}
     recipients: list[str] = []
