@@ -100,8 +100,9 @@ M: dict[str, str] = {
     "import.unsure.column": "bảng {table}: cột \"{heading}\" không có trong từ điển tiêu đề, giữ ở trường {field}.",
     "import.unsure.narrative-indicator": "chỉ tiêu {id} đọc từ dòng \"{line}\": tên chỉ tiêu và giá trị mục tiêu "
                                           "được tách theo phỏng đoán, hãy xem lại.",
-    "import.unsure.task-target": "chỉ tiêu {id} đọc từ câu nhiệm vụ \"{line}\": con số \"{target}\" được hiểu là "
-                                 "chỉ tiêu định lượng (câu giữ nguyên văn), hãy xem lại tên và giá trị chỉ tiêu.",
+    "import.unsure.task-target": "câu nhiệm vụ \"{line}\" nêu một chỉ tiêu định lượng (\"{target}\": {text}); câu "
+                                 "được giữ nguyên là đoạn văn. Nếu kế hoạch theo dõi chỉ tiêu này, hãy đổi đoạn văn thành "
+                                 "một chỉ tiêu (indicator, với line là chính câu này; xem docs/plan-format.md).",
     "import.unsure.no-doc-type": "không thấy dòng tên loại văn bản (KẾ HOẠCH).",
     "import.unsure.no-signature": "không thấy khối chữ ký / Nơi nhận.",
     "import.unsure.no-year": "không xác định được năm kế hoạch: dùng --year.",

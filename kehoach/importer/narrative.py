@@ -63,6 +63,9 @@ _COUNT_IN = re.compile(rf"\b(?P<cue>tối thiểu|ít nhất|không dưới|khô
                        rf"(?P<num>{_NUM})\s+(?P<unit>{_UNIT}(?:\s+(?!và\b|của\b|trên\b|trong\b|đối\b|được\b){_UNIT})?)",
                        re.IGNORECASE)
 _COUNT_VERB = re.compile(r"^(?:đạt|phấn đấu|bảo đảm|đảm bảo)$", re.IGNORECASE)
+# "tối thiểu 01 tin/bài/tháng", "01 lần/ tuần": a count per period is how often a task is done (its
+# cadence), not a target of the plan.
+_PER_PERIOD = re.compile(r"/\s*(?:ngày|tuần|tháng|quý|năm)$", re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)+\.?|\d+\.|[IVXLC]+\.|[a-zđ]\))\s+")    # "1.6.", "2.", "a)"
 _MONEY = re.compile(r"^(?:đồng|nghìn|ngàn|triệu|tỷ|tỉ|vnđ|vnd|usd)\b", re.IGNORECASE)
 _DATE_WORD = re.compile(r"^(?:ngày|tháng|năm|quý)$", re.IGNORECASE)
@@ -84,6 +87,8 @@ def _target_in(text: str) -> tuple[int, int, str] | None:
         num, unit = c.group("num"), c.group("unit")
         if _is_year(num) or _MONEY.match(unit) or (_DATE_WORD.match(unit) and re.match(r"\s*\d", text[c.end():])):
             continue        # a year, money, a date in words ("đạt 3 tháng 5")
+        if _PER_PERIOD.search(unit):
+            continue        # a cadence
         start = c.start("num") if _COUNT_VERB.match(c.group("cue")) else c.start()
         found.append((start, c.end(), text[start:c.end()].strip()))
         break
