@@ -27,9 +27,9 @@ def _shown(value: Any) -> str:
     return "—" if value in (None, [], "") else str(value)
 
 
-# Which words a field's value is said in: explain.<group>.<value> (the JSON keeps the value).
-_VALUE_WORDS = {"operator": "operator", "status": "status", "rule": "rule", "source": "source",
-                "recurrence": "recurrence"}
+# The fields whose value is said in words, explain.<field>.<value> (the JSON keeps the value); a
+# "kind" is looked up by what it is the kind of (explain.deadline.<kind>, explain.target.<kind>).
+_VALUE_WORDS = frozenset({"operator", "status", "rule", "source", "recurrence"})
 
 
 def _day(iso: str, lang: str) -> str:
@@ -46,7 +46,7 @@ def _line(name: str, value: Any, lang: str, kind_group: str | None = None) -> tu
         return label, t("explain.yes" if value else "explain.no", lang)
     if name in ("start", "due") and isinstance(value, str):
         return label, _day(value, lang)          # 30/06/2026 in Vietnamese
-    group = kind_group if name == "kind" else _VALUE_WORDS.get(name)
+    group = kind_group if name == "kind" else name if name in _VALUE_WORDS else None
     if group is not None and isinstance(value, str) and f"explain.{group}.{value}" in M:
         return label, t(f"explain.{group}.{value}", lang)
     return label, _shown(value)

@@ -120,11 +120,11 @@ def _convert(err: Any) -> SchemaError:
         detail["limit"] = err.validator_value
     elif v == "propertyNames":
         detail["value"] = _short(err.instance)
-    elif v in ("anyOf", "oneOf") and _types(err.validator_value):
+    elif v in ("anyOf", "oneOf") and (forms := _types(err.validator_value)):
         # The forms allowed, in words ("một đoạn văn bản hoặc một danh sách"), not "(anyOf)".
         v = "any-of"
         detail["value"] = _short(err.instance)
-        detail["expected"] = "/".join(_types(err.validator_value))
+        detail["expected"] = "/".join(forms)
     else:
         detail["value"] = _short(err.instance)
         detail["expected"] = v

@@ -15,7 +15,6 @@ import typer
 
 from .. import i18n
 from ..errors import KehoachError
-from ..i18n import LANGS
 from ..output import format_help
 
 if TYPE_CHECKING:
@@ -55,10 +54,8 @@ def _root(
     """Kế hoạch KHCN, ĐMST và CĐS cấp xã dưới dạng YAML: kiểm tra, theo dõi, tổng hợp, in văn bản."""
     # --debug is taken out of the arguments before parsing (kehoach.cli.main), wherever it stands;
     # it is declared here so that it is listed in the help. --lang is read before parsing too
-    # (kehoach.i18n.language), wherever it stands: here it is accepted before the command, and an
-    # unknown one refused as every command refuses it.
-    if lang is not None:
-        lang_of(lang)
+    # (kehoach.i18n.language) and taken out, wherever it stands (an unknown one refused there): it is
+    # declared here so that the help lists it before the command.
 
 
 # The language was chosen before parsing (kehoach.i18n.language: --lang anywhere, KEHOACH_LANG,
@@ -92,12 +89,6 @@ P = TypeVar("P")
 def format_option(command: str, default: str, *names: str) -> Any:
     """``--format`` of a command, its help listing the formats the registry has for it."""
     return typer.Option(*(names or ("--format",)), help=format_help(command, default))
-
-
-def lang_of(value: str) -> str:
-    if value not in LANGS:
-        raise KehoachError("cli.bad-lang", value=value)
-    return value
 
 
 def date_of(value: str | None) -> dt.date:

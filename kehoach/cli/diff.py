@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..errors import KehoachError
-from .common import LangOpt, OutputOpt, app, format_option, lang_of
+from .common import LangOpt, OutputOpt, app, format_option
 
 
 @app.command()
@@ -29,7 +29,6 @@ def diff(
     from ..diff.changes import parse_classes
     from ..output import choose, deliver
 
-    lang = lang_of(lang)
     fmt = choose("diff", format, output, "text")
     classes = parse_classes(fail_on)
     if git is not None:

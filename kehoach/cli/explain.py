@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .common import LangOpt, explain_app, format_option, lang_of
+from .common import LangOpt, explain_app, format_option
 
 if TYPE_CHECKING:
     from ..explain import Explanation
@@ -33,7 +33,6 @@ def explain_deadline(
     """Cách kehoach đọc một thời hạn."""
     from .. import explain
 
-    lang = lang_of(lang)
     return _show(explain.deadline(text, year, lang), format, lang)
 
 
@@ -46,7 +45,7 @@ def explain_target(
     """Cách kehoach đọc một chỉ tiêu."""
     from .. import explain
 
-    return _show(explain.target(text, lang_of(lang)), format, lang_of(lang))
+    return _show(explain.target(text, lang), format, lang)
 
 
 @explain_app.command("unit")
@@ -62,7 +61,7 @@ def explain_unit(
     from .. import explain
     from ..units import REGISTRY_FILE
 
-    return _show(explain.unit(text, plans_dir / city / REGISTRY_FILE, lang_of(lang)), format, lang_of(lang))
+    return _show(explain.unit(text, plans_dir / city / REGISTRY_FILE, lang), format, lang)
 
 
 @explain_app.command("rule")
@@ -74,5 +73,4 @@ def explain_rule(
     """Tài liệu của một quy tắc (hoặc danh sách các quy tắc)."""
     from .. import explain
 
-    lang = lang_of(lang)
     return _show(explain.rules(lang) if name is None else explain.rule(name, lang), format, lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from .common import LangOpt, OutputOpt, PathsArg, app, format_option, lang_of, report_invalid
+from .common import LangOpt, OutputOpt, PathsArg, app, format_option, report_invalid
 
 
 @app.command()
@@ -19,7 +19,6 @@ def export(
     from ..plans import load_plans, slug_of
     from ..records import export as exported
 
-    lang = lang_of(lang)
     fmt = choose("export", format, output, "json")
     with report_invalid(lang):
         loaded = load_plans(paths or ["plans"], lang)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .common import CACHE_DIR, CacheDirOpt, JobsOpt, LangOpt, NoCacheOpt, app, lang_of, show_findings
+from .common import CACHE_DIR, CacheDirOpt, JobsOpt, LangOpt, NoCacheOpt, app, show_findings
 
 
 @app.command()
@@ -26,7 +26,6 @@ def fmt(
     from ..jobs import FileResult
     from ..output import ProgressBar, deliver, notice
 
-    lang = lang_of(lang)
     mode = "diff" if show_diff else "check" if check else "write"
     files = discover(paths or ["plans"], lang)
     with ProgressBar("kehoach fmt", at_least=200) as bar:

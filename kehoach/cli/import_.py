@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .common import JobsOpt, LangOpt, app, date_of, format_option, lang_of, show_findings
+from .common import JobsOpt, LangOpt, app, date_of, format_option, show_findings
 
 
 @app.command(name="import")
@@ -31,7 +31,6 @@ def import_(
     from ..errors import KehoachError
     from ..output import choose
 
-    lang = lang_of(lang)
     # -o names the plan written, not the report: the report's format is --format alone.
     fmt = choose("import", format, None, "text")
     if output and into:

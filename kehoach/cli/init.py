@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import LangOpt, app, lang_of
+from .common import LangOpt, app
 
 
 @app.command()
@@ -27,7 +27,6 @@ def init(
     from ..output import deliver
     from ..scaffold.repo import init_repository
 
-    lang = lang_of(lang)
     report = init_repository(Path(folder), city, overwrite=overwrite, update=update, pinned=requirement)
     deliver("init", "text", report, lang=lang)
     return 0

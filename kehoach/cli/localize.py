@@ -174,8 +174,8 @@ def localize(command: Any, lang: str) -> None:
                 param.help = i18n.translate("help", param.help, lang)
             if getattr(param, "is_flag", False):
                 continue
-            metavar = param.metavar or metavar_key(param)
-            param.metavar = t(metavar, lang) if metavar in M else i18n.translate("help", metavar, lang)
+            if param.metavar is None:      # none is written in the commands: words from the catalogue
+                param.metavar = t(metavar_key(param), lang)
             if param.param_type_name == "argument":
                 # Typer writes an argument's type ("<list[str]>") beside its name, and a required
                 # one as "{NAME}" in the usage line: the metavar says it in words instead.

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import LangOpt, app, choice, lang_of
+from .common import LangOpt, app, choice
 
 
 @app.command()
@@ -25,7 +25,6 @@ def new(
     from ..output import notice
     from ..scaffold.plan import KINDS, new_plan
 
-    lang = lang_of(lang)
     kind = choice(kind, KINDS)
     if not 2000 <= year <= 2100:
         raise KehoachError("cli.bad-year", value=year, first=2000, last=2100)

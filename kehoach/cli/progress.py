@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import KehoachError
-from .common import LangOpt, app, keep_until_exit, lang_of, report_invalid, without_gc
+from .common import LangOpt, app, keep_until_exit, report_invalid, without_gc
 
 
 @app.command()
@@ -62,7 +62,6 @@ def progress(
     )
     from ..yamlio import write
 
-    lang = lang_of(lang)
     today = parse_date(as_of) if as_of is not None else dt.date.today()
     name = str(plan_file)
     # As status and rollup read thousands of plans (kehoach.cli.common.without_gc): the plan is

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .common import LangOpt, app, date_of, format_option, lang_of, show_findings
+from .common import LangOpt, app, date_of, format_option, show_findings
 
 if TYPE_CHECKING:
     from ..render.batch import Outcome
@@ -33,7 +33,6 @@ def render(
     from ..output import ProgressBar, choose
     from ..render.batch import Request, render_files
 
-    lang = lang_of(lang)
     fmt = choose("render", format, output, "docx")
     settings = build_settings(select=None, ignore=None, fail_on=None, as_of=date_of(None), cwd=Path.cwd())
     request = Request(paths=tuple(paths), fmt=fmt, output=output, settings=settings, overwrite=overwrite,

@@ -20,7 +20,6 @@ from .common import (
     date_of,
     format_option,
     keep_until_exit,
-    lang_of,
     read_valid,
     without_gc,
 )
@@ -63,7 +62,6 @@ def report(
     from ..report.build import NO_CATALOG
     from ..report.notes import read_notes
 
-    lang = lang_of(lang)
     fmt = choose("report", format, output, "md")
     chosen = parse_period(period, calendar=report_settings(Path.cwd()).calendar)
     when = date_of(as_of)

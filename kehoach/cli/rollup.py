@@ -20,7 +20,6 @@ from .common import (
     date_of,
     format_option,
     keep_until_exit,
-    lang_of,
     read_valid,
     without_gc,
 )
@@ -51,7 +50,6 @@ def rollup(
     from ..discovery import discover
     from ..output import choose, deliver
 
-    lang = lang_of(lang)
     fmt = choose("rollup", format, output, "text")
     when = date_of(as_of)
     files = discover(paths or ["plans"], lang)

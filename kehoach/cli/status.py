@@ -20,7 +20,6 @@ from .common import (
     date_of,
     format_option,
     keep_until_exit,
-    lang_of,
     read_valid,
     without_gc,
 )
@@ -49,7 +48,6 @@ def status(
     from ..status import status_job
     from ..status_query import Query, answer
 
-    lang = lang_of(lang)
     fmt = choose("status", format, output, "text")
     query = Query(date_of(as_of), overdue, due_within, stale, unit, choice(role, ("lead", "support", "any")))
     files = discover(paths or ["plans"], lang)

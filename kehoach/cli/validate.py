@@ -20,7 +20,6 @@ from .common import (
     app,
     date_of,
     format_option,
-    lang_of,
 )
 
 
@@ -50,7 +49,6 @@ def validate(
     from ..scaffold.schemas import stale_copies
     from ..validation import UNIT_RULES, validate
 
-    lang = lang_of(lang)
     fmt = choose("validate", format, output, "text")
     settings = build_settings(select=select, ignore=ignore, fail_on=fail_on, as_of=date_of(as_of), cwd=Path.cwd())
     files = discover(paths or ["plans"], lang)
