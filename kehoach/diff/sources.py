@@ -117,15 +117,14 @@ def _config(data: bytes, path: str, name: str, key: str) -> dict[str, object]:
         doc = parse(decode(data), path)
     except LoadFailure as e:
         raise KehoachError(key, path=path, line=e.span.line, column=e.span.column,
-                           detail=t(e.key, "en", **e.args_), detail_vi=t(e.key, "vi", **e.args_),
-                           detail_en=t(e.key, "en", **e.args_)) from None
+                           detail_vi=t(e.key, "vi", **e.args_), detail_en=t(e.key, "en", **e.args_)) from None
     errors = schema.validate(doc, name)
     if errors:
         first = errors[0]
         span = doc.span(first.key_path or first.path)
         message, args = schema.message_of(first)
         vi, en = t(message, "vi", **args).rstrip("."), t(message, "en", **args).rstrip(".")
-        raise KehoachError(key, path=path, line=span.line, column=span.column, detail=en, detail_vi=vi, detail_en=en)
+        raise KehoachError(key, path=path, line=span.line, column=span.column, detail_vi=vi, detail_en=en)
     result: dict[str, object] = doc.data
     return result
 
